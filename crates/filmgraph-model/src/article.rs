@@ -1,0 +1,178 @@
+//! An article as the parsers hand it to extraction: title, infobox, sections of
+//! paragraphs, each part with its byte span in the input.
+
+use crate::Span;
+use serde::{Deserialize, Serialize};
+
+/// The section name given to the paragraphs before the first heading.
+pub const LEAD: &str = "lead";
+
+/// One parsed article. Built by `filmgraph-parse`, read by `filmgraph-extract`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// The article's own title, with its disambiguation: `Lost Bullet (2020 film)`.
+    /// This is the article's identity.
+    pub title: String,
+    pub title_span: Span,
+    /// The title as displayed (`Lost Bullet`), where the article gives one.
+    pub display_title: Option<(String, Span)>,
+    /// Infobox lines in the order they appear.
+    pub infobox: Vec<InfoboxField>,
+    /// The lead (named [`LEAD`]) and then each section in order.
+    pub sections: Vec<Section>,
+    /// Problems met while parsing. Parsing never fails; it reports here.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Article {
+    /// The title to show a reader: the display title, else the title without
+    /// its disambiguation in parentheses.
+    pub fn shown_title(&self) -> &str {
+        if let Some((t, _)) = &self.display_title {
+            return t;
+        }
+        strip_disambiguation(&self.title)
+    }
+
+    pub fn section(&self, heading: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.heading == heading)
+    }
+
+    /// The infobox values whose key matches `key` (case-insensitive).
+    pub fn infobox_values<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a InfoboxField> {
+        self.infobox
+            .iter()
+            .filter(move |f| f.key.eq_ignore_ascii_case(key))
+    }
+}
+
+/// `Lost Bullet (2020 film)` -> `Lost Bullet`.
+pub fn strip_disambiguation(title: &str) -> &str {
+    let t = title.trim_end();
+    if t.ends_with(')') {
+        if let Some(open) = t.rfind(" (") {
+            return &t[..open];
+        }
+    }
+    t
+}
+
+/// One `- Key: Value` line (or one `| key = value` parameter in wikitext).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InfoboxField {
+    pub key: String,
+    pub value: String,
+    /// The whole line or parameter.
+    pub span: Span,
+    /// The value alone.
+    pub value_span: Span,
+}
+
+/// A heading and its paragraphs. The lead is a section named [`LEAD`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// The heading as written, without the `==` marks.
+    pub heading: String,
+    /// Nesting level: 1 for the lead and `==H==`, 2 for `===H===`, ...
+    pub level: u8,
+    pub span: Span,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A paragraph of prose. `text` is what a reader sees; [`Paragraph::source_span`]
+/// maps a range of `text` back to the input bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub text: String,
+    pub span: Span,
+    /// Anchors `(text_offset, input_offset)`, sorted, for text that is not a
+    /// verbatim copy of the input (rendered wikitext). Empty means verbatim:
+    /// text offset `i` is input offset `span.start + i`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub anchors: Vec<(usize, usize)>,
+}
+
+impl Paragraph {
+    /// A paragraph whose text is the input bytes at `span`.
+    pub fn verbatim(text: impl Into<String>, span: Span) -> Self {
+        Paragraph {
+            text: text.into(),
+            span,
+            anchors: Vec::new(),
+        }
+    }
+
+    /// The input bytes that hold `text[start..end]`.
+    pub fn source_span(&self, start: usize, end: usize) -> Span {
+        if self.anchors.is_empty() {
+            return self.span.sub(start, end);
+        }
+        let map = |pos: usize, is_end: bool| -> usize {
+            let i = self.anchors.partition_point(|&(t, _)| {
+                if is_end {
+                    t < pos
+                } else {
+                    t <= pos
+                }
+            });
+            match i.checked_sub(1) {
+                Some(i) => {
+                    let (t, s) = self.anchors[i];
+                    (s + (pos - t)).min(self.span.end)
+                }
+                None => self.span.start,
+            }
+        };
+        let s = map(start, false);
+        let e = map(end, true).max(s);
+        Span::new(s, e)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A problem found in the input, with the 1-based line it was found on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub line: usize,
+    pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shown_title_drops_the_disambiguation() {
+        let a = Article {
+            title: "Lost Bullet (2020 film)".into(),
+            ..Default::default()
+        };
+        assert_eq!(a.shown_title(), "Lost Bullet");
+        assert_eq!(strip_disambiguation("M*A*S*H"), "M*A*S*H");
+    }
+
+    #[test]
+    fn verbatim_paragraph_maps_by_offset() {
+        let p = Paragraph::verbatim("Hello world", Span::new(100, 111));
+        assert_eq!(p.source_span(6, 11), Span::new(106, 111));
+    }
+
+    #[test]
+    fn anchored_paragraph_maps_through_markup() {
+        // input: "[[Foo|Bar]] baz" at 0; text: "Bar baz"
+        let p = Paragraph {
+            text: "Bar baz".into(),
+            span: Span::new(0, 15),
+            anchors: vec![(0, 6), (3, 11)],
+        };
+        assert_eq!(p.source_span(0, 3), Span::new(6, 9));
+        assert_eq!(p.source_span(4, 7), Span::new(12, 15));
+    }
+}
