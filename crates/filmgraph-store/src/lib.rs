@@ -1,1 +1,60 @@
-//! placeholder
+//! The only crate with SQL. It keeps ingested articles and their facts, links the
+//! films, works and people they name, and answers the questions the CLI and the
+//! server ask: a film with its facts, a person's credits, a title search.
+//!
+//! [`Store`] is the backend-neutral interface; [`SqliteStore`] implements it on
+//! an embedded SQLite file. The schema lives in `migrations/*.sql`, embedded and
+//! applied when a store is opened.
+//!
+//! This crate never prints and never reads article files: callers hand it the
+//! article text and the facts already extracted from it.
+
+mod error;
+mod key;
+mod record;
+mod sqlite;
+
+pub use error::{Error, Result};
+pub use key::{entity_id, fold};
+pub use record::{
+    ArticleRecord, ArticleSummary, Counts, Entity, EntityKind, FilmView, IngestStats, PersonView,
+    SearchHit, StoredFact,
+};
+pub use sqlite::SqliteStore;
+
+use filmgraph_model::Fact;
+
+/// What filmgraph needs from a database. SQLite implements it now; a PostgreSQL
+/// backend is to implement the same contract:
+///
+/// - [`Store::replace_article`] is atomic: afterwards the article has exactly the
+///   given facts, or, on error, exactly the facts it had before.
+/// - Lookups compare names case- and accent-insensitively ([`fold`]).
+/// - Facts come back in the order the extractor gave them, article by article.
+pub trait Store {
+    /// Stores an article and replaces every fact previously stored for it (an
+    /// article is identified by its title) with `facts`, in one transaction.
+    fn replace_article(
+        &mut self,
+        article: &ArticleRecord<'_>,
+        facts: &[Fact],
+    ) -> Result<IngestStats>;
+
+    /// The film (or other work) with this title, with or without its
+    /// disambiguation: `Lost Bullet` finds `Lost Bullet (2020 film)`.
+    /// [`Error::Ambiguous`] when several films share the title and none is named
+    /// exactly.
+    fn film(&self, title: &str) -> Result<Option<FilmView>>;
+
+    /// The person with this name and every fact that credits them.
+    fn person(&self, name: &str) -> Result<Option<PersonView>>;
+
+    /// Every stored fact whose subject is exactly `subject`.
+    fn facts_about(&self, subject: &str) -> Result<Vec<StoredFact>>;
+
+    /// Films, works and people whose name contains `query`, best matches first.
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>>;
+
+    /// How much the store holds.
+    fn counts(&self) -> Result<Counts>;
+}

@@ -1,0 +1,81 @@
+//! [`SqliteStore`]: the [`Store`] on an embedded SQLite file.
+
+mod migrate;
+mod read;
+mod write;
+
+use crate::{
+    ArticleRecord, Counts, FilmView, IngestStats, PersonView, Result, SearchHit, Store, StoredFact,
+};
+use filmgraph_model::Fact;
+use rusqlite::Connection;
+use std::path::Path;
+
+/// A store in one SQLite file.
+#[derive(Debug)]
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+impl SqliteStore {
+    /// Opens the database at `path`, creating it if needed, and brings its schema
+    /// up to date. The parent directory must exist.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        Self::init(Connection::open(path)?)
+    }
+
+    /// A private database that lives as long as the store (for tests and
+    /// one-off runs).
+    pub fn open_in_memory() -> Result<Self> {
+        Self::init(Connection::open_in_memory()?)
+    }
+
+    fn init(mut conn: Connection) -> Result<Self> {
+        // WAL lets readers work while a batch ingests; NORMAL sync is durable
+        // across application crashes, which is what an ingest needs.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrate::run(&mut conn)?;
+        Ok(SqliteStore { conn })
+    }
+
+    /// The schema version the database is at.
+    pub fn schema_version(&self) -> Result<i64> {
+        migrate::version(&self.conn)
+    }
+}
+
+impl Store for SqliteStore {
+    fn replace_article(
+        &mut self,
+        article: &ArticleRecord<'_>,
+        facts: &[Fact],
+    ) -> Result<IngestStats> {
+        write::replace_article(&mut self.conn, article, facts)
+    }
+
+    fn film(&self, title: &str) -> Result<Option<FilmView>> {
+        read::film(&self.conn, title)
+    }
+
+    fn person(&self, name: &str) -> Result<Option<PersonView>> {
+        read::person(&self.conn, name)
+    }
+
+    fn facts_about(&self, subject: &str) -> Result<Vec<StoredFact>> {
+        read::facts_about(&self.conn, subject)
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        read::search(&self.conn, query, limit)
+    }
+
+    fn counts(&self) -> Result<Counts> {
+        read::counts(&self.conn)
+    }
+}
+
+#[cfg(test)]
+mod tests;

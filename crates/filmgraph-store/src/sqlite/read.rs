@@ -1,0 +1,228 @@
+//! Reading: lookups, facts in article order, search, counts.
+
+use crate::{
+    entity_id, fold, ArticleSummary, Counts, Entity, EntityKind, Error, FilmView, PersonView,
+    Result, SearchHit, StoredFact,
+};
+use filmgraph_model::{Fact, Predicate, Provenance};
+use rusqlite::{params, Connection, OptionalExtension, Params};
+
+pub(super) fn film(conn: &Connection, title: &str) -> Result<Option<FilmView>> {
+    let q = fold(title);
+    if q.is_empty() {
+        return Ok(None);
+    }
+    let exact_id = entity_id(EntityKind::Work, title);
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, kind, name, (folded = ?1 OR id = ?2) AS exact FROM entities
+         WHERE kind IN ('film', 'work') AND (folded = ?1 OR folded_base = ?1 OR id = ?2)
+         ORDER BY name",
+    )?;
+    let mut matches = Vec::new();
+    let mut rows = stmt.query(params![q, exact_id])?;
+    while let Some(row) = rows.next()? {
+        let exact: bool = row.get(3)?;
+        matches.push((entity_from_row(row)?, exact));
+    }
+    // A film is preferred to a work known only from other articles, and a name
+    // given exactly to one given without its disambiguation.
+    let tiers = [
+        (EntityKind::Film, true),
+        (EntityKind::Film, false),
+        (EntityKind::Work, true),
+        (EntityKind::Work, false),
+    ];
+    for (kind, exact) in tiers {
+        let tier: Vec<&Entity> = matches
+            .iter()
+            .filter(|(e, x)| e.kind == kind && *x == exact)
+            .map(|(e, _)| e)
+            .collect();
+        match tier.as_slice() {
+            [] => continue,
+            [entity] => return film_view(conn, (*entity).clone()).map(Some),
+            several => {
+                return Err(Error::Ambiguous {
+                    query: title.to_string(),
+                    candidates: several.iter().map(|e| e.name.clone()).collect(),
+                })
+            }
+        }
+    }
+    Ok(None)
+}
+
+fn film_view(conn: &Connection, entity: Entity) -> Result<FilmView> {
+    let article = conn
+        .query_row(
+            "SELECT title, display_title, source_path, content_hash, ingested_at
+             FROM articles WHERE entity_id = ?1 ORDER BY id LIMIT 1",
+            [&entity.id],
+            |row| {
+                Ok(ArticleSummary {
+                    title: row.get(0)?,
+                    display_title: row.get(1)?,
+                    source_path: row.get(2)?,
+                    content_hash: row.get(3)?,
+                    ingested_at: row.get(4)?,
+                })
+            },
+        )
+        .optional()?;
+    let facts = stored_facts(conn, "f.subject_id = ?1", [&entity.id])?;
+    let related = stored_facts(
+        conn,
+        "a.entity_id = ?1 AND f.subject_id <> ?1",
+        [&entity.id],
+    )?;
+    Ok(FilmView {
+        entity,
+        article,
+        facts,
+        related,
+    })
+}
+
+pub(super) fn person(conn: &Connection, name: &str) -> Result<Option<PersonView>> {
+    let q = fold(name);
+    if q.is_empty() {
+        return Ok(None);
+    }
+    let entity = conn
+        .query_row(
+            "SELECT id, kind, name FROM entities
+             WHERE kind = 'person' AND (folded = ?1 OR id = ?2) LIMIT 1",
+            params![q, entity_id(EntityKind::Person, name)],
+            |row| Ok(entity_from_row(row)),
+        )
+        .optional()?
+        .transpose()?;
+    let Some(entity) = entity else {
+        return Ok(None);
+    };
+    let credits = stored_facts(conn, "f.object_id = ?1", [&entity.id])?;
+    let facts = stored_facts(conn, "f.subject_id = ?1", [&entity.id])?;
+    Ok(Some(PersonView {
+        entity,
+        credits,
+        facts,
+    }))
+}
+
+pub(super) fn facts_about(conn: &Connection, subject: &str) -> Result<Vec<StoredFact>> {
+    // Every subject is an entity, so the ids narrow the scan to an index.
+    stored_facts(
+        conn,
+        "f.subject_id IN (?1, ?2) AND f.subject = ?3",
+        params![
+            entity_id(EntityKind::Work, subject),
+            entity_id(EntityKind::Person, subject),
+            subject
+        ],
+    )
+}
+
+pub(super) fn search(conn: &Connection, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+    let q = fold(query);
+    if q.is_empty() || limit == 0 {
+        return Ok(Vec::new());
+    }
+    let escaped = q
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, e.kind, e.name,
+                (SELECT count(*) FROM facts WHERE subject_id = e.id)
+                  + (SELECT count(*) FROM facts WHERE object_id = e.id) AS n
+         FROM entities e
+         WHERE e.folded LIKE ?1 ESCAPE '\\'
+         ORDER BY (e.folded = ?2 OR e.folded_base = ?2) DESC,
+                  (e.folded LIKE ?3 ESCAPE '\\') DESC,
+                  n DESC, e.name
+         LIMIT ?4",
+    )?;
+    let mut rows = stmt.query(params![
+        format!("%{escaped}%"),
+        q,
+        format!("{escaped}%"),
+        i64::try_from(limit).unwrap_or(i64::MAX),
+    ])?;
+    let mut hits = Vec::new();
+    while let Some(row) = rows.next()? {
+        hits.push(SearchHit {
+            entity: entity_from_row(row)?,
+            facts: row.get::<_, i64>(3)? as u64,
+        });
+    }
+    Ok(hits)
+}
+
+pub(super) fn counts(conn: &Connection) -> Result<Counts> {
+    Ok(conn.query_row(
+        "SELECT (SELECT count(*) FROM articles),
+                (SELECT count(*) FROM entities WHERE kind = 'film'),
+                (SELECT count(*) FROM entities WHERE kind = 'work'),
+                (SELECT count(*) FROM entities WHERE kind = 'person'),
+                (SELECT count(*) FROM facts)",
+        [],
+        |row| {
+            let n = |i| row.get::<_, i64>(i).map(|n| n as u64);
+            Ok(Counts {
+                articles: n(0)?,
+                films: n(1)?,
+                works: n(2)?,
+                people: n(3)?,
+                facts: n(4)?,
+            })
+        },
+    )?)
+}
+
+/// `id, kind, name` in the row's first three columns.
+fn entity_from_row(row: &rusqlite::Row<'_>) -> Result<Entity> {
+    let kind: String = row.get(1)?;
+    Ok(Entity {
+        id: row.get(0)?,
+        kind: EntityKind::parse(&kind)
+            .ok_or_else(|| Error::Corrupt(format!("unknown entity kind \"{kind}\"")))?,
+        name: row.get(2)?,
+    })
+}
+
+/// The facts matching `filter` (over `facts f JOIN articles a`), in article order.
+fn stored_facts(conn: &Connection, filter: &str, params: impl Params) -> Result<Vec<StoredFact>> {
+    let sql = format!(
+        "SELECT f.subject, f.predicate, f.object, f.qualifiers, a.title, f.section,
+                f.start_byte, f.end_byte, f.refs, f.sentence
+         FROM facts f JOIN articles a ON a.id = f.article_id
+         WHERE {filter}
+         ORDER BY a.title, f.ordinal"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let predicate: String = row.get(1)?;
+        let qualifiers: String = row.get(3)?;
+        let refs: String = row.get(8)?;
+        out.push(StoredFact {
+            fact: Fact {
+                subject: row.get(0)?,
+                predicate: Predicate::parse(&predicate)
+                    .ok_or_else(|| Error::Corrupt(format!("unknown predicate \"{predicate}\"")))?,
+                object: row.get(2)?,
+                qualifiers: serde_json::from_str(&qualifiers)?,
+                source: Provenance {
+                    article: row.get(4)?,
+                    section: row.get(5)?,
+                    start: row.get::<_, i64>(6)? as usize,
+                    end: row.get::<_, i64>(7)? as usize,
+                    refs: serde_json::from_str(&refs)?,
+                },
+            },
+            sentence: row.get(9)?,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,387 @@
+//! The [`Store`] contract, checked on real SQLite files.
+
+use super::SqliteStore;
+use crate::{ArticleRecord, EntityKind, Error, Store};
+use filmgraph_model::{Citation, Fact, Predicate, Provenance};
+use tempfile::TempDir;
+
+const LOST_BULLET: &str = "= Lost Bullet (2020 film) =\n\n\
+Lost Bullet is a 2020 French action film directed by Guillaume Pierret.\n\n\
+==Plot==\nLino (Alban Lenoir), a mechanic, builds a car.\n\n\
+==Sequels==\nA sequel, Lost Bullet 2, was released in 2022.\n";
+
+const TITLE: &str = "Lost Bullet (2020 film)";
+
+fn temp_store() -> (TempDir, SqliteStore) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path().join("test.db")).unwrap();
+    (dir, store)
+}
+
+fn record<'a>(title: &'a str, text: &'a str) -> ArticleRecord<'a> {
+    ArticleRecord {
+        title,
+        display_title: None,
+        source_path: "articles/test.txt",
+        text,
+    }
+}
+
+/// A fact citing the sentence of `text` that contains `needle`.
+fn fact(text: &str, subject: &str, predicate: Predicate, object: &str, needle: &str) -> Fact {
+    let at = text.find(needle).expect("needle in text");
+    let start = text[..at].rfind(['\n', '.']).map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    Fact {
+        subject: subject.into(),
+        predicate,
+        object: object.into(),
+        qualifiers: Default::default(),
+        source: Provenance {
+            article: TITLE.into(),
+            section: "lead".into(),
+            start,
+            end,
+            refs: vec![],
+        },
+    }
+}
+
+fn lost_bullet_facts() -> Vec<Fact> {
+    let t = LOST_BULLET;
+    let mut cast = fact(t, TITLE, Predicate::CastMember, "Alban Lenoir", "Lino (");
+    cast.qualifiers.insert("character".into(), "Lino".into());
+    cast.source.section = "Plot".into();
+    cast.source.refs = vec![Citation {
+        url: Some("https://example.org/review".into()),
+        ..Default::default()
+    }];
+    vec![
+        fact(t, TITLE, Predicate::Year, "2020", "is a 2020"),
+        fact(
+            t,
+            TITLE,
+            Predicate::Director,
+            "Guillaume Pierret",
+            "directed by",
+        ),
+        cast,
+        fact(t, TITLE, Predicate::FollowedBy, "Lost Bullet 2", "A sequel"),
+        fact(
+            t,
+            "Lost Bullet 2",
+            Predicate::ReleaseDate,
+            "2022",
+            "A sequel",
+        ),
+    ]
+}
+
+#[test]
+fn replacing_an_article_twice_stores_its_facts_once() {
+    let (_dir, mut store) = temp_store();
+    let facts = lost_bullet_facts();
+    let first = store
+        .replace_article(&record(TITLE, LOST_BULLET), &facts)
+        .unwrap();
+    assert_eq!((first.facts_added, first.facts_removed), (5, 0));
+    assert_eq!(first.kind, EntityKind::Film);
+    assert_eq!(
+        first.people,
+        ["person:alban-lenoir", "person:guillaume-pierret"]
+    );
+    let before = store.counts().unwrap();
+
+    let second = store
+        .replace_article(&record(TITLE, LOST_BULLET), &facts)
+        .unwrap();
+    assert_eq!((second.facts_added, second.facts_removed), (5, 5));
+    assert_eq!(store.counts().unwrap(), before);
+    assert_eq!(before.articles, 1);
+    assert_eq!(before.facts, 5);
+    assert_eq!(before.films, 1);
+    assert_eq!(before.works, 1, "Lost Bullet 2");
+    assert_eq!(before.people, 2);
+}
+
+#[test]
+fn a_smaller_replacement_drops_facts_and_entities_no_longer_named() {
+    let (_dir, mut store) = temp_store();
+    let facts = lost_bullet_facts();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &facts)
+        .unwrap();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &facts[..2])
+        .unwrap();
+    let counts = store.counts().unwrap();
+    assert_eq!((counts.facts, counts.people, counts.works), (2, 1, 0));
+    assert!(store.person("Alban Lenoir").unwrap().is_none());
+}
+
+#[test]
+fn a_failed_replacement_leaves_the_previous_facts() {
+    let (_dir, mut store) = temp_store();
+    let good = lost_bullet_facts();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &good)
+        .unwrap();
+    let before = store.facts_about(TITLE).unwrap();
+    let counts = store.counts().unwrap();
+
+    // The bad fact comes after good ones: old facts are deleted and new ones
+    // inserted before it fails.
+    let mut bad = good[..2].to_vec();
+    let mut broken = good[2].clone();
+    broken.source.end = LOST_BULLET.len() + 10;
+    bad.push(broken);
+    let err = store
+        .replace_article(&record(TITLE, LOST_BULLET), &bad)
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidFact { index: 2, .. }), "{err}");
+    assert!(err.to_string().contains("bytes"), "{err}");
+
+    assert_eq!(store.facts_about(TITLE).unwrap(), before);
+    assert_eq!(store.counts().unwrap(), counts);
+    assert!(store.person("Alban Lenoir").unwrap().is_some());
+}
+
+#[test]
+fn a_failed_first_ingest_leaves_no_article() {
+    let (_dir, mut store) = temp_store();
+    let mut facts = lost_bullet_facts();
+    facts[1].subject = "  ".into();
+    let err = store
+        .replace_article(&record(TITLE, LOST_BULLET), &facts)
+        .unwrap_err();
+    assert!(err.to_string().contains("empty subject"), "{err}");
+    assert_eq!(store.counts().unwrap(), Default::default());
+    assert!(store.film("Lost Bullet").unwrap().is_none());
+}
+
+#[test]
+fn facts_citing_bytes_that_split_a_character_are_refused() {
+    let (_dir, mut store) = temp_store();
+    let text = "= Amélie =\n\nAmélie is a film.\n";
+    let mut f = fact(text, "Amélie", Predicate::Year, "2001", "is a film");
+    f.source.article = "Amélie".into();
+    f.source.start = text.find('é').unwrap() + 1;
+    let err = store
+        .replace_article(&record("Amélie", text), &[f])
+        .unwrap_err();
+    assert!(err.to_string().contains("split a character"), "{err}");
+}
+
+#[test]
+fn facts_come_back_as_stored_with_their_sentence() {
+    let (_dir, mut store) = temp_store();
+    let facts = lost_bullet_facts();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &facts)
+        .unwrap();
+    let stored = store.facts_about(TITLE).unwrap();
+    let back: Vec<Fact> = stored.iter().map(|s| s.fact.clone()).collect();
+    assert_eq!(back, facts[..4]);
+    let cast = &stored[2];
+    assert_eq!(
+        cast.sentence,
+        "Lino (Alban Lenoir), a mechanic, builds a car."
+    );
+    assert_eq!(cast.fact.qualifier("character"), Some("Lino"));
+    assert_eq!(cast.fact.source.refs.len(), 1);
+}
+
+#[test]
+fn a_film_is_found_with_or_without_its_disambiguation() {
+    let (_dir, mut store) = temp_store();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    for query in ["Lost Bullet (2020 film)", "lost bullet", "  LOST   BULLET "] {
+        let view = store.film(query).unwrap().expect(query);
+        assert_eq!(view.entity.name, TITLE);
+        assert_eq!(view.facts.len(), 4);
+        assert_eq!(
+            view.article.as_ref().unwrap().source_path,
+            "articles/test.txt"
+        );
+        assert_eq!(view.related.len(), 1, "the sequel's release date");
+    }
+    assert!(store.film("Lost").unwrap().is_none());
+    assert!(store.film("").unwrap().is_none());
+
+    // The sequel is known from this article only.
+    let sequel = store.film("Lost Bullet 2").unwrap().unwrap();
+    assert_eq!(sequel.entity.kind, EntityKind::Work);
+    assert!(sequel.article.is_none());
+    assert_eq!(sequel.facts.len(), 1);
+}
+
+#[test]
+fn two_films_of_one_title_are_ambiguous_unless_named_exactly() {
+    let (_dir, mut store) = temp_store();
+    let a = "= Speed (1994 film) =\n\nSpeed is a film.\n";
+    let b = "= Speed (2010 film) =\n\nSpeed is another film.\n";
+    store
+        .replace_article(&record("Speed (1994 film)", a), &[])
+        .unwrap();
+    store
+        .replace_article(&record("Speed (2010 film)", b), &[])
+        .unwrap();
+    let err = store.film("speed").unwrap_err();
+    assert!(matches!(&err, Error::Ambiguous { candidates, .. } if candidates.len() == 2));
+    assert!(
+        err.to_string()
+            .contains("Speed (1994 film), Speed (2010 film)"),
+        "{err}"
+    );
+    assert_eq!(
+        store
+            .film("Speed (2010 film)")
+            .unwrap()
+            .unwrap()
+            .entity
+            .name,
+        "Speed (2010 film)"
+    );
+}
+
+#[test]
+fn a_work_named_by_one_article_becomes_a_film_with_its_own_article() {
+    let (_dir, mut store) = temp_store();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    let text = "= Lost Bullet 2 =\n\nLost Bullet 2 is a 2022 film.\n";
+    store
+        .replace_article(&record("Lost Bullet 2", text), &[])
+        .unwrap();
+    let view = store.film("Lost Bullet 2").unwrap().unwrap();
+    assert_eq!(view.entity.kind, EntityKind::Film);
+    assert_eq!(
+        view.facts.len(),
+        1,
+        "its release, read in the first article"
+    );
+
+    // Re-ingesting the first article does not demote it.
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    assert_eq!(store.counts().unwrap().films, 2);
+}
+
+#[test]
+fn an_article_about_a_series_is_a_work() {
+    let (_dir, mut store) = temp_store();
+    let text = "= Lost Bullet (franchise) =\n\nLost Bullet is a film series.\n";
+    let mut f = fact(
+        text,
+        "Lost Bullet (franchise)",
+        Predicate::InstanceOf,
+        "film series",
+        "series",
+    );
+    f.source.article = "Lost Bullet (franchise)".into();
+    let stats = store
+        .replace_article(&record("Lost Bullet (franchise)", text), &[f])
+        .unwrap();
+    assert_eq!(stats.kind, EntityKind::Work);
+}
+
+#[test]
+fn a_person_has_credits_from_every_article() {
+    let (_dir, mut store) = temp_store();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    let other = "= Balle perdue 2 =\n\nIt is directed by Guillaume Pierret.\n";
+    let mut f = fact(
+        other,
+        "Balle perdue 2",
+        Predicate::Director,
+        "Guillaume Pierret",
+        "directed",
+    );
+    f.source.article = "Balle perdue 2".into();
+    store
+        .replace_article(&record("Balle perdue 2", other), &[f])
+        .unwrap();
+
+    let person = store.person("guillaume pierret").unwrap().unwrap();
+    assert_eq!(person.entity.id, "person:guillaume-pierret");
+    let films: Vec<_> = person
+        .credits
+        .iter()
+        .map(|c| c.fact.subject.as_str())
+        .collect();
+    assert_eq!(films, ["Balle perdue 2", TITLE]);
+    assert!(store.person("Lino").unwrap().is_none());
+}
+
+#[test]
+fn search_matches_substrings_whatever_the_case_and_accents() {
+    let (_dir, mut store) = temp_store();
+    let text = "= Amélie =\n\nAmélie is a 2001 film starring Audrey Tautou.\n";
+    let mut f = fact(
+        text,
+        "Amélie",
+        Predicate::CastMember,
+        "Audrey Tautou",
+        "starring",
+    );
+    f.source.article = "Amélie".into();
+    store
+        .replace_article(&record("Amélie", text), &[f])
+        .unwrap();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+
+    let names = |q: &str| -> Vec<String> {
+        store
+            .search(q, 10)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.entity.name)
+            .collect()
+    };
+    assert_eq!(names("AMELIE"), ["Amélie"]);
+    assert_eq!(names("mél"), ["Amélie"]);
+    assert_eq!(names("tautou"), ["Audrey Tautou"]);
+    // Exact titles first, then other matches.
+    assert_eq!(names("lost bullet"), [TITLE, "Lost Bullet 2"]);
+    // LIKE's wildcards are plain characters.
+    assert!(names("%").is_empty());
+    assert!(names("_").is_empty());
+    assert!(names("").is_empty());
+    assert_eq!(store.search("lost", 1).unwrap().len(), 1);
+    let hit = &store.search("Alban", 5).unwrap()[0];
+    assert_eq!((hit.entity.kind, hit.facts), (EntityKind::Person, 1));
+}
+
+#[test]
+fn a_reopened_store_keeps_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("keep.db");
+    {
+        let mut store = SqliteStore::open(&path).unwrap();
+        store
+            .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+            .unwrap();
+    }
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), super::migrate::LATEST);
+    assert_eq!(store.counts().unwrap().facts, 5);
+}
+
+#[test]
+fn facts_from_another_article_are_refused() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let mut f = lost_bullet_facts().remove(0);
+    f.source.article = "Something else".into();
+    let err = store
+        .replace_article(&record(TITLE, LOST_BULLET), &[f])
+        .unwrap_err();
+    assert!(err.to_string().contains("comes from article"), "{err}");
+}
