@@ -1,7 +1,7 @@
 //! An article as the parsers hand it to extraction: title, infobox, sections of
 //! paragraphs, each part with its byte span in the input.
 
-use crate::Span;
+use crate::{Citation, Span};
 use serde::{Deserialize, Serialize};
 
 /// The section name given to the paragraphs before the first heading.
@@ -22,6 +22,13 @@ pub struct Article {
     pub sections: Vec<Section>,
     /// Problems met while parsing. Parsing never fails; it reports here.
     pub diagnostics: Vec<Diagnostic>,
+    /// The categories the article puts itself in (`2019 films`), without the
+    /// `Category:` prefix or sort key. Wikitext only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    /// The page this article redirects to, when it is a redirect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect: Option<String>,
 }
 
 impl Article {
@@ -58,14 +65,23 @@ pub fn strip_disambiguation(title: &str) -> &str {
 }
 
 /// One `- Key: Value` line (or one `| key = value` parameter in wikitext).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct InfoboxField {
     pub key: String,
+    /// The value as a reader sees it; list items one a line (`\n`).
     pub value: String,
     /// The whole line or parameter.
     pub span: Span,
     /// The value alone.
     pub value_span: Span,
+    /// The links in the value as `(label, target page)`: the target is the
+    /// identity of what the label names. Wikitext only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<(String, String)>,
+    /// Citations attached in the value, with the offset in `value` where each
+    /// was attached. Wikitext only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refs: Vec<(usize, Citation)>,
 }
 
 /// A heading and its paragraphs. The lead is a section named [`LEAD`].
@@ -81,7 +97,7 @@ pub struct Section {
 
 /// A paragraph of prose. `text` is what a reader sees; [`Paragraph::source_span`]
 /// maps a range of `text` back to the input bytes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Paragraph {
     pub text: String,
     pub span: Span,
@@ -90,6 +106,10 @@ pub struct Paragraph {
     /// text offset `i` is input offset `span.start + i`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub anchors: Vec<(usize, usize)>,
+    /// Citations the article attaches here (wikitext `<ref>`s), with the
+    /// offset in `text` right after which each was attached.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refs: Vec<(usize, Citation)>,
 }
 
 impl Paragraph {
@@ -99,6 +119,7 @@ impl Paragraph {
             text: text.into(),
             span,
             anchors: Vec::new(),
+            refs: Vec::new(),
         }
     }
 
@@ -171,6 +192,7 @@ mod tests {
             text: "Bar baz".into(),
             span: Span::new(0, 15),
             anchors: vec![(0, 6), (3, 11)],
+            refs: vec![],
         };
         assert_eq!(p.source_span(0, 3), Span::new(6, 9));
         assert_eq!(p.source_span(4, 7), Span::new(12, 15));

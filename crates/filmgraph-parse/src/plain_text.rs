@@ -95,6 +95,7 @@ fn infobox_line(line: &Line<'_>) -> Option<InfoboxField> {
         value: value.to_string(),
         span: line.span,
         value_span: line.span.sub(value_start, value_start + value.len()),
+        ..Default::default()
     })
 }
 
