@@ -1,9 +1,159 @@
-//! Reads facts with provenance out of a parsed [`Article`]. Pure: no I/O.
+//! Reads facts with provenance out of a parsed [`Article`]. Pure: no I/O, no
+//! model downloads; rules over sentence structure and the infobox.
+//!
+//! [`extract`] runs the rules in two passes over the article's sentences: the
+//! first learns the film's definition and its people (infobox, lead credits,
+//! cast), the second reads everything that refers back to them (releases,
+//! sequels, production, reception). [`merge`] then folds duplicates.
+//!
+//! Every fact cites the sentence (or infobox line) it was read from; see
+//! [`context::Context::from_sentence`].
 
-use filmgraph_model::{Article, Fact};
+mod cast;
+mod context;
+mod credits;
+mod infobox;
+mod lead;
+mod lexicon;
+mod merge;
+mod names;
+mod production;
+mod quantities;
+mod reception;
+mod release;
+mod sentences;
+mod sequels;
+
+use context::{quals, Context, Sentence};
+use filmgraph_model::{Article, Fact, Predicate, Provenance, LEAD};
+
+/// Sentences longer than this are not read (a paragraph of 100 MB is not prose).
+const MAX_SENTENCE: usize = 4_000;
+/// Paragraphs longer than this are not read.
+const MAX_PARAGRAPH: usize = 200_000;
 
 /// Every fact the article states, each with its provenance.
 pub fn extract(article: &Article) -> Vec<Fact> {
-    let _ = article;
-    Vec::new()
+    if article.title.is_empty() {
+        return Vec::new();
+    }
+    let mut ctx = Context::new(article);
+    title(&mut ctx);
+    infobox::extract(&mut ctx);
+    let sentences = sentences_of(article);
+
+    let mut defined = false;
+    for s in &sentences {
+        let section = s.section.to_lowercase();
+        if s.section == LEAD {
+            if !defined {
+                defined = lead::extract_definition(&mut ctx, s);
+            }
+            credits::extract(&mut ctx, s);
+        }
+        if section.contains("cast") {
+            cast::extract_cast_line(&mut ctx, s);
+        } else {
+            cast::extract_parenthesised(&mut ctx, s);
+        }
+    }
+    if !defined && !article.infobox.is_empty() && looks_like_film_infobox(article) {
+        instance_from_infobox(&mut ctx);
+    }
+
+    for s in &sentences {
+        let section = s.section.to_lowercase();
+        if section.contains("plot") || section.contains("synopsis") || section.contains("cast") {
+            continue;
+        }
+        release::extract_release(&mut ctx, s);
+        release::extract_audience(&mut ctx, s);
+        sequels::extract(&mut ctx, s);
+        production::extract_locations(&mut ctx, s);
+        production::extract_influences(&mut ctx, s);
+        production::extract_debut(&mut ctx, s);
+        if reception::is_reception_section(s) {
+            reception::extract_review(&mut ctx, s);
+            reception::extract_scores(&mut ctx, s);
+        }
+    }
+    merge::merge(ctx.into_facts())
+}
+
+/// The `title` fact: the display title, else the title without disambiguation.
+fn title(ctx: &mut Context<'_>) {
+    let article = ctx.article;
+    let (shown, span, section) = match &article.display_title {
+        Some((t, span)) => (t.clone(), *span, "infobox"),
+        None => (ctx.shown.clone(), article.title_span, "title"),
+    };
+    ctx.push(Fact {
+        subject: ctx.film.clone(),
+        predicate: Predicate::Title,
+        object: shown,
+        qualifiers: quals([]),
+        source: Provenance {
+            article: article.title.clone(),
+            section: section.into(),
+            start: span.start,
+            end: span.end,
+            refs: Vec::new(),
+        },
+    });
+}
+
+fn looks_like_film_infobox(article: &Article) -> bool {
+    article.infobox.iter().any(|f| {
+        let k = f.key.to_lowercase();
+        k.starts_with("direct") || k == "starring" || k.starts_with("running") || k == "runtime"
+    })
+}
+
+/// A film infobox with no defining sentence still says it is a film.
+fn instance_from_infobox(ctx: &mut Context<'_>) {
+    let article = ctx.article;
+    if let Some(field) = article.infobox.first() {
+        let film = ctx.film.clone();
+        ctx.push(Fact {
+            subject: film,
+            predicate: Predicate::InstanceOf,
+            object: "film".into(),
+            qualifiers: quals([]),
+            source: Provenance {
+                article: article.title.clone(),
+                section: "infobox".into(),
+                start: field.span.start,
+                end: field.span.end,
+                refs: Vec::new(),
+            },
+        });
+    }
+}
+
+/// All readable sentences of the article, in order.
+fn sentences_of(article: &Article) -> Vec<Sentence<'_>> {
+    let mut out = Vec::new();
+    for section in &article.sections {
+        let mut index = 0;
+        for paragraph in &section.paragraphs {
+            if paragraph.text.len() > MAX_PARAGRAPH {
+                continue;
+            }
+            for (start, end) in sentences::split(&paragraph.text) {
+                if end - start > MAX_SENTENCE {
+                    continue;
+                }
+                out.push(Sentence {
+                    text: &paragraph.text[start..end],
+                    section: &section.heading,
+                    paragraph,
+                    start,
+                    end,
+                    index,
+                });
+                index += 1;
+            }
+        }
+    }
+    out
 }

@@ -1,0 +1,171 @@
+//! Who plays whom: "Lino (Alban Lenoir)" in a plot, "Alban Lenoir as Lino"
+//! in a cast list, "Lino, played by Alban Lenoir".
+
+use crate::context::{quals, Context, Sentence};
+use crate::names::{is_person_name, leading_name, strip_possessive};
+use filmgraph_model::Predicate;
+
+/// Capitalised words that start sentences and clauses, never characters.
+const NOT_CHARACTERS: &[&str] = &[
+    "When",
+    "After",
+    "Before",
+    "While",
+    "As",
+    "Then",
+    "Meanwhile",
+    "However",
+    "Eventually",
+    "Later",
+    "Soon",
+    "In",
+    "On",
+    "At",
+    "The",
+    "A",
+    "An",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "It",
+    "But",
+    "And",
+    "With",
+    "Although",
+    "Though",
+    "During",
+    "Once",
+    "Now",
+    "Back",
+    "Years",
+    "Elsewhere",
+    "Unbeknownst",
+    "Detective",
+    "Officer",
+    "Police",
+];
+
+/// "Character (Actor Name)" anywhere in the sentence.
+pub fn extract_parenthesised(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    let text = s.text;
+    let film = ctx.film.clone();
+    let mut from = 0;
+    while let Some(rel) = text[from..].find('(') {
+        let open = from + rel;
+        let Some(close_rel) = text[open..].find(')') else {
+            break;
+        };
+        let close = open + close_rel;
+        from = close;
+        let actor = text[open + 1..close].trim();
+        let actor = actor
+            .strip_prefix("played by ")
+            .or_else(|| actor.strip_prefix("voiced by "))
+            .unwrap_or(actor);
+        if actor.split_whitespace().count() < 2 || !is_person_name(actor) {
+            continue;
+        }
+        if ctx.find_title(actor).is_some() {
+            continue;
+        }
+        let Some(character) = character_before(&text[..open]) else {
+            continue;
+        };
+        ctx.from_sentence(
+            s,
+            &film,
+            Predicate::CastMember,
+            actor,
+            quals([("character", Some(character))]),
+        );
+    }
+}
+
+/// The capitalised words just before a position: "foster brother Quentin" -> "Quentin".
+fn character_before(text: &str) -> Option<&str> {
+    let trimmed = text.trim_end();
+    if trimmed.len() != text.len().saturating_sub(1) && !text.ends_with(' ') {
+        return None; // "(" must follow a space: "Quentin (Rod Paradot)"
+    }
+    // A dash joins clauses: "squad--Areski".
+    let cut = ["--", "—", "–"]
+        .iter()
+        .filter_map(|d| trimmed.rfind(d).map(|p| p + d.len()))
+        .max()
+        .unwrap_or(0);
+    let trimmed = &trimmed[cut..];
+    let mut start = trimmed.len();
+    let mut count = 0;
+    for word in trimmed.rsplit(' ') {
+        let (core, possessive) = strip_possessive(word);
+        let is_cap = core.chars().next().is_some_and(char::is_uppercase)
+            && core
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'));
+        if !is_cap || possessive || NOT_CHARACTERS.contains(&core) || count >= 4 {
+            break;
+        }
+        start -= word.len();
+        count += 1;
+        if start > 0 {
+            start -= 1; // the space
+        }
+    }
+    let name = trimmed[start..].trim();
+    (!name.is_empty()).then_some(name)
+}
+
+/// A cast-list line: "Alban Lenoir as Lino, a mechanic" or
+/// "Lino, played by Alban Lenoir".
+pub fn extract_cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    let film = ctx.film.clone();
+    for line in s.text.lines() {
+        let line = line.trim().trim_start_matches(['*', '•', '-']).trim();
+        if let Some((character, actor)) = line.split_once(", played by ") {
+            if let (Some(actor), true) = (leading_name(actor), is_person_name(character.trim())) {
+                let q = quals([("character", Some(character.trim()))]);
+                ctx.from_sentence(s, &film, Predicate::CastMember, actor, q);
+            }
+            continue;
+        }
+        let Some(actor) = leading_name(line) else {
+            continue;
+        };
+        let rest = line[actor.len()..].trim_start();
+        let Some(role) = rest.strip_prefix("as ") else {
+            continue;
+        };
+        let role = role.split([',', ';', '(', ':']).next().unwrap_or("").trim();
+        let role = role.trim_end_matches('.');
+        let character = (!role.is_empty() && role.len() < 80).then_some(role);
+        ctx.from_sentence(
+            s,
+            &film,
+            Predicate::CastMember,
+            actor,
+            quals([("character", character)]),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_before_parentheses() {
+        assert_eq!(
+            character_before("his foster brother Quentin "),
+            Some("Quentin")
+        );
+        assert_eq!(character_before("Lino "), Some("Lino"));
+        assert_eq!(character_before("When Charas and Lino "), Some("Lino"));
+        assert_eq!(character_before("a convict "), None);
+        assert_eq!(character_before("the squad--Areski "), Some("Areski"));
+        assert_eq!(character_before("Charas' car "), None);
+    }
+}

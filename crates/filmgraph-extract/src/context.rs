@@ -1,0 +1,211 @@
+//! What the rules share while reading one article: the film the article is
+//! about, the people named so far (to resolve `Pierret` to `Guillaume Pierret`),
+//! the works named so far (sequels), and the facts collected with their
+//! provenance.
+
+use filmgraph_model::{Article, Fact, InfoboxField, Paragraph, Predicate, Provenance, Qualifiers};
+
+/// One sentence of the article, located in its paragraph and section.
+#[derive(Debug, Clone, Copy)]
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    /// `lead` or the section heading as written.
+    pub section: &'a str,
+    pub paragraph: &'a Paragraph,
+    /// Byte range of the sentence in `paragraph.text`.
+    pub start: usize,
+    pub end: usize,
+    /// Position of the sentence in its section, from 0.
+    pub index: usize,
+}
+
+impl Sentence<'_> {
+    pub fn in_section(&self, names: &[&str]) -> bool {
+        let h = self.section.to_lowercase();
+        names.iter().any(|n| h.contains(n))
+    }
+}
+
+/// The article being read and everything learnt from it so far.
+pub struct Context<'a> {
+    pub article: &'a Article,
+    /// The subject naming the article's own film: its title.
+    pub film: String,
+    /// The title a reader sees (`Lost Bullet`).
+    pub shown: String,
+    /// ISO 639-1 code of the film's language, once known.
+    pub language: Option<String>,
+    /// Where the film was released ("Netflix"), once read.
+    pub release_platform: Option<String>,
+    /// Other works named so far, by their place in the series (1 is this film).
+    pub works: Vec<(u32, String)>,
+    people: Vec<String>,
+    facts: Vec<Fact>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(article: &'a Article) -> Self {
+        Context {
+            article,
+            film: article.title.clone(),
+            shown: article.shown_title().to_string(),
+            language: None,
+            release_platform: None,
+            works: Vec::new(),
+            people: Vec::new(),
+            facts: Vec::new(),
+        }
+    }
+
+    pub fn into_facts(self) -> Vec<Fact> {
+        self.facts
+    }
+
+    /// Remembers a person's full name for later short references.
+    pub fn know_person(&mut self, name: &str) {
+        if !self.people.iter().any(|p| p == name) {
+            self.people.push(name.to_string());
+        }
+    }
+
+    /// `Pierret` -> `Guillaume Pierret` when exactly one known person has that
+    /// surname (or given name); a full known name resolves to itself.
+    pub fn resolve_person(&self, name: &str) -> Option<String> {
+        if self.people.iter().any(|p| p == name) {
+            return Some(name.to_string());
+        }
+        if name.contains(' ') {
+            return None;
+        }
+        let mut hits = self.people.iter().filter(|p| {
+            let mut words = p.split(' ');
+            let first = words.next();
+            let last = p.rsplit(' ').next();
+            last == Some(name) || first == Some(name)
+        });
+        match (hits.next(), hits.next()) {
+            (Some(p), None) => Some(p.clone()),
+            _ => None,
+        }
+    }
+
+    /// Whether `text` names the article's film: "the film", "it", its title.
+    pub fn names_film(&self, text: &str) -> bool {
+        let t = text.trim();
+        let lower = t.to_lowercase();
+        if lower == "it"
+            || lower.starts_with("it ")
+            || lower.contains("the film")
+            || lower.contains("this film")
+            || lower.contains("the movie")
+        {
+            return true;
+        }
+        self.find_title(t).is_some()
+    }
+
+    /// Byte offset of the film's title in `text`, as a whole title (not the
+    /// start of a longer one like `Lost Bullet 2`).
+    pub fn find_title(&self, text: &str) -> Option<usize> {
+        let title = self.shown.as_str();
+        if title.is_empty() {
+            return None;
+        }
+        let mut from = 0;
+        while let Some(pos) = text[from..].find(title) {
+            let at = from + pos;
+            let after = &text[at + title.len()..];
+            let continues = after
+                .strip_prefix(' ')
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| c.is_ascii_digit() || c.is_uppercase());
+            let before_ok = text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if before_ok && !continues {
+                return Some(at);
+            }
+            from = at + title.len();
+        }
+        None
+    }
+
+    /// Records a fact read from a sentence. The provenance is the sentence;
+    /// when the sentence does not itself name the object (a fact read through
+    /// a pronoun: "It was Pierret's first feature film"), it widens to the
+    /// paragraph so the citation still shows it.
+    pub fn from_sentence(
+        &mut self,
+        s: &Sentence<'_>,
+        subject: &str,
+        predicate: Predicate,
+        object: &str,
+        qualifiers: Qualifiers,
+    ) {
+        let mut span = s.paragraph.source_span(s.start, s.end);
+        let shows = |name: &str| {
+            name.starts_with(|c: char| c.is_ascii_digit())
+                || s.text.contains(name)
+                || s.text.contains(filmgraph_model::strip_disambiguation(name))
+        };
+        if !shows(object) {
+            span = s.paragraph.span;
+        }
+        self.push(Fact {
+            subject: subject.to_string(),
+            predicate,
+            object: object.to_string(),
+            qualifiers,
+            source: Provenance {
+                article: self.article.title.clone(),
+                section: s.section.to_string(),
+                start: span.start,
+                end: span.end,
+                refs: Vec::new(),
+            },
+        });
+    }
+
+    /// Records a fact read from an infobox line.
+    pub fn from_infobox(
+        &mut self,
+        field: &InfoboxField,
+        predicate: Predicate,
+        object: &str,
+        qualifiers: Qualifiers,
+    ) {
+        let subject = self.film.clone();
+        self.push(Fact {
+            subject,
+            predicate,
+            object: object.to_string(),
+            qualifiers,
+            source: Provenance {
+                article: self.article.title.clone(),
+                section: "infobox".to_string(),
+                start: field.span.start,
+                end: field.span.end,
+                refs: Vec::new(),
+            },
+        });
+    }
+
+    pub fn push(&mut self, fact: Fact) {
+        if fact.predicate.is_person_role() {
+            self.know_person(&fact.object);
+        }
+        self.facts.push(fact);
+    }
+}
+
+/// Builds a qualifier map from pairs, skipping empty values.
+pub fn quals<const N: usize>(pairs: [(&str, Option<&str>); N]) -> Qualifiers {
+    pairs
+        .into_iter()
+        .filter_map(|(k, v)| {
+            v.filter(|v| !v.is_empty())
+                .map(|v| (k.to_string(), v.to_string()))
+        })
+        .collect()
+}

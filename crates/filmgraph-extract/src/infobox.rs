@@ -1,0 +1,226 @@
+//! Facts from the infobox: each key mapped to a predicate, each value split
+//! into its items (list lines, commas, `and`) and normalised (dates, minutes,
+//! money). Works for plain-text keys (`Director`, `Production Companies`) and
+//! wikitext parameter names (`director`, `production_companies`, `studio`).
+
+use crate::context::{quals, Context};
+use crate::lexicon;
+use crate::names;
+use crate::quantities::{currency_before, find_amounts, find_dates, minutes};
+use filmgraph_model::{InfoboxField, Predicate};
+
+/// What kind of value a key holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    People(Predicate),
+    Companies(Predicate),
+    Plain(Predicate),
+    Release,
+    Runtime,
+    Money(Predicate),
+    BasedOn,
+}
+
+/// `Production Companies`, `production_companies`, `productioncompany ` -> `productioncompanies`.
+fn normalise_key(key: &str) -> String {
+    key.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn kind_of(key: &str) -> Option<Kind> {
+    use Predicate::*;
+    let k = normalise_key(key);
+    Some(match k.as_str() {
+        "director" | "directors" | "directedby" => Kind::People(Director),
+        "writer" | "writers" | "writtenby" | "screenplay" | "screenplayby" | "screenwriter"
+        | "screenwriters" => Kind::People(Screenwriter),
+        "starring" | "cast" | "stars" => Kind::People(CastMember),
+        "producer" | "producers" | "producedby" => Kind::People(Producer),
+        "music" | "musicby" | "composer" | "composers" => Kind::People(Composer),
+        "cinematography" | "cinematographer" | "directorofphotography" => {
+            Kind::People(Cinematographer)
+        }
+        "editing" | "editor" | "editors" | "editedby" => Kind::People(Editor),
+        "narrator" | "narrators" | "narratedby" => Kind::People(Narrator),
+        "productioncompany" | "productioncompanies" | "studio" | "studios" => {
+            Kind::Companies(ProductionCompany)
+        }
+        "distributor" | "distributors" | "distributedby" => Kind::Companies(Distributor),
+        "country" | "countries" => Kind::Plain(CountryOfOrigin),
+        "language" | "languages" => Kind::Plain(OriginalLanguage),
+        "released" | "releasedate" | "releasedates" | "release" => Kind::Release,
+        "runtime" | "runningtime" => Kind::Runtime,
+        "budget" => Kind::Money(Budget),
+        "boxoffice" | "gross" => Kind::Money(BoxOffice),
+        "basedon" => Kind::BasedOn,
+        _ => return None,
+    })
+}
+
+/// The items of a value: one a line, then split at commas and `and`.
+fn items(value: &str, split_and: bool) -> Vec<&str> {
+    let mut out = Vec::new();
+    for line in value.lines() {
+        let line = line.trim().trim_start_matches(['*', '•', '-']).trim();
+        if line.is_empty() {
+            continue;
+        }
+        if split_and {
+            for (s, e) in names::split_list(line) {
+                out.push(line[s..e].trim());
+            }
+        } else {
+            out.extend(
+                line.split([',', ';'])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty()),
+            );
+        }
+    }
+    out
+}
+
+/// Drops a trailing parenthetical note (`Ann Bee (uncredited)`) and footnote marks.
+fn clean_item(item: &str) -> &str {
+    let mut s = item.trim();
+    while let Some(open) = s.rfind(['(', '[']) {
+        if open == 0 {
+            break;
+        }
+        s = s[..open].trim_end();
+    }
+    s.trim_end_matches(['.', ',', ';']).trim()
+}
+
+pub fn extract(ctx: &mut Context<'_>) {
+    let article = ctx.article;
+    for field in &article.infobox {
+        let Some(kind) = kind_of(&field.key) else {
+            continue;
+        };
+        read_field(ctx, field, kind);
+    }
+}
+
+fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
+    let value = field.value.as_str();
+    match kind {
+        Kind::People(p) => {
+            for item in items(value, true) {
+                let name = clean_item(item);
+                if !name.is_empty() {
+                    ctx.from_infobox(field, p, name, Default::default());
+                }
+            }
+        }
+        Kind::Companies(p) => {
+            for item in items(value, false) {
+                let name = clean_item(item);
+                if !name.is_empty() {
+                    ctx.from_infobox(field, p, name, Default::default());
+                }
+            }
+        }
+        Kind::Plain(p) => {
+            for item in items(value, true) {
+                let name = clean_item(item);
+                if name.is_empty() {
+                    continue;
+                }
+                if p == Predicate::OriginalLanguage && ctx.language.is_none() {
+                    ctx.language = lexicon::language_code(name).map(str::to_string);
+                }
+                ctx.from_infobox(field, p, name, Default::default());
+            }
+        }
+        Kind::Release => {
+            for line in value.lines() {
+                for date in find_dates(line) {
+                    let after = &line[date.end..];
+                    let region = after
+                        .trim_start()
+                        .strip_prefix('(')
+                        .and_then(|r| r.split_once(')'))
+                        .map(|(r, _)| r.trim());
+                    let q = quals([("region", region)]);
+                    ctx.from_infobox(field, Predicate::ReleaseDate, &date.iso, q);
+                }
+            }
+        }
+        Kind::Runtime => {
+            if let Some(m) = minutes(value) {
+                ctx.from_infobox(field, Predicate::DurationMinutes, &m.to_string(), quals([]));
+            }
+        }
+        Kind::Money(p) => {
+            // A range "$10–12 million" gives two bounds; one amount gives one.
+            let amounts = find_amounts(value);
+            for (i, a) in amounts.iter().enumerate().take(2) {
+                let currency = currency_before(&value[..a.start]);
+                let bound = match (amounts.len(), i) {
+                    (1, _) => None,
+                    (_, 0) => Some("lower"),
+                    _ => Some("upper"),
+                };
+                let mut v = a.value.clone();
+                // "$10–12 million": the scale of the upper bound applies to both.
+                if i == 0 && amounts.len() == 2 && v.len() <= 3 {
+                    let scale = amounts[1].value.len()
+                        - value[amounts[1].start..amounts[1].end]
+                            .chars()
+                            .filter(char::is_ascii_digit)
+                            .count();
+                    v.push_str(&"0".repeat(scale));
+                }
+                let q = quals([("currency", currency), ("bound", bound)]);
+                ctx.from_infobox(field, p, &v, q);
+            }
+        }
+        Kind::BasedOn => {
+            let (work, author) = match value.split_once(" by ") {
+                Some((w, a)) => (w.trim(), Some(a.trim())),
+                None => (value.trim(), None),
+            };
+            if !work.is_empty() {
+                let q = quals([("author", author)]);
+                ctx.from_infobox(field, Predicate::BasedOn, work, q);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_in_both_formats() {
+        assert_eq!(
+            kind_of("Production Companies"),
+            Some(Kind::Companies(Predicate::ProductionCompany))
+        );
+        assert_eq!(
+            kind_of("production_companies"),
+            Some(Kind::Companies(Predicate::ProductionCompany))
+        );
+        assert_eq!(
+            kind_of("Writer"),
+            Some(Kind::People(Predicate::Screenwriter))
+        );
+        assert_eq!(kind_of("Released"), Some(Kind::Release));
+        assert_eq!(kind_of("image"), None);
+    }
+
+    #[test]
+    fn items_split_lists_and_lines() {
+        assert_eq!(items("A B, C D and E F", true), ["A B", "C D", "E F"]);
+        assert_eq!(items("A B\nC D", true), ["A B", "C D"]);
+        assert_eq!(
+            items("Simon and Schuster, Inoxy Films", false),
+            ["Simon and Schuster", "Inoxy Films"]
+        );
+        assert_eq!(clean_item("Ann Bee (uncredited)"), "Ann Bee");
+    }
+}

@@ -1,0 +1,177 @@
+//! The lead's defining sentence: "X (Alt) is a 2020 French action thriller
+//! film ..." gives the title's alternatives, the kind of work, its year,
+//! countries and genre. Credits in the same sentence are read by
+//! [`crate::credits`].
+
+use crate::context::{quals, Context, Sentence};
+use crate::lexicon;
+use filmgraph_model::Predicate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Whether facts of country of origin are read from nationality adjectives
+/// ("a 1995 American film" -> United States).
+const COUNTRY_FROM_NATIONALITY: bool = false;
+
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<pre>.*?)\b(?:is|was|are)\s+(?:an?|the)\s+(?P<np>[^.;:]{0,160}?)\b(?P<head>film|movie|documentary|motion picture|picture|feature|short|cartoon|anime)s?\b",
+    )
+    .expect("definition pattern")
+});
+
+/// Reads the defining sentence, if `s` is one. Returns whether it was.
+pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
+    let Some(c) = DEFINITION.captures(s.text) else {
+        return false;
+    };
+    let pre = c.name("pre").map_or("", |m| m.as_str());
+    let np = c.name("np").map_or("", |m| m.as_str());
+    // The subject must be the film: its title, or "It"/"The film".
+    let words_in_np = np.split_whitespace().count();
+    if words_in_np > 10 || !(ctx.names_film(pre) || s.index == 0 && s.section == "lead") {
+        return false;
+    }
+    if np
+        .split_whitespace()
+        .any(|w| matches!(w, "by" | "of" | "with" | "from" | "that" | "which"))
+    {
+        return false;
+    }
+    let film = ctx.film.clone();
+    ctx.from_sentence(s, &film, Predicate::InstanceOf, "film", quals([]));
+
+    let mut year = None;
+    let mut nationalities = Vec::new();
+    let mut genre_words = Vec::new();
+    for word in np.split_whitespace() {
+        let w = word.trim_matches(|c: char| matches!(c, ',' | '"' | '\''));
+        if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) {
+            year.get_or_insert(w);
+            continue;
+        }
+        let parts: Vec<&str> = w.split(['-', '–', '/']).collect();
+        if parts.iter().all(|p| lexicon::is_nationality(p)) {
+            nationalities.extend(parts);
+            continue;
+        }
+        if matches!(
+            w,
+            "and" | "co-production" | "independent" | "feature" | "low-budget"
+        ) {
+            continue;
+        }
+        genre_words.push(w);
+    }
+    if let Some(y) = year {
+        ctx.from_sentence(s, &film, Predicate::Year, y, quals([]));
+    }
+    let genre = genre_words.join(" ");
+    let genre_ok = !genre.is_empty()
+        && genre_words.len() <= 4
+        && genre_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_lowercase));
+    if genre_ok {
+        ctx.from_sentence(s, &film, Predicate::Genre, &genre, quals([]));
+    }
+    if ctx.language.is_none() {
+        if let Some(first) = nationalities.first() {
+            ctx.language = lexicon::language_of_nationality(first).map(str::to_string);
+        }
+    }
+    if COUNTRY_FROM_NATIONALITY {
+        for n in &nationalities {
+            if let Some(country) = lexicon::country_of_nationality(n) {
+                ctx.from_sentence(s, &film, Predicate::CountryOfOrigin, country, quals([]));
+            }
+        }
+    }
+    alternative_titles(ctx, s, pre);
+    true
+}
+
+/// Alternative titles in the parentheses after the title:
+/// `(Balle perdue)`, `(French: Balle perdue)`, `(also known as X)`.
+fn alternative_titles(ctx: &mut Context<'_>, s: &Sentence<'_>, pre: &str) {
+    let Some(open) = pre.find('(') else {
+        return;
+    };
+    let Some(close) = pre.rfind(')') else {
+        return;
+    };
+    if close <= open {
+        return;
+    }
+    let film = ctx.film.clone();
+    for part in pre[open + 1..close].split(';') {
+        let part = part.trim();
+        if let Some((title, lang)) = alternative_title(part, ctx.language.as_deref()) {
+            let q = quals([("language", lang.as_deref())]);
+            ctx.from_sentence(s, &film, Predicate::AlternativeTitle, &title, q);
+        }
+    }
+}
+
+/// One parenthetical part -> (title, ISO language code).
+pub fn alternative_title(
+    part: &str,
+    film_language: Option<&str>,
+) -> Option<(String, Option<String>)> {
+    let clean = |t: &str| {
+        t.trim()
+            .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '\'' | ','))
+            .trim()
+            .to_string()
+    };
+    if let Some((label, title)) = part.split_once(':') {
+        let label = label.trim();
+        let label = label.strip_suffix(" title").unwrap_or(label);
+        let code = lexicon::language_code(label)?;
+        let title = clean(title.split(',').next().unwrap_or(title));
+        return (!title.is_empty()).then(|| (title, Some(code.to_string())));
+    }
+    for marker in [
+        "also known as ",
+        "also titled ",
+        "a.k.a. ",
+        "released as ",
+        "originally titled ",
+        "known as ",
+    ] {
+        if let Some(title) = part.strip_prefix(marker) {
+            let title = clean(title);
+            return (!title.is_empty()).then_some((title, None));
+        }
+    }
+    // A bare title, for a film not in English.
+    let lang = film_language.filter(|l| *l != "en")?;
+    let bare = clean(part);
+    let looks_like_title = bare.chars().next().is_some_and(char::is_uppercase)
+        && !bare.chars().any(|c| c.is_ascii_digit())
+        && bare.split_whitespace().count() <= 8;
+    looks_like_title.then(|| (bare, Some(lang.to_string())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alternative_title_forms() {
+        assert_eq!(
+            alternative_title("French: Balle perdue 2", None),
+            Some(("Balle perdue 2".into(), Some("fr".into())))
+        );
+        assert_eq!(
+            alternative_title("Balle perdue", Some("fr")),
+            Some(("Balle perdue".into(), Some("fr".into())))
+        );
+        assert_eq!(alternative_title("Balle perdue", Some("en")), None);
+        assert_eq!(alternative_title("2020", Some("fr")), None);
+        assert_eq!(
+            alternative_title("also known as The Long Night", None),
+            Some(("The Long Night".into(), None))
+        );
+    }
+}

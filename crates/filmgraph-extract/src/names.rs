@@ -1,0 +1,336 @@
+//! Recognising names in running text: a run of capitalised words (with
+//! particles like `de` or `van`, initials and `Jr.`), and enumerations like
+//! `A, B, and C`.
+
+/// Lower-case words that may sit inside a person's name.
+const PARTICLES: &[&str] = &[
+    "de", "da", "das", "del", "della", "der", "di", "dos", "du", "la", "le", "van", "von", "bin",
+    "ibn", "al", "y", "ter", "ten", "den", "e", "zu",
+];
+
+/// Capitalised words that never start or make up a name.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "His",
+    "Her",
+    "They",
+    "Their",
+    "This",
+    "That",
+    "These",
+    "With",
+    "And",
+    "For",
+    "On",
+    "At",
+    "By",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "During",
+    "Although",
+    "However",
+    "But",
+    "Also",
+    "Both",
+    "Other",
+    "Several",
+    "Many",
+    "Some",
+    "Later",
+    "Director",
+    "Producer",
+    "Actor",
+    "Actress",
+    "Writer",
+    "Film",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Captain",
+    "Detective",
+    "Agent",
+    "Officer",
+    "Doctor",
+    "Professor",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Academy",
+    "Award",
+    "Awards",
+    "Oscar",
+    "Golden",
+    "Globe",
+    "Best",
+    "Sequel",
+    "Remake",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "First",
+    "Second",
+    "Third",
+    "Not",
+    "Only",
+    "Even",
+    "Each",
+    "Every",
+    "All",
+    "Her",
+    "Him",
+    "We",
+    "You",
+    "I",
+];
+
+/// Honorifics that stay outside a name but do not end it.
+const HONORIFICS: &[&str] = &["Sir", "Dame", "Lord", "Lady"];
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// A word that can be part of a name: `Alban`, `O'Toole`, `Zeta-Jones`,
+/// `S.`, `J.J.`, `Jr.`, `III`, `McDonald`.
+fn is_name_word(word: &str) -> bool {
+    if !is_capitalised(word) {
+        return false;
+    }
+    word.chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+}
+
+/// The name at the start of `s` and the byte length it covers:
+/// `"David Morse in supporting roles"` -> `Some("David Morse")`.
+/// A possessive ends the name (`"Doug Stanton's book"` -> `"Doug Stanton"`).
+pub fn leading_name(s: &str) -> Option<&str> {
+    let mut end = 0;
+    let mut words = 0;
+    let mut pos = 0;
+    let mut last_was_particle = false;
+    for word in s.split(' ') {
+        let word_start = pos;
+        pos += word.len() + 1;
+        if word.is_empty() {
+            break;
+        }
+        let (core, possessive) = strip_possessive(word);
+        let core_trim = core.trim_end_matches([',', ';', ':', ')']);
+        let punct_after = core_trim.len() != core.len();
+        if words == 0 && HONORIFICS.contains(&core_trim) {
+            return leading_name(&s[pos.min(s.len())..]);
+        }
+        let ok = if is_name_word(core_trim) {
+            !(words == 0 && NOT_NAMES.contains(&core_trim))
+        } else {
+            words > 0 && PARTICLES.contains(&core_trim)
+        };
+        if !ok {
+            break;
+        }
+        last_was_particle = PARTICLES.contains(&core_trim);
+        words += 1;
+        if !last_was_particle {
+            end = word_start + core_trim.len();
+        }
+        if possessive || punct_after || words >= 6 {
+            break;
+        }
+    }
+    let _ = last_was_particle;
+    let name = s[..end].trim_end_matches(['.', ',']);
+    // "Jr." keeps its period.
+    let name = if s[..end].ends_with("Jr.") || s[..end].ends_with("Sr.") {
+        &s[..end]
+    } else if name.ends_with(|c: char| c.is_uppercase()) && s[..end].ends_with('.') {
+        &s[..end] // a trailing initial keeps its period
+    } else {
+        name
+    };
+    (!name.is_empty()).then_some(name)
+}
+
+/// `"Stanton's"` -> (`"Stanton"`, true).
+pub fn strip_possessive(word: &str) -> (&str, bool) {
+    for suffix in ["'s", "’s", "s'", "s’"] {
+        if let Some(core) = word.strip_suffix(suffix) {
+            if suffix.starts_with('s') {
+                return (&word[..core.len() + 1], true);
+            }
+            return (core, true);
+        }
+    }
+    if let Some(core) = word.strip_suffix('\'').or_else(|| word.strip_suffix('’')) {
+        if core.ends_with(['s', 'z', 'x']) {
+            return (core, true);
+        }
+    }
+    (word, false)
+}
+
+/// Splits an enumeration at commas, semicolons and `and`:
+/// `"A, B, and C"` -> `["A", "B", "C"]`, as byte ranges of `s`.
+pub fn split_list(s: &str) -> Vec<(usize, usize)> {
+    let mut cuts = Vec::new(); // (start, end) of separators
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut depth = 0i32;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            b',' | b';' if depth <= 0 => {
+                let mut end = i + 1;
+                for joiner in [" and ", " & ", " or "] {
+                    if s[end..].starts_with(joiner) {
+                        end += joiner.len() - 1;
+                        break;
+                    }
+                }
+                cuts.push((i, end));
+                i = end;
+                continue;
+            }
+            b' ' if depth <= 0 && (s[i..].starts_with(" and ") || s[i..].starts_with(" & ")) => {
+                let len = if s[i..].starts_with(" and ") { 5 } else { 3 };
+                cuts.push((i, i + len - 1));
+                i += len - 1;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (cs, ce) in cuts.into_iter().chain(std::iter::once((s.len(), s.len()))) {
+        let item = &s[start..cs];
+        let lead = item.len() - item.trim_start().len();
+        let trimmed = item.trim();
+        if !trimmed.is_empty() {
+            out.push((start + lead, start + lead + trimmed.len()));
+        }
+        start = ce;
+    }
+    out
+}
+
+/// The names of an enumeration, in order, stopping at the first item that
+/// does not start with a name. Each item's name is its leading name:
+/// `"A B, C D, and E F in supporting roles"` -> `["A B", "C D", "E F"]`.
+pub fn name_list(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for (start, end) in split_list(s) {
+        let item = &s[start..end];
+        let item = item.strip_prefix("and ").unwrap_or(item);
+        match leading_name(item) {
+            Some(name) => {
+                out.push(name);
+                // An item that goes on past its name ends the list.
+                let rest = item[name.len()..].trim_start_matches(['.', ' ']);
+                if !rest.is_empty() && !rest.starts_with('(') {
+                    break;
+                }
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Whether `s` as a whole looks like a person's name.
+pub fn is_person_name(s: &str) -> bool {
+    let s = s.trim();
+    leading_name(s) == Some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leading_names() {
+        assert_eq!(
+            leading_name("David Morse in supporting roles"),
+            Some("David Morse")
+        );
+        assert_eq!(
+            leading_name("Jeremiah S. Chechik."),
+            Some("Jeremiah S. Chechik")
+        );
+        assert_eq!(
+            leading_name("Doug Stanton's non-fiction book"),
+            Some("Doug Stanton")
+        );
+        assert_eq!(
+            leading_name("Catherine Zeta-Jones"),
+            Some("Catherine Zeta-Jones")
+        );
+        assert_eq!(leading_name("Ben O'Toole"), Some("Ben O'Toole"));
+        assert_eq!(
+            leading_name("Robert Downey Jr. and"),
+            Some("Robert Downey Jr.")
+        );
+        assert_eq!(
+            leading_name("Guillermo del Toro"),
+            Some("Guillermo del Toro")
+        );
+        assert_eq!(leading_name("Sir Ian McKellen"), Some("Ian McKellen"));
+        assert_eq!(leading_name("the film"), None);
+        assert_eq!(leading_name("The film"), None);
+        assert_eq!(
+            leading_name("Sébastien Lalanne)"),
+            Some("Sébastien Lalanne")
+        );
+    }
+
+    #[test]
+    fn lists() {
+        let s = "Bruce Willis, Madeleine Stowe, and Brad Pitt";
+        assert_eq!(
+            name_list(s),
+            ["Bruce Willis", "Madeleine Stowe", "Brad Pitt"]
+        );
+        let s = "Guillaume Pierret, Alban Lenoir and Kamel Guemra";
+        assert_eq!(
+            name_list(s),
+            ["Guillaume Pierret", "Alban Lenoir", "Kamel Guemra"]
+        );
+        let s = "Christopher Plummer and David Morse in supporting roles";
+        assert_eq!(name_list(s), ["Christopher Plummer", "David Morse"]);
+        assert_eq!(name_list("the novel by Stephen King"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_list_ends_at_an_item_that_goes_on() {
+        let s = "Ted Tally and Peter Craig based on a book";
+        assert_eq!(name_list(s), ["Ted Tally", "Peter Craig"]);
+    }
+}

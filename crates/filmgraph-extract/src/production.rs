@@ -1,0 +1,216 @@
+//! Production facts: where the film was shot ("entirely filmed in the
+//! Mediterranean port city of Sète, Languedoc, France"), what influenced it
+//! ("influenced by Paul Greengrass' The Bourne Supremacy"), and whose first
+//! feature it was ("It was Pierret's first feature film").
+
+use crate::context::{quals, Context, Sentence};
+use crate::lexicon;
+use crate::names::strip_possessive;
+use filmgraph_model::Predicate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static FILMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:filmed|shot|filming took place|filming was done|principal photography (?:took place|began|started|commenced|occurred)|photography took place|shooting took place)(?: (?:entirely|mostly|primarily|largely|mainly|partly|partially|exclusively|principally|on location))*(?: on location)? (?:in|at) (?P<np>[^.;]+)").expect("filmed")
+});
+
+static INFLUENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:influenced by|inspired by|an homage to|a homage to|pays homage to|paid homage to|drew on|drew upon|drew from|drew inspiration from|took inspiration from|draws on|draws inspiration from)\s+(?P<np>[^.;]+)").expect("influence")
+});
+
+static DEBUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*?)(?:'s|’s|'|’) (?:first feature(?:-length)?(?: film)?|feature(?:-length)? (?:film )?debut|directorial debut|feature directorial debut|debut feature(?: film)?)").expect("debut")
+});
+
+static DEBUT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:marks?|marked|was|is) the (?:feature(?:-length)? )?(?:film |directorial |feature directorial )?debut of (?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)").expect("debut of")
+});
+
+/// Cuts a noun phrase at the start of the next clause: a comma followed by a
+/// word in lower case other than `and`/`the`/`a`.
+fn noun_phrase(np: &str) -> &str {
+    let mut from = 0;
+    while let Some(rel) = np[from..].find(", ") {
+        let at = from + rel;
+        let next = np[at + 2..].split(' ').next().unwrap_or("");
+        if next.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(next, "and" | "the" | "a" | "an")
+        {
+            return &np[..at];
+        }
+        from = at + 2;
+    }
+    np
+}
+
+pub fn extract_locations(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    let film = ctx.film.clone();
+    for c in FILMED.captures_iter(s.text) {
+        let np = noun_phrase(c.name("np").expect("np").as_str());
+        // "the Mediterranean port city of Sète, ..." -> "Sète, ..."
+        let np = if np.starts_with(|c: char| c.is_lowercase()) {
+            match np.find(" of ") {
+                Some(p) if np[p + 4..].starts_with(|c: char| c.is_uppercase()) => &np[p + 4..],
+                _ => continue,
+            }
+        } else {
+            np
+        };
+        for place in np.split(" and ") {
+            let parts: Vec<&str> = place
+                .split(", ")
+                .map(|p| p.trim().trim_end_matches(','))
+                .take_while(|p| is_place_name(p))
+                .collect();
+            let Some((first, rest)) = parts.split_first() else {
+                continue;
+            };
+            let (country, regions) = match rest.split_last() {
+                Some((last, middle)) if lexicon::is_country(last) => (Some(*last), middle),
+                _ => (None, rest),
+            };
+            let region = regions.first().copied();
+            let q = quals([("region", region), ("country", country)]);
+            ctx.from_sentence(s, &film, Predicate::FilmingLocation, first, q);
+        }
+    }
+}
+
+/// "Sète", "Los Angeles", "New York City": capitalised words only.
+fn is_place_name(p: &str) -> bool {
+    !p.is_empty()
+        && p.split(' ').count() <= 5
+        && p.split(' ').all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "de" | "of" | "the")
+        })
+}
+
+pub fn extract_influences(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    let film = ctx.film.clone();
+    for c in INFLUENCE.captures_iter(s.text) {
+        let np = noun_phrase(c.name("np").expect("np").as_str());
+        // Cut at a participle clause ("..., admiring").
+        for conjunct in np.split(", ").flat_map(|p| p.split(" and ")) {
+            let conjunct = conjunct.trim();
+            if [
+                "his ", "her ", "their ", "its ", "a true", "the true", "real",
+            ]
+            .iter()
+            .any(|p| conjunct.starts_with(p))
+            {
+                continue;
+            }
+            if let Some(title) = last_title_run(conjunct) {
+                if title != ctx.shown
+                    && !lexicon::is_country(title)
+                    && !lexicon::is_nationality(title)
+                {
+                    ctx.from_sentence(s, &film, Predicate::InfluencedBy, title, quals([]));
+                }
+            }
+        }
+    }
+}
+
+/// The last run of capitalised words, after any possessive owner:
+/// "Paul Greengrass' The Bourne Supremacy" -> "The Bourne Supremacy",
+/// "the vehicle combat of the Mad Max films" -> "Mad Max".
+fn last_title_run(text: &str) -> Option<&str> {
+    const JOINERS: &[&str] = &["of", "the", "and", "in", "a", "on", "to"];
+    let words: Vec<&str> = text.split(' ').collect();
+    let is_cap = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !strip_possessive(w).1
+    };
+    let end = words.iter().rposition(|w| is_cap(w))?;
+    let mut start = end;
+    let mut i = end;
+    while i > 0 {
+        let w = words[i - 1];
+        if is_cap(w) {
+            start = i - 1;
+            i -= 1;
+            continue;
+        }
+        // Joiners inside a title: "The Lord of the Rings".
+        let mut j = i - 1;
+        while j > 0 && JOINERS.contains(&words[j]) {
+            j -= 1;
+        }
+        if j < i - 1 && JOINERS.contains(&words[j + 1]) && is_cap(words[j]) {
+            start = j;
+            i = j;
+            continue;
+        }
+        break;
+    }
+    let byte_start: usize = words[..start].iter().map(|w| w.len() + 1).sum();
+    let byte_len: usize = words[start..=end]
+        .iter()
+        .map(|w| w.len() + 1)
+        .sum::<usize>()
+        - 1;
+    let run = text[byte_start..byte_start + byte_len].trim_end_matches([',', '.', ')']);
+    (!run.is_empty()).then_some(run)
+}
+
+pub fn extract_debut(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    let film = ctx.film.clone();
+    let text = s.text;
+    let who = DEBUT
+        .captures(text)
+        .filter(|c| ctx.names_film(&text[..c.get(0).expect("m").start()]))
+        .or_else(|| DEBUT_OF.captures(text).filter(|_| ctx.names_film(text)))
+        .and_then(|c| c.name("who").map(|m| m.as_str().to_string()));
+    let Some(who) = who else {
+        return;
+    };
+    let who = who
+        .trim_start_matches("Director ")
+        .trim_start_matches("director ");
+    let Some(person) = ctx.resolve_person(who) else {
+        return;
+    };
+    ctx.from_sentence(s, &person, Predicate::DebutFeature, &film, quals([]));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_runs() {
+        assert_eq!(
+            last_title_run("Paul Greengrass' The Bourne Supremacy"),
+            Some("The Bourne Supremacy")
+        );
+        assert_eq!(
+            last_title_run("the US television series The Shield"),
+            Some("The Shield")
+        );
+        assert_eq!(
+            last_title_run("the vehicle combat of the Mad Max films"),
+            Some("Mad Max")
+        );
+        assert_eq!(
+            last_title_run("Chris Marker's 1962 short film La Jetée"),
+            Some("La Jetée")
+        );
+        assert_eq!(
+            last_title_run("the works of The Lord of the Rings"),
+            Some("The Lord of the Rings")
+        );
+        assert_eq!(last_title_run("nothing here"), None);
+    }
+
+    #[test]
+    fn noun_phrases_end_at_a_new_clause() {
+        assert_eq!(noun_phrase("A and B, admiring them"), "A and B");
+        assert_eq!(
+            noun_phrase("Sète, Languedoc, France"),
+            "Sète, Languedoc, France"
+        );
+    }
+}

@@ -1,0 +1,213 @@
+//! Dates, numbers, amounts of money and durations as written in prose and
+//! infoboxes, normalised to the forms of FACTS.md (`2020-06-19`, `37000000`).
+
+use crate::lexicon::month_number;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A date found in text, with its byte range there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMatch {
+    /// `2020`, `2020-06` or `2020-06-19`.
+    pub iso: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl DateMatch {
+    pub fn year(&self) -> &str {
+        &self.iso[..4]
+    }
+}
+
+const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:(?P<iy>1[89]\d\d|20\d\d)-(?P<im>[01]\d)(?:-(?P<id>[0-3]\d))?|(?P<m1>{MONTH}) (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,? (?P<y1>1[89]\d\d|20\d\d)|(?P<d2>[0-3]?\d) (?P<m2>{MONTH}),? (?P<y2>1[89]\d\d|20\d\d)|(?P<m3>{MONTH}),? (?P<y3>1[89]\d\d|20\d\d)|(?P<y4>1[89]\d\d|20\d\d))\b"
+    ))
+    .expect("date pattern")
+});
+
+/// Every date in `text`, most precise reading first at each place.
+pub fn find_dates(text: &str) -> Vec<DateMatch> {
+    let mut out = Vec::new();
+    for c in DATE.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+        let month = |name: &str| c.name(name).and_then(|m| month_number(m.as_str()));
+        let iso = if let Some(y) = num("iy") {
+            match (num("im"), num("id")) {
+                (Some(m), Some(d)) => ymd(y, m, d),
+                (Some(m), None) => ym(y, m),
+                _ => None,
+            }
+        } else if let Some(y) = num("y1") {
+            month("m1").and_then(|m| ymd(y, m, num("d1")?))
+        } else if let Some(y) = num("y2") {
+            month("m2").and_then(|m| ymd(y, m, num("d2")?))
+        } else if let Some(y) = num("y3") {
+            month("m3").and_then(|m| ym(y, m))
+        } else {
+            num("y4").map(|y| format!("{y:04}"))
+        };
+        if let Some(iso) = iso {
+            out.push(DateMatch {
+                iso,
+                start: whole.start(),
+                end: whole.end(),
+            });
+        }
+    }
+    out
+}
+
+fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn ym(y: u32, m: u32) -> Option<String> {
+    (1..=12).contains(&m).then(|| format!("{y:04}-{m:02}"))
+}
+
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*|-)(?P<scale>million|billion|thousand|crore|lakh)?\b")
+        .expect("amount pattern")
+});
+
+/// A number written with digits and an optional scale word, with its range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmountMatch {
+    /// Digits only: `37000000`.
+    pub value: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Every number in `text`: `37 million` -> `37000000`, `1.2 billion`,
+/// `12,500`. Years are numbers too; callers decide what a number means.
+pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
+    AMOUNT
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let num = c.name("num")?.as_str().replace(',', "");
+            let scale = c.name("scale").map(|m| m.as_str().to_lowercase());
+            let factor: u64 = match scale.as_deref() {
+                Some("thousand") => 1_000,
+                Some("lakh") => 100_000,
+                Some("million") => 1_000_000,
+                Some("crore") => 10_000_000,
+                Some("billion") => 1_000_000_000,
+                _ => 1,
+            };
+            let value = scaled(&num, factor)?;
+            Some(AmountMatch {
+                value,
+                start: whole.start(),
+                end: whole.end(),
+            })
+        })
+        .collect()
+}
+
+/// `"1.25"` x 1,000,000 -> `"1250000"`, exactly (no floating point).
+fn scaled(num: &str, factor: u64) -> Option<String> {
+    let (int, frac) = num.split_once('.').unwrap_or((num, ""));
+    let digits_of_factor = factor.to_string().len() - 1;
+    if frac.len() > digits_of_factor {
+        return None; // "1.5" with no scale is not a count
+    }
+    let int: u64 = int.parse().ok()?;
+    let frac_value: u64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse::<u64>().ok()? * 10u64.pow((digits_of_factor - frac.len()) as u32)
+    };
+    Some((int.checked_mul(factor)? + frac_value).to_string())
+}
+
+/// Currency of an amount from the symbol or code before it.
+pub fn currency_before(text: &str) -> Option<&'static str> {
+    let t = text.trim_end();
+    let table: &[(&str, &str)] = &[
+        ("US$", "USD"),
+        ("USD", "USD"),
+        ("CA$", "CAD"),
+        ("C$", "CAD"),
+        ("A$", "AUD"),
+        ("AU$", "AUD"),
+        ("NZ$", "NZD"),
+        ("HK$", "HKD"),
+        ("$", "USD"),
+        ("€", "EUR"),
+        ("EUR", "EUR"),
+        ("£", "GBP"),
+        ("GBP", "GBP"),
+        ("¥", "JPY"),
+        ("JP¥", "JPY"),
+        ("₹", "INR"),
+        ("Rs.", "INR"),
+        ("₩", "KRW"),
+        ("FRF", "FRF"),
+        ("F", "FRF"),
+    ];
+    table
+        .iter()
+        .find(|(sym, _)| t.ends_with(sym))
+        .map(|(_, code)| *code)
+}
+
+static MINUTES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?P<h>\d+)\s*(?:h|hours?|hrs?)\.?\s*)?(?P<m>\d+)\s*(?:minutes|mins?\.?|min\b|m\b)")
+        .expect("minutes pattern")
+});
+
+/// `92 minutes`, `1 hour 32 minutes`, `92 min.` -> 92.
+pub fn minutes(text: &str) -> Option<u32> {
+    let c = MINUTES.captures(text)?;
+    let m: u32 = c.name("m")?.as_str().parse().ok()?;
+    let h: u32 = c.name("h").map_or(Some(0), |h| h.as_str().parse().ok())?;
+    let total = h * 60 + m;
+    (total > 0 && total < 2000).then_some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn isos(text: &str) -> Vec<String> {
+        find_dates(text).into_iter().map(|d| d.iso).collect()
+    }
+
+    #[test]
+    fn dates_in_their_written_forms() {
+        assert_eq!(isos("released on June 19, 2020."), ["2020-06-19"]);
+        assert_eq!(isos("released on 19 June 2020"), ["2020-06-19"]);
+        assert_eq!(isos("in November 2022"), ["2022-11"]);
+        assert_eq!(isos("Released: 2020-06-19"), ["2020-06-19"]);
+        assert_eq!(isos("in 2022, and in 2025"), ["2022", "2025"]);
+        assert_eq!(isos("Sept. 3, 1999"), ["1999-09-03"]);
+        assert!(isos("37 million times").is_empty());
+        assert!(isos("in 1234567").is_empty());
+    }
+
+    #[test]
+    fn amounts_are_digits_only() {
+        let a = find_amounts("more than 37 million times");
+        assert_eq!(a[0].value, "37000000");
+        assert_eq!(find_amounts("1.2 billion")[0].value, "1200000000");
+        assert_eq!(find_amounts("sold 12,500 tickets")[0].value, "12500");
+        assert_eq!(find_amounts("$1.25 million")[0].value, "1250000");
+    }
+
+    #[test]
+    fn currencies_and_minutes() {
+        assert_eq!(currency_before("US$"), Some("USD"));
+        assert_eq!(currency_before("est. €"), Some("EUR"));
+        assert_eq!(minutes("92 minutes"), Some(92));
+        assert_eq!(minutes("1 hour 32 minutes"), Some(92));
+        assert_eq!(minutes("105 min."), Some(105));
+        assert_eq!(minutes("ninety"), None);
+    }
+}

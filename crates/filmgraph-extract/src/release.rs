@@ -1,0 +1,213 @@
+//! Releases and audiences: "released on Netflix globally on June 19, 2020",
+//! "premiered at the Cannes Film Festival on 20 May 2019", "watched more than
+//! 37 million times in the first month of its release".
+
+use crate::context::{quals, Context, Sentence};
+use crate::lexicon;
+use crate::quantities::{find_amounts, find_dates};
+use filmgraph_model::Predicate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static RELEASED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:released|premiered|opened|debuted|was screened|was shown)\b")
+        .expect("release verbs")
+});
+
+static PLATFORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:on|via|through) (?P<p>(?:[A-Z][\w+'-]*)(?: (?:[A-Z][\w+'-]*|\+))*)")
+        .expect("platform")
+});
+
+static VENUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\bat the (?P<v>(?:\d{4} )?(?:[A-Z][\w'.-]*)(?: (?:of|de|du|the|[A-Z][\w'.-]*|\d+\w*))*)",
+    )
+    .expect("venue")
+});
+
+static REGION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bin (?:the )?(?P<r>[A-Z][\w.]*(?: [A-Z][\w.]*)*)").expect("region")
+});
+
+/// Words that are not platforms though they follow "on".
+fn is_platform(name: &str) -> bool {
+    lexicon::month_number(name.split(' ').next().unwrap_or("")).is_none()
+        && !matches!(
+            name,
+            "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+                | "Christmas"
+                | "Christmas Day"
+                | "Halloween"
+                | "Thanksgiving"
+        )
+        && !name.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The qualifiers of a release read from the words around its date.
+fn release_qualifiers(clause: &str) -> filmgraph_model::Qualifiers {
+    let lower = clause.to_lowercase();
+    let platform = PLATFORM
+        .captures_iter(clause)
+        .filter_map(|c| c.name("p"))
+        .map(|m| m.as_str())
+        .find(|p| is_platform(p));
+    let venue = VENUE
+        .captures(clause)
+        .and_then(|c| c.name("v"))
+        .map(|m| m.as_str());
+    let region = if [
+        "globally",
+        "worldwide",
+        "internationally",
+        "around the world",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        Some("worldwide")
+    } else {
+        REGION
+            .captures_iter(clause)
+            .filter_map(|c| c.name("r"))
+            .map(|m| m.as_str())
+            .find(|r| lexicon::is_country(r))
+    };
+    quals([("region", region), ("platform", platform), ("venue", venue)])
+}
+
+/// Release dates of the article's film.
+pub fn extract_release(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    let film = ctx.film.clone();
+    for clause in s.text.split("; ") {
+        let Some(verb) = RELEASED.find(clause) else {
+            continue;
+        };
+        let before = &clause[..verb.start()];
+        // A clause introducing another work ("A sequel, X, was released") is
+        // read by the sequels rules.
+        let lower = before.to_lowercase();
+        if lower.contains("sequel") || lower.contains("prequel") || lower.contains("remake") {
+            continue;
+        }
+        if !ctx.names_film(before) {
+            continue;
+        }
+        let after = &clause[verb.start()..];
+        // Stop at the next clause about something else.
+        let after = after.split(", and ").next().unwrap_or(after);
+        let dates = find_dates(after);
+        let q = release_qualifiers(after);
+        if let Some(p) = q.get("platform") {
+            ctx.release_platform.get_or_insert_with(|| p.clone());
+        }
+        for d in dates {
+            ctx.from_sentence(s, &film, Predicate::ReleaseDate, &d.iso, q.clone());
+        }
+    }
+}
+
+static AUDIENCE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<verb>watched|viewed|streamed|seen by|views|viewers|viewings|tickets|admissions|households|spectators)\b").expect("audience verbs")
+});
+
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:in|within|during|over) (?:the |its )?(?P<p>(?:first|opening) (?:\w+ )?(?:month|week|weekend|day|year|days|weeks|months)|\d+ (?:days|weeks|months))\b").expect("period")
+});
+
+/// Audience figures of the article's film.
+pub fn extract_audience(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    let text = s.text;
+    let Some(verb) = AUDIENCE_VERB.captures(text) else {
+        return;
+    };
+    let verb_m = verb.name("verb").expect("verb group");
+    if !ctx.names_film(&text[..verb_m.start()]) && !ctx.names_film(text) {
+        return;
+    }
+    let dates = find_dates(text);
+    let amount = find_amounts(text).into_iter().find(|a| {
+        let overlaps_date = dates.iter().any(|d| a.start < d.end && d.start < a.end);
+        let scaled = text[a.start..a.end].chars().any(char::is_alphabetic);
+        !overlaps_date && (scaled || a.value.len() >= 4) && a.start.abs_diff(verb_m.start()) < 60
+    });
+    let Some(amount) = amount else {
+        return;
+    };
+    // Money is box office, not audience.
+    if crate::quantities::currency_before(&text[..amount.start]).is_some() {
+        return;
+    }
+    let measure = match verb_m.as_str().to_lowercase().as_str() {
+        "watched" | "viewed" | "streamed" | "views" | "viewings" => "views",
+        "seen by" | "viewers" | "spectators" => "viewers",
+        "tickets" | "admissions" => "tickets",
+        "households" => "households",
+        _ => "views",
+    };
+    let before = text[..amount.start].trim_end().to_lowercase();
+    let bound = if before.ends_with("more than") || before.ends_with("over") {
+        Some("more than")
+    } else if [
+        "about",
+        "around",
+        "approximately",
+        "nearly",
+        "almost",
+        "roughly",
+        "some",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+    {
+        Some("about")
+    } else if before.ends_with("at least") {
+        Some("at least")
+    } else {
+        None
+    };
+    let period = PERIOD
+        .captures(text)
+        .and_then(|c| c.name("p"))
+        .map(|m| m.as_str());
+    let platform = PLATFORM
+        .captures_iter(text)
+        .filter_map(|c| c.name("p"))
+        .map(|m| m.as_str().to_string())
+        .find(|p| is_platform(p))
+        .or_else(|| ctx.release_platform.clone());
+    let q = quals([
+        ("measure", Some(measure)),
+        ("bound", bound),
+        ("period", period),
+        ("platform", platform.as_deref()),
+    ]);
+    let film = ctx.film.clone();
+    ctx.from_sentence(s, &film, Predicate::Audience, &amount.value, q);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qualifiers_of_a_release() {
+        let q = release_qualifiers("released on Netflix globally on June 19, 2020");
+        assert_eq!(q.get("platform").map(String::as_str), Some("Netflix"));
+        assert_eq!(q.get("region").map(String::as_str), Some("worldwide"));
+        let q = release_qualifiers("premiered at the Cannes Film Festival on 20 May 2019");
+        assert_eq!(
+            q.get("venue").map(String::as_str),
+            Some("Cannes Film Festival")
+        );
+        let q = release_qualifiers("released in France on 1 May 2020");
+        assert_eq!(q.get("region").map(String::as_str), Some("France"));
+        assert!(q.get("platform").is_none());
+    }
+}

@@ -1,0 +1,147 @@
+//! Splits a paragraph into sentences, keeping each sentence's byte range.
+//!
+//! A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets)
+//! followed by white space and a capital letter, a digit or an opening quote,
+//! except after an initial (`Jeremiah S. Chechik`) or a known abbreviation
+//! (`Dr.`, `U.S.`, `Jr.`). Linear in the paragraph's length.
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "prof", "gen", "col", "lt", "sgt", "capt",
+    "rev", "no", "vol", "inc", "ltd", "co", "corp", "bros", "mt", "ft", "approx", "est", "u.s",
+    "u.k", "d.c", "l.a", "n.y", "e.g", "i.e", "etc", "jan", "feb", "aug", "sept", "oct", "nov",
+    "dec", "ph.d",
+];
+
+/// Byte ranges `(start, end)` of the sentences of `text`, trimmed of white space.
+pub fn split(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            // Swallow closing quotes and brackets after the terminator.
+            let mut end = i + 1;
+            loop {
+                let rest = &text[end..];
+                let next = rest.chars().next();
+                match next {
+                    Some(c @ ('"' | '\'' | ')' | ']' | '”' | '’')) => end += c.len_utf8(),
+                    _ => break,
+                }
+            }
+            if ends_sentence(text, start, i, end) {
+                push_trimmed(text, start, end, &mut out);
+                start = end;
+            }
+            i = end;
+            continue;
+        }
+        if b == b'\n' && i + 1 < bytes.len() && bytes[i + 1] == b'\n' {
+            push_trimmed(text, start, i, &mut out);
+            start = i;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if !trimmed.is_empty() {
+        out.push((start + lead, start + lead + trimmed.len()));
+    }
+}
+
+/// Whether the terminator at `dot` (with closers up to `end`) ends the sentence.
+fn ends_sentence(text: &str, start: usize, dot: usize, end: usize) -> bool {
+    let after = &text[end..];
+    let Some(first) = after.chars().next() else {
+        return true;
+    };
+    if !first.is_whitespace() {
+        return false;
+    }
+    let next = after.trim_start().chars().next();
+    let starts_new = match next {
+        Some(c) => c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '('),
+        None => true,
+    };
+    if !starts_new {
+        return false;
+    }
+    if text.as_bytes()[dot] != b'.' {
+        return true;
+    }
+    // The word before the period.
+    let before = &text[start..dot];
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return false; // an initial: "Jeremiah S. Chechik"
+        }
+    }
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return false;
+    }
+    // Dotted initials like "J.J." or "U.S." (but a sentence may end in "U.S.").
+    if word.len() >= 3 && word.split('.').all(|p| p.chars().count() <= 1) {
+        return next.is_some_and(|c| !c.is_uppercase());
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn splits_at_terminators() {
+        assert_eq!(
+            sentences("It was a hit. It made money! Did it? Yes."),
+            ["It was a hit.", "It made money!", "Did it?", "Yes."]
+        );
+    }
+
+    #[test]
+    fn keeps_initials_and_abbreviations() {
+        assert_eq!(
+            sentences("Directed by Jeremiah S. Chechik and Dr. No. The end."),
+            ["Directed by Jeremiah S. Chechik and Dr. No.", "The end."]
+        );
+        assert_eq!(
+            sentences("It was shot in Washington, D.C. and released by Warner Bros. Pictures."),
+            ["It was shot in Washington, D.C. and released by Warner Bros. Pictures."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_the_sentence() {
+        assert_eq!(
+            sentences("He called it \"a bland film.\" She agreed."),
+            ["He called it \"a bland film.\"", "She agreed."]
+        );
+    }
+
+    #[test]
+    fn decimals_do_not_split() {
+        assert_eq!(
+            sentences("It earned $1.5 million. Yes."),
+            ["It earned $1.5 million.", "Yes."]
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! Sequels and series: "A sequel, Lost Bullet 2 (French: Balle perdue 2),
+//! was released on Netflix in November 2022", "a third film, Last Bullet, was
+//! released in 2025", "X is a sequel to Y", "launching a franchise".
+//!
+//! Works are numbered by their place in the series (the article's film is 1).
+//! For the article's film both directions are stated (`followed_by` and the
+//! sequel's `follows`); between two other works only `followed_by`, as the
+//! article states it.
+
+use crate::context::{quals, Context, Sentence};
+use crate::lead::alternative_title;
+use crate::quantities::find_dates;
+use filmgraph_model::Predicate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const TITLE: &str =
+    r"(?:[A-Z0-9][\w'’:.!?&-]*)(?: (?:of|the|and|in|a|an|on|to|for|[A-Z0-9][\w'’:.!?&-]*))*";
+
+static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b[Aa]n? (?P<kind>sequel|follow-up|second film|third film|fourth film|fifth film|sixth film|second installment|third installment|fourth installment|second instalment|third instalment)(?:,| titled| entitled| called) (?P<title>{TITLE})(?: \((?P<alt>[^)]*)\))?"
+    ))
+    .expect("sequel intro")
+});
+
+static SEQUEL_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:is|was|serves as) (?:a|the) (?:direct )?sequel to (?:the (?:\d{{4}} )?(?:film|movie) )?(?P<title>{TITLE})"
+    ))
+    .expect("sequel to")
+});
+
+static FRANCHISE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:launching|launched|spawning|spawned|starting|started|beginning|began) (?:a|the|its own) (?:media )?(?:franchise|film series|series)\b").expect("franchise")
+});
+
+static IN_SERIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|latest) (?:film|installment|instalment|entry|chapter|part|movie) (?:in|of) the (?P<series>{TITLE}) (?:film )?(?:series|franchise|trilogy|saga)\b"
+    ))
+    .expect("in series")
+});
+
+fn ordinal(kind: &str) -> u32 {
+    let first = kind.split(' ').next().unwrap_or(kind);
+    match first {
+        "sequel" | "follow-up" | "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        _ => 0,
+    }
+}
+
+/// A title ends before a verb or a trailing "was".
+fn trim_title(title: &str) -> &str {
+    let mut t = title.trim_end_matches([',', '.', ' ']);
+    for tail in [" was", " is", " will", " and", " in", " on", " the", " a"] {
+        if let Some(stripped) = t.strip_suffix(tail) {
+            t = stripped;
+        }
+    }
+    t
+}
+
+pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    let text = s.text;
+    let film = ctx.film.clone();
+    let intros: Vec<_> = INTRO.captures_iter(text).collect();
+    for (n, c) in intros.iter().enumerate() {
+        let whole = c.get(0).expect("match");
+        let clause_end = intros
+            .get(n + 1)
+            .map_or(text.len(), |next| next.get(0).expect("match").start());
+        let clause = &text[whole.end()..clause_end];
+        let title = trim_title(c.name("title").expect("title").as_str());
+        if title.is_empty() || title == ctx.shown {
+            continue;
+        }
+        let place = ordinal(c.name("kind").expect("kind").as_str());
+        if !ctx.works.iter().any(|(_, t)| t == title) {
+            ctx.works.push((place, title.to_string()));
+        }
+        // Its release, if this clause says when.
+        let released = clause.find("released").or_else(|| clause.find("premiered"));
+        let date = released.and_then(|at| find_dates(&clause[at..]).into_iter().next());
+        let year = date.as_ref().map(|d| d.year().to_string());
+        if let Some(d) = &date {
+            let platform = clause
+                .split_once(" on ")
+                .map(|(_, p)| p)
+                .and_then(crate::names::leading_name)
+                .filter(|p| crate::lexicon::month_number(p).is_none());
+            let q = quals([("platform", platform)]);
+            ctx.from_sentence(s, title, Predicate::ReleaseDate, &d.iso, q);
+        }
+        if let Some(alt) = c.name("alt") {
+            if let Some((alt_title, lang)) = alternative_title(alt.as_str(), None) {
+                let q = quals([("language", lang.as_deref())]);
+                ctx.from_sentence(s, title, Predicate::AlternativeTitle, &alt_title, q);
+            }
+        }
+        let previous = if place == 2 {
+            Some(film.clone())
+        } else {
+            ctx.works
+                .iter()
+                .find(|(p, _)| *p + 1 == place && *p > 0)
+                .map(|(_, t)| t.clone())
+        };
+        if let Some(prev) = previous {
+            let q = quals([("year", year.as_deref())]);
+            ctx.from_sentence(s, &prev, Predicate::FollowedBy, title, q);
+            if prev == film {
+                ctx.from_sentence(s, title, Predicate::Follows, &film, quals([]));
+            }
+        }
+    }
+
+    if let Some(c) = SEQUEL_TO.captures(text) {
+        let before = &text[..c.get(0).expect("match").start()];
+        let prequel = trim_title(c.name("title").expect("title").as_str());
+        if ctx.names_film(before) && !prequel.is_empty() && prequel != ctx.shown {
+            ctx.from_sentence(s, &film, Predicate::Follows, prequel, quals([]));
+            ctx.from_sentence(s, prequel, Predicate::FollowedBy, &film, quals([]));
+        }
+    }
+
+    if FRANCHISE.is_match(text) && ctx.names_film(text) {
+        let series = ctx.shown.clone();
+        ctx.from_sentence(s, &film, Predicate::PartOfSeries, &series, quals([]));
+    }
+    if let Some(c) = IN_SERIES.captures(text) {
+        let series = trim_title(c.name("series").expect("series").as_str());
+        if !series.is_empty() && ctx.names_film(&text[..c.get(0).expect("match").start()]) {
+            ctx.from_sentence(s, &film, Predicate::PartOfSeries, series, quals([]));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_lose_trailing_verbs() {
+        assert_eq!(trim_title("Lost Bullet 2,"), "Lost Bullet 2");
+        assert_eq!(trim_title("Last Bullet was"), "Last Bullet");
+    }
+
+    #[test]
+    fn intro_reads_title_and_alternative() {
+        let t = "A sequel, Lost Bullet 2 (French: Balle perdue 2), was released on Netflix in November 2022.";
+        let c = INTRO.captures(t).unwrap();
+        assert_eq!(trim_title(&c["title"]), "Lost Bullet 2");
+        assert_eq!(&c["alt"], "French: Balle perdue 2");
+        assert_eq!(ordinal(&c["kind"]), 2);
+    }
+}
