@@ -1,0 +1,178 @@
+//! Is an article about a film? People, television series, franchises,
+//! soundtracks, lists and redirects are not.
+
+use filmgraph_model::{Article, LEAD};
+
+/// Infobox keys only a film's infobox has (wikitext `{{Infobox film}}`
+/// parameters and the plain-text format's labels).
+const FILM_KEYS: &[&str] = &[
+    "director",
+    "directed by",
+    "starring",
+    "released",
+    "release date",
+    "release dates",
+    "runtime",
+    "running time",
+    "cinematography",
+    "distributor",
+    "distributed by",
+];
+
+/// Title disambiguations that name something other than a film.
+const NOT_FILM_TITLES: &[&str] = &[
+    "(tv series)",
+    "(miniseries)",
+    "(tv program)",
+    "(tv programme)",
+    "(franchise)",
+    "(media franchise)",
+    "(soundtrack)",
+    "(album)",
+    "(song)",
+    "(novel)",
+    "(book)",
+    "(video game)",
+    "(band)",
+    "(actor)",
+    "(actress)",
+    "(director)",
+    "(filmmaker)",
+];
+
+/// Nouns that, met before "film" in "X is a ...", make X something else.
+const OTHER_THINGS: &[&str] = &[
+    "series", "franchise", "serial", "miniseries", "show", "programme", "program", "album",
+    "song", "single", "soundtrack", "novel", "book", "game", "episode", "band", "character",
+    "actor", "actress", "director", "producer", "filmmaker", "company", "studio", "festival",
+    "award", "magazine", "newspaper", "musical", "play", "opera", "list", "cinema", "theatre",
+    "theater", "screenwriter", "writer", "critic",
+];
+
+/// Whether the article is about a film: it has a film infobox, a category
+/// such as `2019 films`, or its lead says "X is a 2019 ... film".
+pub fn is_film(article: &Article) -> bool {
+    if article.redirect.is_some() {
+        return false;
+    }
+    let title = article.title.trim().to_lowercase();
+    if title.starts_with("list of") || title.starts_with("lists of") {
+        return false;
+    }
+    if NOT_FILM_TITLES.iter().any(|t| title.ends_with(t)) {
+        return false;
+    }
+    let film_infobox = article
+        .infobox
+        .iter()
+        .any(|f| FILM_KEYS.iter().any(|k| f.key.trim().eq_ignore_ascii_case(k)));
+    film_infobox
+        || article.categories.iter().any(|c| is_film_category(c))
+        || lead_says_film(article)
+}
+
+/// `2019 films`, `1990s drama films`, `Catalan-language films`,
+/// `Films directed by X`: categories only films are in.
+fn is_film_category(category: &str) -> bool {
+    let c = category.trim();
+    if c.starts_with("Films ") {
+        return true;
+    }
+    if !c.ends_with(" films") || c.starts_with("Lists of") {
+        return false;
+    }
+    let first = c.split_whitespace().next().unwrap_or("");
+    let year = first.trim_end_matches('s');
+    (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())) || c.ends_with("-language films")
+}
+
+/// "X is a 1997 Catalan-language drama film ...": the first sentence of the
+/// lead calls X a film, with a year, before calling it anything else.
+fn lead_says_film(article: &Article) -> bool {
+    let Some(lead) = article.sections.iter().find(|s| s.heading == LEAD) else {
+        return false;
+    };
+    let Some(first) = lead.paragraphs.first() else {
+        return false;
+    };
+    let text = &first.text;
+    let Some(after) = [" is a ", " is an ", " was a ", " was an "]
+        .iter()
+        .filter_map(|p| text.find(p).map(|i| i + p.len()))
+        .min()
+    else {
+        return false;
+    };
+    let words: Vec<String> = text[after..]
+        .split_whitespace()
+        .take(16)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let mut saw_year = false;
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k].as_str();
+        if w.len() == 4 && (w.starts_with("18") || w.starts_with("19") || w.starts_with("20")) {
+            saw_year |= w.bytes().all(|b| b.is_ascii_digit());
+        }
+        if OTHER_THINGS.contains(&w) {
+            return false;
+        }
+        if matches!(w, "film" | "movie") {
+            match words.get(k + 1).map(String::as_str) {
+                // "a film and television actor": not decided yet.
+                Some("and" | "or") => {}
+                Some("industry" | "score") => return false,
+                Some(next) if OTHER_THINGS.contains(&next) => return false,
+                _ => return saw_year,
+            }
+        }
+        k += 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plain_text;
+
+    fn lead(text: &str) -> Article {
+        plain_text::parse(&format!("= X =\n\n{text}\n"))
+    }
+
+    #[test]
+    fn leads_that_call_the_subject_a_film() {
+        assert!(is_film(&lead("X is a 1997 Catalan language Spanish drama film.")));
+        assert!(is_film(&lead("X is a 2008 American television film directed by Y.")));
+        assert!(!is_film(&lead("X is an American film director.")));
+        assert!(!is_film(&lead("X is an American film and television actor.")));
+        assert!(!is_film(&lead("X is an American horror franchise of five films.")));
+        assert!(!is_film(&lead("X is a 1986 American television series.")));
+        assert!(!is_film(&lead("X is a film.")));
+    }
+
+    #[test]
+    fn categories_only_films_are_in() {
+        assert!(is_film_category("2019 films"));
+        assert!(is_film_category("1990s drama films"));
+        assert!(is_film_category("Catalan-language films"));
+        assert!(is_film_category("Films directed by Ventura Pons"));
+        assert!(!is_film_category("American film series"));
+        assert!(!is_film_category("BFI Top 100 British films"));
+        assert!(!is_film_category("Lists of 2019 films"));
+    }
+
+    #[test]
+    fn redirects_and_lists_are_not_films() {
+        let mut a = lead("X is a 1997 drama film.");
+        a.redirect = Some("Y".into());
+        assert!(!is_film(&a));
+        let mut a = lead("X is a 1997 drama film.");
+        a.title = "List of 1997 films".into();
+        assert!(!is_film(&a));
+    }
+}

@@ -1,0 +1,248 @@
+//! Rendered text under construction: collapses whitespace, keeps the anchors
+//! that map rendered offsets back to input bytes, and cuts paragraphs.
+//!
+//! Whitespace is never written straight away: a space or a break is held
+//! pending and written only when real text follows, so output is trimmed and
+//! never has two spaces or empty lines in a row.
+
+use filmgraph_model::{Citation, Paragraph, Span};
+
+/// What a break does: start a new paragraph (prose) or a new line (values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Breaks {
+    Paragraphs,
+    Lines,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pending {
+    None,
+    /// A space, with the input offset of the whitespace it stands for.
+    Space(Option<usize>),
+    Break,
+}
+
+pub(crate) struct Out {
+    breaks: Breaks,
+    done: Vec<Paragraph>,
+    text: String,
+    anchors: Vec<(usize, usize)>,
+    refs: Vec<(usize, Citation)>,
+    span: Option<Span>,
+    /// The input offset that continues the last verbatim character, if the
+    /// next character can use the current anchor.
+    cont: Option<usize>,
+    pending: Pending,
+    /// Markup was dropped since the last character.
+    removed: bool,
+}
+
+impl Out {
+    pub fn new(breaks: Breaks) -> Out {
+        Out {
+            breaks,
+            done: Vec::new(),
+            text: String::new(),
+            anchors: Vec::new(),
+            refs: Vec::new(),
+            span: None,
+            cont: None,
+            pending: Pending::None,
+            removed: false,
+        }
+    }
+
+    /// The current paragraph's text so far.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn space(&mut self, at: Option<usize>) {
+        if self.pending == Pending::None {
+            self.pending = Pending::Space(at);
+        }
+    }
+
+    pub fn brk(&mut self) {
+        self.pending = Pending::Break;
+    }
+
+    /// Markup was dropped here: a space before punctuation that follows it
+    /// is the markup's, not the text's.
+    pub fn removed(&mut self) {
+        self.removed = true;
+    }
+
+    pub fn cite(&mut self, citation: Citation) {
+        self.refs.push((self.text.len(), citation));
+    }
+
+    fn flush_pending(&mut self, next: char) {
+        match std::mem::replace(&mut self.pending, Pending::None) {
+            Pending::None => {}
+            Pending::Space(at) => {
+                let glued = next == ')'
+                    || (self.removed && matches!(next, '.' | ',' | ';' | ':' | '!' | '?'));
+                let after_open = self.text.ends_with(['\n', '(']);
+                if !self.text.is_empty() && !after_open && !glued {
+                    match at {
+                        Some(at) => self.put(' ', at, 1),
+                        None => {
+                            self.text.push(' ');
+                            self.cont = None;
+                        }
+                    }
+                }
+            }
+            Pending::Break => {
+                if !self.text.is_empty() {
+                    match self.breaks {
+                        Breaks::Paragraphs => self.close(),
+                        Breaks::Lines => {
+                            self.text.push('\n');
+                            self.cont = None;
+                        }
+                    }
+                }
+            }
+        }
+        self.removed = false;
+    }
+
+    fn anchor(&mut self, at: usize) {
+        let t = self.text.len();
+        match self.anchors.last_mut() {
+            Some(last) if last.0 == t => last.1 = at,
+            _ => self.anchors.push((t, at)),
+        }
+    }
+
+    fn cover(&mut self, span: Span) {
+        self.span = Some(match self.span {
+            Some(s) => s.cover(span),
+            None => span,
+        });
+    }
+
+    /// `c` read from `len` input bytes at `at`, after pending whitespace.
+    fn put(&mut self, c: char, at: usize, len: usize) {
+        if self.cont != Some(at) {
+            self.anchor(at);
+        }
+        self.text.push(c);
+        self.cont = (len == c.len_utf8()).then_some(at + len);
+        self.cover(Span::new(at, at + len));
+    }
+
+    /// A character copied from the input at `at`, or decoded from the `len`
+    /// input bytes there (an entity).
+    pub fn push(&mut self, c: char, at: usize, len: usize) {
+        self.flush_pending(c);
+        self.put(c, at, len);
+    }
+
+    /// Text the input does not hold as such (`US$`, ` minutes`), standing
+    /// for the input at `span`.
+    pub fn synth(&mut self, s: &str, span: Span) {
+        let Some(first) = s.chars().next() else {
+            return;
+        };
+        self.flush_pending(first);
+        self.anchor(span.start);
+        self.text.push_str(s);
+        self.cont = None;
+        self.cover(span);
+    }
+
+    /// Ends the current paragraph (dropping it if empty).
+    fn close(&mut self) {
+        let text = std::mem::take(&mut self.text);
+        let mut anchors = std::mem::take(&mut self.anchors);
+        let refs = std::mem::take(&mut self.refs);
+        let span = self.span.take();
+        self.cont = None;
+        if text.is_empty() {
+            return;
+        }
+        let span = span.unwrap_or_default();
+        if anchors.len() == 1 && anchors[0] == (0, span.start) && span.len() == text.len() {
+            anchors.clear();
+        }
+        anchors.retain(|&(t, _)| t < text.len());
+        self.done.push(Paragraph {
+            text,
+            span,
+            anchors,
+            refs,
+        });
+    }
+
+    /// The paragraphs written (one, for [`Breaks::Lines`]).
+    pub fn finish(mut self) -> Vec<Paragraph> {
+        self.pending = Pending::None;
+        self.close();
+        self.done
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(out: &mut Out, s: &str, at: usize) {
+        for (i, c) in s.char_indices() {
+            if c == ' ' {
+                out.space(Some(at + i));
+            } else {
+                out.push(c, at + i, c.len_utf8());
+            }
+        }
+    }
+
+    #[test]
+    fn whitespace_is_collapsed_and_trimmed() {
+        let mut out = Out::new(Breaks::Lines);
+        out.space(None);
+        write(&mut out, "a  b", 10);
+        out.brk();
+        out.brk();
+        write(&mut out, "c ", 20);
+        let p = out.finish();
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].text, "a b\nc");
+        assert_eq!(p[0].span, Span::new(10, 21));
+        assert_eq!(p[0].source_span(4, 5), Span::new(20, 21));
+    }
+
+    #[test]
+    fn a_verbatim_paragraph_needs_no_anchors() {
+        let mut out = Out::new(Breaks::Paragraphs);
+        write(&mut out, "one two", 5);
+        out.brk();
+        write(&mut out, "three", 30);
+        let p = out.finish();
+        assert_eq!(p.len(), 2);
+        assert!(p[0].anchors.is_empty());
+        assert_eq!(p[0].span, Span::new(5, 12));
+        assert_eq!((p[1].text.as_str(), p[1].span), ("three", Span::new(30, 35)));
+    }
+
+    #[test]
+    fn synthetic_text_maps_to_its_source() {
+        let mut out = Out::new(Breaks::Lines);
+        out.synth("US$", Span::new(0, 16));
+        write(&mut out, "10 million", 6);
+        let p = out.finish();
+        assert_eq!(p[0].text, "US$10 million");
+        assert_eq!(p[0].source_span(3, 13), Span::new(6, 16));
+    }
+
+    #[test]
+    fn a_space_left_by_removed_markup_is_not_kept_before_punctuation() {
+        let mut out = Out::new(Breaks::Lines);
+        write(&mut out, "film ", 0);
+        out.removed();
+        write(&mut out, ".", 20);
+        assert_eq!(out.finish()[0].text, "film.");
+    }
+}

@@ -1,0 +1,515 @@
+//! Renders tree nodes to what a reader sees: links become their labels,
+//! markup, refs, comments and tables disappear, entities are decoded, and
+//! templates render as [`super::templates`] says.
+//!
+//! Two modes share one renderer: prose (a break starts a new paragraph, a
+//! single newline is a space) and values (every break and newline is a line
+//! of the value: one list item a line).
+
+use super::entities;
+use super::out::{Breaks, Out};
+use super::tag::{self, Tag};
+use super::tree::{Kind, Link, Node, Part};
+use super::{cite, templates, Doc};
+use filmgraph_model::{Paragraph, Span};
+
+/// An external link `[url label]` being read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Ext {
+    None,
+    /// Inside the URL, which started at this input offset.
+    Url(usize),
+    /// Inside the label of this URL; the label started at this text offset.
+    Label(String, usize),
+}
+
+pub(crate) struct Renderer<'a> {
+    pub doc: &'a Doc<'a>,
+    pub out: Out,
+    mode: Breaks,
+    /// Links rendered, as (label, target page).
+    pub links: Vec<(String, String)>,
+    /// External links met, as (url, label).
+    pub ext_links: Vec<(String, String)>,
+    /// Whether `<ref>`s become citations (not inside citations themselves).
+    pub cite_refs: bool,
+    /// Set when an `{{Inflation}}` template was dropped.
+    pub saw_inflation: bool,
+    /// While above zero, breaks are spaces (a value read as one phrase).
+    inline: u32,
+    pub(crate) line_start: bool,
+    newlines: u32,
+    newline_at: Option<usize>,
+    prev_line_list: bool,
+    table_depth: u32,
+    ext: Ext,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(doc: &'a Doc<'a>, mode: Breaks) -> Renderer<'a> {
+        Renderer {
+            doc,
+            out: Out::new(mode),
+            mode,
+            links: Vec::new(),
+            ext_links: Vec::new(),
+            cite_refs: true,
+            saw_inflation: false,
+            inline: 0,
+            line_start: true,
+            newlines: 0,
+            newline_at: None,
+            prev_line_list: false,
+            table_depth: 0,
+            ext: Ext::None,
+        }
+    }
+
+    pub fn finish(self) -> Vec<Paragraph> {
+        self.out.finish()
+    }
+
+    /// The rendered text on one line, for names, titles and dates.
+    pub fn finish_line(self) -> String {
+        let text = self
+            .finish()
+            .into_iter()
+            .map(|p| p.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        text.replace('\n', " ")
+    }
+
+    pub fn nodes(&mut self, nodes: &[Node]) {
+        for node in nodes {
+            self.node(node);
+        }
+    }
+
+    /// A break: a new paragraph in prose, a new line in values.
+    pub fn brk(&mut self) {
+        if self.inline > 0 {
+            self.out.space(None);
+        } else {
+            self.out.brk();
+        }
+    }
+
+    /// Renders with breaks read as spaces.
+    pub fn inline(&mut self, f: impl FnOnce(&mut Self)) {
+        self.inline += 1;
+        f(self);
+        self.inline -= 1;
+    }
+
+    /// Renders list content (`* a` lines) as one item a line.
+    pub fn list(&mut self, nodes: &[Node]) {
+        self.brk();
+        self.line_start = true;
+        self.newlines = 0;
+        self.nodes(nodes);
+        self.brk();
+    }
+
+    pub fn synth(&mut self, s: &str, span: Span) {
+        self.out.synth(s, span);
+    }
+
+    pub fn node(&mut self, node: &Node) {
+        if self.table_depth > 0 {
+            if let Kind::Text = node.kind {
+                self.text(node.span);
+            }
+            return;
+        }
+        if matches!(self.ext, Ext::Url(_)) && !matches!(node.kind, Kind::Text) {
+            return;
+        }
+        match &node.kind {
+            Kind::Text => self.text(node.span),
+            Kind::Template(t) => {
+                self.resolve_line();
+                templates::render(self, node, t);
+            }
+            Kind::Param(parts) => {
+                if let Some(default) = parts.get(1) {
+                    self.resolve_line();
+                    self.nodes(&default.nodes);
+                }
+            }
+            Kind::Link(link) => self.link(node, link),
+            Kind::Ref { name, body } => {
+                self.out.removed();
+                if self.cite_refs {
+                    if let Some(c) = cite::citation(self.doc, name.as_deref(), body.as_deref()) {
+                        self.out.cite(c);
+                    }
+                }
+            }
+            Kind::Comment => {}
+            Kind::Nowiki { inner } => {
+                self.resolve_line();
+                self.literal(*inner);
+            }
+            Kind::Opaque => self.out.removed(),
+        }
+    }
+
+    /// Text without markup: only entities are decoded.
+    pub fn literal(&mut self, span: Span) {
+        let s = &self.doc.src[span.start..span.end];
+        let mut i = 0;
+        while let Some(c) = s[i..].chars().next() {
+            let at = span.start + i;
+            if c == '&' {
+                if let Some((d, len)) = entities::decode(&s[i..]) {
+                    self.emit(d, at, len);
+                    i += len;
+                    continue;
+                }
+            }
+            if c == '\n' {
+                self.out.space(Some(at));
+            } else {
+                self.emit(c, at, c.len_utf8());
+            }
+            i += c.len_utf8();
+        }
+    }
+
+    fn emit(&mut self, c: char, at: usize, len: usize) {
+        if entities::is_space(c) {
+            self.out.space((len == 1).then_some(at));
+        } else {
+            self.out.push(c, at, len);
+        }
+    }
+
+    fn newline(&mut self, at: usize) {
+        self.end_ext();
+        self.line_start = true;
+        match self.mode {
+            Breaks::Lines => self.brk(),
+            Breaks::Paragraphs => {
+                self.newlines += 1;
+                self.newline_at = Some(at);
+            }
+        }
+    }
+
+    /// Called at the first content of a line: joins it to the line before
+    /// with a space, or breaks (blank line, list items).
+    fn start_line(&mut self, list: bool) {
+        self.line_start = false;
+        let newlines = std::mem::take(&mut self.newlines);
+        if newlines > 0 {
+            if newlines >= 2 || list || self.prev_line_list {
+                self.brk();
+            } else {
+                self.out.space(self.newline_at);
+            }
+        }
+        if list {
+            self.brk();
+        }
+        self.prev_line_list = list;
+    }
+
+    /// A node that renders text starts a line that is not a list item.
+    pub(crate) fn resolve_line(&mut self) {
+        if self.line_start {
+            self.start_line(false);
+        }
+    }
+
+    fn end_ext(&mut self) {
+        match std::mem::replace(&mut self.ext, Ext::None) {
+            Ext::None => {}
+            Ext::Url(start) => {
+                let url = self.doc.src[start..].split_whitespace().next().unwrap_or("");
+                let url = url.split(']').next().unwrap_or("");
+                self.ext_links.push((url.to_string(), String::new()));
+            }
+            Ext::Label(url, from) => {
+                let label = self.out.text().get(from..).unwrap_or("").trim().to_string();
+                self.ext_links.push((url, label));
+            }
+        }
+    }
+
+    pub fn text(&mut self, span: Span) {
+        let src = self.doc.src;
+        let s = &src[span.start..span.end];
+        let b = s.as_bytes();
+        let mut i = 0;
+        while let Some(c) = s[i..].chars().next() {
+            let at = span.start + i;
+            let len = c.len_utf8();
+            if c == '\n' {
+                self.newline(at);
+                i += 1;
+                continue;
+            }
+            let rest = &s[i..];
+            if self.table_depth > 0 {
+                if self.line_start && !entities::is_space(c) {
+                    self.line_start = false;
+                    if rest.starts_with("{|") {
+                        self.table_depth += 1;
+                    } else if rest.starts_with("|}") {
+                        self.table_depth -= 1;
+                        i += 2;
+                        continue;
+                    }
+                }
+                i += len;
+                continue;
+            }
+            if self.line_start {
+                if entities::is_space(c) {
+                    i += len;
+                    continue;
+                }
+                if rest.starts_with("{|") {
+                    self.line_start = false;
+                    self.table_depth = 1;
+                    self.out.removed();
+                    i += 2;
+                    continue;
+                }
+                let list = matches!(c, '*' | '#' | ':' | ';');
+                self.start_line(list);
+                if list {
+                    i += rest
+                        .bytes()
+                        .take_while(|b| matches!(b, b'*' | b'#' | b':' | b';'))
+                        .count();
+                    continue;
+                }
+                if rest.starts_with("----") {
+                    self.brk();
+                    i += rest.bytes().take_while(|&b| b == b'-').count();
+                    continue;
+                }
+            }
+            if let Ext::Url(start) = self.ext {
+                if entities::is_space(c) || c == ']' {
+                    let url = src[start..at].to_string();
+                    if c == ']' {
+                        self.ext = Ext::None;
+                        self.ext_links.push((url, String::new()));
+                        self.out.removed();
+                    } else {
+                        self.ext = Ext::Label(url, self.out.text().len());
+                    }
+                }
+                i += len;
+                continue;
+            }
+            match c {
+                '\'' if b.get(i + 1) == Some(&b'\'') => {
+                    let n = rest.bytes().take_while(|&b| b == b'\'').count();
+                    let literal = match n {
+                        4 => 1,
+                        n if n > 5 => n - 5,
+                        _ => 0,
+                    };
+                    for k in 0..literal {
+                        self.out.push('\'', at + k, 1);
+                    }
+                    i += n;
+                    continue;
+                }
+                '&' => {
+                    if let Some((d, n)) = entities::decode(rest) {
+                        self.emit(d, at, n);
+                        i += n;
+                        continue;
+                    }
+                }
+                '<' => {
+                    if let Some(tag) = tag::parse(src, at).filter(|t| t.end <= span.end) {
+                        if self.html_tag(&tag) {
+                            i = tag.end - span.start;
+                            continue;
+                        }
+                    }
+                }
+                '[' if self.ext == Ext::None && starts_with_url(&rest[1..]) => {
+                    self.resolve_line();
+                    self.ext = Ext::Url(at + 1);
+                    i += 1;
+                    continue;
+                }
+                ']' if matches!(self.ext, Ext::Label(..)) => {
+                    self.end_ext();
+                    i += 1;
+                    continue;
+                }
+                '_' if rest.starts_with("__") => {
+                    let word = rest[2..].bytes().take_while(u8::is_ascii_uppercase).count();
+                    if word > 0 && rest[2 + word..].starts_with("__") {
+                        i += word + 4;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            self.emit(c, at, len);
+            i += len;
+        }
+    }
+
+    /// Strips a known HTML tag; `<br>` and block tags break. Returns false
+    /// for anything that is not a known tag (then `<` is text).
+    fn html_tag(&mut self, tag: &Tag) -> bool {
+        match tag.name.as_str() {
+            "br" | "hr" | "p" | "li" | "div" | "ul" | "ol" | "dl" | "dd" | "dt" | "blockquote"
+            | "center" | "table" | "tr" | "td" | "th" | "caption" | "h1" | "h2" | "h3" | "h4"
+            | "h5" | "h6" => {
+                self.brk();
+                true
+            }
+            "small" | "big" | "span" | "sup" | "sub" | "i" | "b" | "u" | "s" | "strike" | "del"
+            | "ins" | "em" | "strong" | "abbr" | "cite" | "code" | "tt" | "font" | "q" | "mark"
+            | "kbd" | "var" | "samp" | "bdi" | "bdo" | "wbr" | "ruby" | "rt" | "rp" | "time"
+            | "data" | "nowiki" | "ref" | "references" | "onlyinclude" | "noinclude"
+            | "includeonly" | "section" | "poem" | "templatestyles" | "gallery" | "pre"
+            | "math" | "syntaxhighlight" | "source" => true,
+            _ => false,
+        }
+    }
+
+    fn link(&mut self, node: &Node, link: &Link) {
+        let src = self.doc.src;
+        let raw = raw_text(src, &link.target.nodes);
+        let raw = raw.trim();
+        let (visible, target) = match raw.strip_prefix(':') {
+            Some(rest) => (true, rest.trim_start()),
+            None => (false, raw),
+        };
+        if !visible {
+            if let Some((ns, _)) = target.split_once(':') {
+                let ns = ns.trim().to_ascii_lowercase();
+                let hidden = matches!(ns.as_str(), "file" | "image" | "media" | "category")
+                    || (link.rest.is_empty() && is_language_code(&ns));
+                if hidden {
+                    self.out.removed();
+                    return;
+                }
+            }
+        }
+        self.resolve_line();
+        let start = self.out.text().len();
+        if link.rest.is_empty() {
+            self.target_text(&link.target, visible);
+        } else if link.rest.len() == 1 && is_blank(src, &link.rest[0].nodes) {
+            self.synth(&pipe_trick(target), node.span);
+        } else {
+            for (k, part) in link.rest.iter().enumerate() {
+                if k > 0 {
+                    self.synth("|", part.span);
+                }
+                self.nodes(&part.nodes);
+            }
+        }
+        let trail: String = src[node.span.end..]
+            .chars()
+            .take_while(char::is_ascii_lowercase)
+            .collect();
+        let label = self.out.text().get(start..).unwrap_or("").trim().to_string() + &trail;
+        let target = normalize_target(target);
+        if !label.is_empty() && !target.is_empty() {
+            self.links.push((label, target));
+        }
+    }
+
+    /// The target as the label of an unpiped link, without a leading `:`.
+    fn target_text(&mut self, target: &Part, visible: bool) {
+        let mut skip_colon = visible;
+        for node in &target.nodes {
+            if skip_colon {
+                if let Kind::Text = node.kind {
+                    let s = &self.doc.src[node.span.start..node.span.end];
+                    if let Some(p) = s.find(':') {
+                        skip_colon = false;
+                        self.text(Span::new(node.span.start + p + 1, node.span.end));
+                        continue;
+                    }
+                }
+            }
+            self.node(node);
+        }
+    }
+
+    /// Records a link rendered by a template (`{{ill}}`, `{{sortname}}`).
+    pub fn record_link(&mut self, from: usize, target: &str) {
+        let label = self.out.text().get(from..).unwrap_or("").trim().to_string();
+        let target = normalize_target(target);
+        if !label.is_empty() && !target.is_empty() {
+            self.links.push((label, target));
+        }
+    }
+}
+
+/// The text of the text nodes in `nodes`, as written (comments skipped).
+pub(crate) fn raw_text(src: &str, nodes: &[Node]) -> String {
+    let mut s = String::new();
+    for node in nodes {
+        match node.kind {
+            Kind::Text => s.push_str(&src[node.span.start..node.span.end]),
+            Kind::Nowiki { inner } => s.push_str(&src[inner.start..inner.end]),
+            _ => {}
+        }
+    }
+    s
+}
+
+/// Whether `nodes` hold nothing but whitespace and comments.
+pub(crate) fn is_blank(src: &str, nodes: &[Node]) -> bool {
+    nodes.iter().all(|n| match n.kind {
+        Kind::Text => src[n.span.start..n.span.end].trim().is_empty(),
+        Kind::Comment => true,
+        _ => false,
+    })
+}
+
+/// `Foo_bar#Section` -> `Foo bar`: the page a link target names.
+pub(crate) fn normalize_target(target: &str) -> String {
+    let page = target.split('#').next().unwrap_or("");
+    let page = page.replace('_', " ");
+    let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = page.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `[[Foo (film)|]]` shows `Foo`; `[[Help:Foo]]` shows `Foo`.
+fn pipe_trick(target: &str) -> String {
+    let t = target.split_once(':').map_or(target, |(_, rest)| rest);
+    let t = filmgraph_model::strip_disambiguation(t);
+    t.split(", ").next().unwrap_or(t).trim().to_string()
+}
+
+/// `fr`, `de`, `zh-yue`, `simple`: interlanguage link prefixes.
+fn is_language_code(ns: &str) -> bool {
+    if ns == "simple" {
+        return true;
+    }
+    let mut parts = ns.split('-');
+    let head = parts.next().unwrap_or("");
+    (2..=3).contains(&head.len())
+        && head.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+fn starts_with_url(s: &str) -> bool {
+    const SCHEMES: &[&str] = &["http://", "https://", "ftp://", "//", "mailto:", "irc://", "news:"];
+    SCHEMES.iter().any(|p| {
+        s.as_bytes()
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+    })
+}
