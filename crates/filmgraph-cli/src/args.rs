@@ -1,0 +1,105 @@
+//! The command line, as clap parses it.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Turns film encyclopedia articles into facts with provenance.
+///
+/// Articles are plain-text files: a `= Title =` line, optional `- Key: Value`
+/// infobox lines, paragraphs and `==Section==` headings.
+#[derive(Debug, Parser)]
+#[command(name = "filmgraph", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the facts extracted from articles, one JSON object a line.
+    ///
+    /// The form is the one of FACTS.md; every fact carries its article, section
+    /// and the byte range of the sentence it was read from.
+    Facts(FactsArgs),
+    /// Store articles and their facts in the database.
+    ///
+    /// An article ingested again replaces what was stored for it. A file that
+    /// cannot be read or is not an article is reported and skipped; the exit
+    /// code is non-zero if any was.
+    Ingest(IngestArgs),
+    /// Show a film with a citation for every fact, or a person's credits.
+    ///
+    /// Titles match with or without their disambiguation (`Lost Bullet` finds
+    /// `Lost Bullet (2020 film)`), whatever the case and accents.
+    Show(ShowArgs),
+    /// Find films and people whose name contains the query.
+    Search(SearchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FactsArgs {
+    /// Article files.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Article files (not directories: use a glob such as `articles/*.txt`).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// A film title or a person's name (several words need no quotes).
+    #[arg(required = true, value_name = "TITLE")]
+    pub title: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Part of a title or name.
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Show at most this many results.
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+}
+
+/// Where the database is.
+#[derive(Debug, Clone, Args)]
+pub struct DbArgs {
+    /// The SQLite database file [default: filmgraph.db in the user's data
+    /// directory, e.g. ~/.local/share/filmgraph/filmgraph.db]
+    #[arg(long, env = "FILMGRAPH_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn several_words_make_one_title() {
+        let cli =
+            Cli::try_parse_from(["filmgraph", "show", "--db", "x.db", "Lost", "Bullet"]).unwrap();
+        let Command::Show(args) = cli.command else {
+            panic!("not show")
+        };
+        assert_eq!(args.title.join(" "), "Lost Bullet");
+        assert_eq!(args.db.db.unwrap(), PathBuf::from("x.db"));
+    }
+}

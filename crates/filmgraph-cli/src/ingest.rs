@@ -1,0 +1,104 @@
+//! `filmgraph ingest FILE...`: stores articles and their facts.
+
+use crate::args::IngestArgs;
+use crate::article_file::ArticleFile;
+use crate::db;
+use anyhow::{Context, Result};
+use filmgraph_store::{ArticleRecord, EntityKind, IngestStats, SqliteStore, Store};
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(args: &IngestArgs) -> Result<ExitCode> {
+    let db_path = db::path(&args.db)?;
+    let mut store = db::open_or_create(&db_path)?;
+    let mut summary = Summary::default();
+    for path in &args.files {
+        match ingest_file(&mut store, path) {
+            Ok(stats) => summary.add(&stats),
+            Err(err) => {
+                summary.failed += 1;
+                eprintln!("error: {err:#}");
+            }
+        }
+    }
+    println!("{}", summary.line());
+    Ok(if summary.failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn ingest_file(store: &mut SqliteStore, path: &Path) -> Result<IngestStats> {
+    let file = ArticleFile::read(path)?;
+    for warning in file.warnings() {
+        eprintln!("warning: {warning}");
+    }
+    let facts = file.facts()?;
+    let record = ArticleRecord::new(&file.article, &file.path, &file.text);
+    let stats = store
+        .replace_article(&record, &facts)
+        .with_context(|| format!("{}: cannot store \"{}\"", file.path, file.article.title))?;
+    tracing::info!(
+        file = %file.path,
+        title = %file.article.title,
+        added = stats.facts_added,
+        removed = stats.facts_removed,
+        "stored"
+    );
+    Ok(stats)
+}
+
+/// What a batch did, for its closing line.
+#[derive(Debug, Default)]
+struct Summary {
+    articles: usize,
+    films: usize,
+    people: BTreeSet<String>,
+    facts: usize,
+    failed: usize,
+}
+
+impl Summary {
+    fn add(&mut self, stats: &IngestStats) {
+        self.articles += 1;
+        self.films += usize::from(stats.kind == EntityKind::Film);
+        self.people.extend(stats.people.iter().cloned());
+        self.facts += stats.facts_added;
+    }
+
+    fn line(&self) -> String {
+        format!(
+            "ingested {} articles: {} films, {} people, {} facts; {} failed",
+            self.articles,
+            self.films,
+            self.people.len(),
+            self.facts,
+            self.failed
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_named_by_several_articles_count_once() {
+        let mut summary = Summary::default();
+        let stats = |people: &[&str]| IngestStats {
+            kind: EntityKind::Film,
+            facts_added: 3,
+            facts_removed: 0,
+            people: people.iter().map(|p| p.to_string()).collect(),
+        };
+        summary.add(&stats(&["person:a", "person:b"]));
+        summary.add(&stats(&["person:b"]));
+        summary.failed = 1;
+        assert_eq!(
+            summary.line(),
+            "ingested 2 articles: 2 films, 2 people, 6 facts; 1 failed"
+        );
+    }
+}

@@ -1,0 +1,31 @@
+//! `filmgraph show TITLE`: a film with citations, or a person's credits.
+
+use crate::args::ShowArgs;
+use crate::{db, render};
+use anyhow::Result;
+use filmgraph_store::Store;
+use std::process::ExitCode;
+
+pub fn run(args: &ShowArgs) -> Result<ExitCode> {
+    let db_path = db::path(&args.db)?;
+    let store = db::open_existing(&db_path)?;
+    let title = args.title.join(" ");
+    if let Some(film) = store.film(&title)? {
+        print!("{}", render::film(&film));
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(person) = store.person(&title)? {
+        print!("{}", render::person(&person));
+        return Ok(ExitCode::SUCCESS);
+    }
+    eprintln!(
+        "error: no film or person named \"{title}\" in {}",
+        db_path.display()
+    );
+    let near = store.search(&title, 5)?;
+    if !near.is_empty() {
+        let names: Vec<&str> = near.iter().map(|h| h.entity.name.as_str()).collect();
+        eprintln!("did you mean: {}?", names.join("; "));
+    }
+    Ok(ExitCode::FAILURE)
+}

@@ -1,0 +1,48 @@
+//! Shared by the end-to-end tests: the binary, fixtures and sample paths.
+
+#![allow(dead_code)] // each test binary uses its own part of this module
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// The `filmgraph` binary, with no database or logging settings inherited from
+/// the environment of whoever runs the tests.
+pub fn filmgraph() -> Command {
+    let mut cmd = Command::cargo_bin("filmgraph").unwrap();
+    cmd.env_remove("FILMGRAPH_DB").env_remove("FILMGRAPH_LOG");
+    cmd
+}
+
+/// `tests/fixtures/NAME`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The reference article of `../shared/reference`, beside the repository.
+pub fn reference_article() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/lost_bullet_2020.txt")
+}
+
+/// The repository's sample articles.
+pub fn sample_articles() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/articles");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The sample copy of the reference article.
+pub fn sample_lost_bullet() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/articles/lost_bullet_2020.txt")
+}
+
+/// Stdout or stderr as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
