@@ -66,18 +66,20 @@ pub fn is_film(article: &Article) -> bool {
         .infobox
         .iter()
         .any(|f| FILM_KEYS.iter().any(|k| f.key.trim().eq_ignore_ascii_case(k)));
-    film_infobox
-        || article.categories.iter().any(|c| is_film_category(c))
-        || lead_says_film(article)
-}
-
-/// `2019 films`, `1990s drama films`, `Catalan-language films`,
-/// `Films directed by X`: categories only films are in.
-fn is_film_category(category: &str) -> bool {
-    let c = category.trim();
-    if c.starts_with("Films ") {
+    if film_infobox {
         return true;
     }
+    let other_kind = article.categories.iter().any(|c| {
+        let c = c.to_lowercase();
+        c.contains("franchises") || c.contains("television series") || c.ends_with("film series")
+    });
+    !other_kind && (article.categories.iter().any(|c| is_film_category(c)) || lead_says_film(article))
+}
+
+/// `2019 films`, `1990s drama films`, `Catalan-language films`: categories
+/// only films are in. (`Films adapted into comics` is not: franchises too.)
+fn is_film_category(category: &str) -> bool {
+    let c = category.trim();
     if !c.ends_with(" films") || c.starts_with("Lists of") {
         return false;
     }
@@ -160,7 +162,7 @@ mod tests {
         assert!(is_film_category("2019 films"));
         assert!(is_film_category("1990s drama films"));
         assert!(is_film_category("Catalan-language films"));
-        assert!(is_film_category("Films directed by Ventura Pons"));
+        assert!(!is_film_category("Films adapted into comics"));
         assert!(!is_film_category("American film series"));
         assert!(!is_film_category("BFI Top 100 British films"));
         assert!(!is_film_category("Lists of 2019 films"));

@@ -16,7 +16,16 @@ const LATIN1: [&str; 96] = [
     "uuml", "yacute", "thorn", "yuml",
 ];
 
+/// Greek letters from U+03B1 (`alpha`) to U+03C9 (`omega`); the capitals
+/// are the same names capitalised, 0x20 lower (there is no capital `sigmaf`).
+const GREEK: [&str; 25] = [
+    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+    "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigmaf", "sigma", "tau", "upsilon",
+    "phi", "chi", "psi", "omega",
+];
+
 const OTHERS: &[(&str, char)] = &[
+    ("fnof", 'ƒ'),
     ("amp", '&'),
     ("lt", '<'),
     ("gt", '>'),
@@ -77,6 +86,18 @@ pub(crate) fn decode(s: &str) -> Option<(char, usize)> {
         let c = char::from_u32(0xA0 + k as u32)?;
         return Some((c, len));
     }
+    if let Some(k) = GREEK.iter().position(|&n| n == body) {
+        return char::from_u32(0x3B1 + k as u32).map(|c| (c, len));
+    }
+    let mut chars = body.chars();
+    if let (Some(first), rest) = (chars.next(), chars.as_str()) {
+        if first.is_ascii_uppercase() {
+            let lower = format!("{}{rest}", first.to_ascii_lowercase());
+            if let Some(k) = GREEK.iter().position(|&n| n == lower && n != "sigmaf") {
+                return char::from_u32(0x391 + k as u32).map(|c| (c, len));
+            }
+        }
+    }
     OTHERS
         .iter()
         .find(|(n, _)| *n == body)
@@ -104,6 +125,10 @@ mod tests {
         assert_eq!(decode("&eacute;"), Some(('é', 8)));
         assert_eq!(decode("&yuml;"), Some(('ÿ', 6)));
         assert_eq!(decode("&#233;"), Some(('é', 6)));
+        assert_eq!(decode("&eta;"), Some(('η', 5)));
+        assert_eq!(decode("&Psi;"), Some(('Ψ', 5)));
+        assert_eq!(decode("&Sigma;"), Some(('Σ', 7)));
+        assert_eq!(decode("&omega;"), Some(('ω', 7)));
         assert_eq!(decode("&#xE9;"), Some(('é', 6)));
         assert_eq!(decode("&#0;"), None);
         assert_eq!(decode("&nosuch;"), None);

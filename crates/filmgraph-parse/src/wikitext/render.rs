@@ -2,9 +2,10 @@
 //! markup, refs, comments and tables disappear, entities are decoded, and
 //! templates render as [`super::templates`] says.
 //!
-//! Two modes share one renderer: prose (a break starts a new paragraph, a
-//! single newline is a space) and values (every break and newline is a line
-//! of the value: one list item a line).
+//! Two modes share one renderer: prose (a break starts a new paragraph) and
+//! values (a break starts a new line of the value: one list item a line).
+//! In both, a single newline is a space as MediaWiki renders it; a blank
+//! line, a list item or a `<br>` is a break.
 
 use super::entities;
 use super::out::{Breaks, Out};
@@ -26,7 +27,6 @@ enum Ext {
 pub(crate) struct Renderer<'a> {
     pub doc: &'a Doc<'a>,
     pub out: Out,
-    mode: Breaks,
     /// Links rendered, as (label, target page).
     pub links: Vec<(String, String)>,
     /// External links met, as (url, label).
@@ -50,7 +50,6 @@ impl<'a> Renderer<'a> {
         Renderer {
             doc,
             out: Out::new(mode),
-            mode,
             links: Vec::new(),
             ext_links: Vec::new(),
             cite_refs: true,
@@ -188,13 +187,8 @@ impl<'a> Renderer<'a> {
     fn newline(&mut self, at: usize) {
         self.end_ext();
         self.line_start = true;
-        match self.mode {
-            Breaks::Lines => self.brk(),
-            Breaks::Paragraphs => {
-                self.newlines += 1;
-                self.newline_at = Some(at);
-            }
-        }
+        self.newlines += 1;
+        self.newline_at = Some(at);
     }
 
     /// Called at the first content of a line: joins it to the line before
@@ -401,18 +395,20 @@ impl<'a> Renderer<'a> {
         }
         self.resolve_line();
         let start = self.out.text().len();
-        if link.rest.is_empty() {
-            self.target_text(&link.target, visible);
-        } else if link.rest.len() == 1 && is_blank(src, &link.rest[0].nodes) {
-            self.synth(&pipe_trick(target), node.span);
-        } else {
-            for (k, part) in link.rest.iter().enumerate() {
-                if k > 0 {
-                    self.synth("|", part.span);
+        self.inline(|r| {
+            if link.rest.is_empty() {
+                r.target_text(&link.target, visible);
+            } else if link.rest.len() == 1 && is_blank(src, &link.rest[0].nodes) {
+                r.synth(&pipe_trick(target), node.span);
+            } else {
+                for (k, part) in link.rest.iter().enumerate() {
+                    if k > 0 {
+                        r.synth("|", part.span);
+                    }
+                    r.nodes(&part.nodes);
                 }
-                self.nodes(&part.nodes);
             }
-        }
+        });
         let trail: String = src[node.span.end..]
             .chars()
             .take_while(char::is_ascii_lowercase)

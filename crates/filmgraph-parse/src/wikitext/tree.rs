@@ -221,6 +221,11 @@ impl<'a> Builder<'a> {
         self.stack.last_mut().expect("the root frame").push(node);
     }
 
+    fn in_link_target(&self) -> bool {
+        let top = self.stack.last().expect("the root frame");
+        top.kind == FrameKind::Link && top.parts.len() == 1
+    }
+
     fn flush_text(&mut self, start: usize, end: usize) {
         if start < end {
             self.push(text(start, end));
@@ -251,8 +256,8 @@ impl<'a> Builder<'a> {
             let c = b[i];
             match c {
                 b'{' | b'}' | b'[' | b']' | b'|' | b'<' => {}
-                b'\n' if self.top() == FrameKind::Link => {
-                    // A link never spans lines: this one is broken.
+                b'\n' if self.in_link_target() => {
+                    // A link target never spans lines: this link is broken.
                     self.flush_text(text_start, i);
                     text_start = i;
                     self.flatten_top();
@@ -323,8 +328,12 @@ impl<'a> Builder<'a> {
                 }
                 b']' if run >= 2 && self.top() == FrameKind::Link => {
                     self.flush_text(text_start, i);
-                    self.close(Span::new(i, i + 2));
-                    text_start = i + 2;
+                    let mut at = i;
+                    while at + 2 <= i + run && self.top() == FrameKind::Link {
+                        self.close(Span::new(at, at + 2));
+                        at += 2;
+                    }
+                    text_start = at;
                     i += run;
                 }
                 b'|' if matches!(
@@ -650,6 +659,19 @@ mod tests {
         assert_eq!(tpl.args[1].name.as_deref(), Some("starring"));
         assert_eq!(kinds(&tpl.args[1].value), ["template"]);
         assert!(t.problems.is_empty());
+    }
+
+    #[test]
+    fn links_in_file_captions_close_together() {
+        let src = "[[File:a.jpg|thumb|A [[b]]]] c";
+        let t = build(src);
+        assert_eq!(kinds(&t.nodes), ["link", "text"]);
+    }
+
+    #[test]
+    fn a_label_may_span_lines_a_target_may_not() {
+        assert_eq!(kinds(&build("[[a|\nb]]").nodes), ["link"]);
+        assert_eq!(kinds(&build("[[a\n|b]]").nodes), ["text"]);
     }
 
     #[test]
