@@ -68,6 +68,16 @@ const CUES: &[(&str, Role)] = &[
     ("written by", Role::People(&[Screenwriter])),
     ("scripted by", Role::People(&[Screenwriter])),
     ("co-produced by", Role::Producer),
+    ("coproduced by", Role::Producer),
+    ("co-produced", Role::Producer),
+    ("cast includes", Role::Cast),
+    ("cast included", Role::Cast),
+    ("cast including", Role::Cast),
+    ("cast consisting of", Role::Cast),
+    ("cast featuring", Role::Cast),
+    ("co-stars include", Role::Cast),
+    ("co-stars included", Role::Cast),
+    ("also features", Role::Cast),
     ("produced by", Role::Producer),
     ("executive produced by", Role::Stop),
     ("narrated by", Role::People(&[Narrator])),
@@ -81,8 +91,22 @@ const CUES: &[(&str, Role)] = &[
     ("edited by", Role::People(&[Editor])),
     ("distributed by", Role::Company(Distributor)),
     ("co-starring", Role::Cast),
+    ("co-stars", Role::Cast),
+    ("co-starred", Role::Cast),
+    ("starred", Role::Cast),
+    ("also starring", Role::Cast),
+    ("supported by", Role::Cast),
+    ("directed", Role::People(&[Director])),
+    ("written", Role::People(&[Screenwriter])),
+    ("co-written", Role::People(&[Screenwriter])),
+    ("produced", Role::Producer),
     ("starring", Role::Cast),
     ("stars", Role::Cast),
+    ("also stars", Role::Cast),
+    ("star", Role::Cast),
+    ("reprise", Role::Cast),
+    ("reprises", Role::Cast),
+    ("reprised", Role::Cast),
     ("features", Role::Cast),
     ("featuring", Role::Cast),
     ("with", Role::With),
@@ -243,77 +267,151 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     }
     let film = ctx.film.clone();
     let mut previous: Option<Role> = None;
-    for (n, &(_, cue_end, role)) in cues.iter().enumerate() {
+    // Roles of cues with no names of their own: "starring, directed, and
+    // produced by Clint Eastwood" credits him with all three.
+    let mut carried: Vec<Role> = Vec::new();
+    for (n, &(cue_start, cue_end, role)) in cues.iter().enumerate() {
         let seg_end = cues.get(n + 1).map_or(text.len(), |c| c.0);
         let segment = clause(&text[cue_end..seg_end]);
         let role = match role {
             Role::With if previous == Some(Role::Cast) => Role::Cast,
             Role::With => {
                 previous = Some(Role::With);
+                carried.clear();
                 continue;
             }
             r => r,
         };
         previous = Some(role);
         if role == Role::Stop || about_other_work(text, cue_end) {
+            carried.clear();
             continue;
         }
         let segment = segment.trim_start_matches([' ', ',', ':']);
-        match role {
-            Role::People(preds) => {
-                for name in name_list(segment) {
-                    let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
-                    if is_company(&name) {
-                        break;
-                    }
-                    for &p in preds {
-                        ctx.from_sentence(s, &film, p, &name, quals([]));
-                    }
-                }
-            }
-            Role::Producer => {
-                for (a, b) in split_list(segment) {
-                    let item = segment[a..b].trim_start_matches("and ");
-                    let Some(name) = company_or_person(item) else {
-                        break;
-                    };
-                    let p = if is_company(name) {
-                        ProductionCompany
-                    } else {
-                        Producer
-                    };
-                    ctx.from_sentence(s, &film, p, name, quals([]));
-                    if item.len() > name.len() + 1 && !item[name.len()..].trim().starts_with('(') {
-                        break;
-                    }
-                }
-            }
-            Role::Company(p) => {
-                for (a, b) in split_list(segment) {
-                    let item = segment[a..b].trim_start_matches("and ");
-                    let Some(name) = company_or_person(item) else {
-                        break;
-                    };
-                    ctx.from_sentence(s, &film, p, name, quals([]));
-                }
-            }
-            Role::Cast => cast_list(ctx, s, &film, segment),
-            Role::With | Role::Stop => {}
+        let stripped = crate::names::strip_descriptors(segment);
+        let segment = stripped.as_ref();
+        let cue = &text[cue_start..cue_end];
+        if role == Role::Cast && names_come_first(cue, segment) {
+            cast_before(ctx, s, &film, &text[..cue_start], segment);
+            carried.clear();
+            continue;
         }
+        if segment.trim_start_matches("and ").trim().is_empty() || segment.trim() == "and" {
+            carried.push(role);
+            continue;
+        }
+        for r in std::iter::once(role).chain(std::mem::take(&mut carried)) {
+            credit(ctx, s, &film, r, segment);
+        }
+    }
+}
+
+/// "Aidan Quinn also stars", "Rufus Sewell stars as the villain",
+/// "Banderas and Zeta-Jones reprise their roles": the names precede the cue.
+fn names_come_first(cue: &str, segment: &str) -> bool {
+    let cue = cue.to_lowercase();
+    cue.starts_with("reprise")
+        || (matches!(
+            cue.as_str(),
+            "stars" | "star" | "co-stars" | "also stars" | "starred"
+        ) && (segment.is_empty()
+            || segment.starts_with("as ")
+            || leading_name(strip_cast_preamble(segment)).is_none()))
+}
+
+fn cast_before(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, before: &str, after: &str) {
+    let before = before.trim_end();
+    let before = before.strip_suffix(" also").unwrap_or(before).trim_end();
+    // The widest tail of the clause that is nothing but a list of names.
+    let clause_start = before.rfind("; ").map_or(0, |p| p + 2);
+    let mut starts: Vec<usize> = vec![clause_start];
+    starts.extend(
+        before[clause_start..]
+            .match_indices(", ")
+            .map(|(p, _)| clause_start + p + 2),
+    );
+    let Some(names) = starts.into_iter().find_map(|start| {
+        let chunk = &before[start..];
+        let names = name_list(chunk);
+        let last = names.last()?;
+        chunk.trim_end().ends_with(last).then_some(names)
+    }) else {
+        return;
+    };
+    let character = match names.as_slice() {
+        [_] => after
+            .strip_prefix("as ")
+            .and_then(|r| leading_name(r.strip_prefix("the ").unwrap_or(r))),
+        _ => None,
+    };
+    for name in names {
+        let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
+        ctx.from_sentence(
+            s,
+            film,
+            CastMember,
+            &name,
+            quals([("character", character)]),
+        );
+    }
+}
+
+/// Credits the names of one segment with one role.
+fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segment: &str) {
+    match role {
+        Role::People(preds) => {
+            for name in name_list(segment) {
+                let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
+                if is_company(&name) {
+                    break;
+                }
+                for &p in preds {
+                    ctx.from_sentence(s, film, p, &name, quals([]));
+                }
+            }
+        }
+        Role::Producer => {
+            for (a, b) in split_list(segment) {
+                let item = segment[a..b].trim_start_matches("and ");
+                let Some(name) = company_or_person(item) else {
+                    break;
+                };
+                let p = if is_company(name) {
+                    ProductionCompany
+                } else {
+                    Producer
+                };
+                ctx.from_sentence(s, film, p, name, quals([]));
+                if item.len() > name.len() + 1 && !item[name.len()..].trim().starts_with('(') {
+                    break;
+                }
+            }
+        }
+        Role::Company(p) => {
+            for (a, b) in split_list(segment) {
+                let item = segment[a..b].trim_start_matches("and ");
+                let Some(name) = company_or_person(item) else {
+                    break;
+                };
+                ctx.from_sentence(s, film, p, name, quals([]));
+            }
+        }
+        Role::Cast => cast_list(ctx, s, film, segment),
+        Role::With | Role::Stop => {}
     }
 }
 
 /// A cast list with optional characters: "A as B, C as D and E".
 fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str) {
+    let segment = strip_cast_preamble(segment);
     for (a, b) in split_list(segment) {
         let item = segment[a..b].trim_start_matches("and ");
         let Some(name) = leading_name(item) else {
             break;
         };
-        let rest = item[name.len()..].trim_start();
-        let character = rest
-            .strip_prefix("as ")
-            .and_then(|r| leading_name(r.strip_prefix("the ").unwrap_or(r)));
+        let name_end = item.find(name).map_or(item.len(), |p| p + name.len());
+        let rest = item[name_end..].trim_start();
+        let character = rest.strip_prefix("as ").and_then(character_name);
         if is_company(name) {
             break;
         }
@@ -331,6 +429,62 @@ fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str)
     }
 }
 
+/// "the Mossad officer Peter Malkin" -> "Peter Malkin"; "Eichmann" -> "Eichmann".
+fn character_name(role: &str) -> Option<&str> {
+    let role = role.split([',', ';', '(']).next().unwrap_or(role).trim();
+    if role.starts_with(|c: char| c.is_uppercase()) {
+        return leading_name(role).or(Some(role).filter(|r| r.split(' ').count() <= 4));
+    }
+    // A description, then the name: take the last capitalised words.
+    let words: Vec<&str> = role.split(' ').collect();
+    let first_cap = words
+        .iter()
+        .rposition(|w| !w.starts_with(|c: char| c.is_uppercase()))
+        .map_or(0, |i| i + 1);
+    if first_cap >= words.len() {
+        return None;
+    }
+    let start: usize = words[..first_cap].iter().map(|w| w.len() + 1).sum();
+    leading_name(&role[start..])
+}
+
+/// "the voices of A, B" / "an ensemble cast that includes A, B" -> "A, B".
+fn strip_cast_preamble(segment: &str) -> &str {
+    let mut seg = segment.trim_start();
+    for _ in 0..3 {
+        let before = seg;
+        for prefix in [
+            "the voices of ",
+            "the voice of ",
+            "the voice talents of ",
+            "the voice talent of ",
+            "an ensemble cast ",
+            "an ensemble voice cast ",
+            "an ensemble cast of ",
+            "a voice cast ",
+            "a cast ",
+            "that includes ",
+            "that included ",
+            "which includes ",
+            "including ",
+            "includes ",
+            "of ",
+            "led by ",
+            "consisting of ",
+            "featuring ",
+            "featuring: ",
+        ] {
+            if let Some(rest) = seg.strip_prefix(prefix) {
+                seg = rest;
+            }
+        }
+        if seg == before {
+            break;
+        }
+    }
+    seg
+}
+
 /// A capitalised run that may be a company ("Columbia Pictures") or a person.
 fn company_or_person(item: &str) -> Option<&str> {
     let item = item.trim();
@@ -343,10 +497,11 @@ fn company_or_person(item: &str) -> Option<&str> {
         }
         let start = word.as_ptr() as usize - item.as_ptr() as usize;
         let core = word.trim_end_matches([',', ';', ')']);
+        let (owner, possessive) = crate::names::strip_possessive(core);
         if starts_upper {
-            end = start + core.len();
+            end = start + owner.len();
         }
-        if core.len() != word.len() {
+        if core.len() != word.len() || possessive {
             break;
         }
     }
@@ -363,7 +518,7 @@ fn company_or_person(item: &str) -> Option<&str> {
 /// comma followed by a lower-case word that starts a new clause.
 fn clause(segment: &str) -> &str {
     let mut end = segment.len();
-    for stop in ["; ", " (", ". ", ": "] {
+    for stop in ["; ", " (", ": "] {
         if let Some(p) = segment.find(stop) {
             end = end.min(p);
         }

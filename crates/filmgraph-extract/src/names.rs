@@ -246,7 +246,7 @@ pub fn split_list(s: &str) -> Vec<(usize, usize)> {
 /// does not start with a name. Each item's name is its leading name:
 /// `"A B, C D, and E F in supporting roles"` -> `["A B", "C D", "E F"]`.
 pub fn name_list(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+    let mut out: Vec<&str> = Vec::new();
     for (start, end) in split_list(s) {
         let item = &s[start..end];
         let item = item.strip_prefix("and ").unwrap_or(item);
@@ -254,7 +254,8 @@ pub fn name_list(s: &str) -> Vec<&str> {
             Some(name) => {
                 out.push(name);
                 // An item that goes on past its name ends the list.
-                let rest = item[name.len()..].trim_start_matches(['.', ' ']);
+                let name_end = item.find(name).map_or(item.len(), |p| p + name.len());
+                let rest = item[name_end..].trim_start_matches(['.', ' ']);
                 if !rest.is_empty() && !rest.starts_with('(') {
                     break;
                 }
@@ -263,6 +264,23 @@ pub fn name_list(s: &str) -> Vec<&str> {
         }
     }
     out
+}
+
+/// Words for what a person or company is, written before their name:
+/// "Japanese American filmmaker Rea Tajiri", "American studio United Artists".
+const ROLE_NOUNS: &str = "filmmakers?|film-makers?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings";
+
+static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(&format!(
+        r"(?:\b[A-Z][\w'-]* )*(?:[a-z][\w-]* (?:and|&) )?(?:[a-z][\w-]* )?\b(?:{ROLE_NOUNS}) (?P<next>[A-Z])"
+    ))
+    .expect("descriptor pattern")
+});
+
+/// Drops descriptions written before names: "Japanese American filmmaker
+/// Rea Tajiri" -> "Rea Tajiri", "musician and puppeteer Liam Lynch" -> "Liam Lynch".
+pub fn strip_descriptors(segment: &str) -> std::borrow::Cow<'_, str> {
+    DESCRIPTOR.replace_all(segment, "$next")
 }
 
 /// Whether `s` as a whole looks like a person's name.
