@@ -89,6 +89,9 @@ const CUES: &[(&str, Role)] = &[
     ("cinematography by", Role::People(&[Cinematographer])),
     ("photographed by", Role::People(&[Cinematographer])),
     ("edited by", Role::People(&[Editor])),
+    ("co-edited by", Role::People(&[Editor])),
+    ("edited", Role::People(&[Editor])),
+    ("co-edited", Role::People(&[Editor])),
     ("distributed by", Role::Company(Distributor)),
     ("co-starring", Role::Cast),
     ("co-stars", Role::Cast),
@@ -118,8 +121,6 @@ const CUES: &[(&str, Role)] = &[
     ("set in", Role::Stop),
     ("about", Role::Stop),
     ("who", Role::Stop),
-    ("which", Role::Stop),
-    ("that", Role::Stop),
     ("for", Role::Stop),
     ("from", Role::Stop),
     ("in", Role::Stop),
@@ -292,7 +293,13 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         let segment = stripped.as_ref();
         let cue = &text[cue_start..cue_end];
         if role == Role::Cast && names_come_first(cue, segment) {
-            cast_before(ctx, s, &film, &text[..cue_start], segment);
+            if !cast_before(ctx, s, &film, &text[..cue_start], segment) {
+                // "most of the cast also reprise their roles, including A, B"
+                let after = segment
+                    .split_once("including ")
+                    .map_or("", |(_, names)| names);
+                cast_list(ctx, s, &film, after);
+            }
             carried.clear();
             continue;
         }
@@ -319,7 +326,14 @@ fn names_come_first(cue: &str, segment: &str) -> bool {
             || leading_name(strip_cast_preamble(segment)).is_none()))
 }
 
-fn cast_before(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, before: &str, after: &str) {
+/// Credits the names just before a cue; false when there are none.
+fn cast_before(
+    ctx: &mut Context<'_>,
+    s: &Sentence<'_>,
+    film: &str,
+    before: &str,
+    after: &str,
+) -> bool {
     let before = before.trim_end();
     let before = before.strip_suffix(" also").unwrap_or(before).trim_end();
     // The widest tail of the clause that is nothing but a list of names.
@@ -336,7 +350,7 @@ fn cast_before(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, before: &str
         let last = names.last()?;
         chunk.trim_end().ends_with(last).then_some(names)
     }) else {
-        return;
+        return false;
     };
     let character = match names.as_slice() {
         [_] => after
@@ -354,6 +368,7 @@ fn cast_before(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, before: &str
             quals([("character", character)]),
         );
     }
+    true
 }
 
 /// Credits the names of one segment with one role.
@@ -483,6 +498,11 @@ fn strip_cast_preamble(segment: &str) -> &str {
         }
     }
     seg
+}
+
+/// The company named at the start of `text`, if any.
+pub fn company_name(text: &str) -> Option<&str> {
+    company_or_person(text)
 }
 
 /// A capitalised run that may be a company ("Columbia Pictures") or a person.

@@ -68,6 +68,7 @@ pub fn extract(article: &Article) -> Vec<Fact> {
         }
         release::extract_release(&mut ctx, s);
         release::extract_audience(&mut ctx, s);
+        release::extract_distributor(&mut ctx, s);
         sequels::extract(&mut ctx, s);
         production::extract_locations(&mut ctx, s);
         production::extract_influences(&mut ctx, s);

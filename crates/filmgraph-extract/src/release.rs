@@ -110,6 +110,14 @@ pub fn extract_release(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         for d in dates {
             ctx.from_sentence(s, &film, Predicate::ReleaseDate, &d.iso, q.clone());
         }
+        // "... on August 11, 2017, by Open Road Films": the distributor.
+        if let Some((_, by)) = after.split_once(" by ") {
+            if let Some(company) = crate::credits::company_name(by) {
+                if crate::credits::is_company(company) {
+                    ctx.from_sentence(s, &film, Predicate::Distributor, company, quals([]));
+                }
+            }
+        }
     }
 }
 
@@ -120,6 +128,21 @@ static AUDIENCE_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:in|within|during|over) (?:the |its )?(?P<p>(?:first|opening) (?:\w+ )?(?:month|week|weekend|day|year|days|weeks|months)|\d+ (?:days|weeks|months))\b").expect("period")
 });
+
+static COMPANY_RELEASED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<c>(?:[A-Z][\w.&'-]*)(?: (?:[A-Z][\w.&'-]*|of|&))*) (?:released|distributed) (?:the film|it)\b").expect("company released")
+});
+
+/// "Universal Pictures released the film on August 22, 1997."
+pub fn extract_distributor(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    if let Some(c) = COMPANY_RELEASED.captures(s.text) {
+        let company = &c["c"];
+        if crate::credits::is_company(company) {
+            let film = ctx.film.clone();
+            ctx.from_sentence(s, &film, Predicate::Distributor, company, quals([]));
+        }
+    }
+}
 
 /// Audience figures of the article's film.
 pub fn extract_audience(ctx: &mut Context<'_>, s: &Sentence<'_>) {
