@@ -1,75 +1,197 @@
-//! Reading one article file: the checks that turn a bad file into one clear
-//! error naming the file (and the line, where one is to blame), then parsing and
-//! extraction.
+//! Reading articles from the files a user names: the checks that turn a bad
+//! file into one clear error naming the file (and the line, where one is to
+//! blame), then parsing. A plain-text or wikitext file holds one article; an
+//! XML dump (`.xml`, `.xml.bz2`) is streamed page by page.
 
-use anyhow::{bail, Result};
-use filmgraph_model::{Article, Diagnostic, Fact, Severity};
+use anyhow::{anyhow, Result};
+use filmgraph_model::{Article, Fact, Severity};
+use filmgraph_parse::dump::{DumpReader, FileReader};
 use filmgraph_parse::Format;
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 /// The largest file read as one article. The longest encyclopedia articles are
-/// a few megabytes; anything far bigger is not one article.
+/// a few megabytes; anything far bigger is not one article. (Dumps are
+/// streamed and have no limit.)
 pub const MAX_FILE_BYTES: u64 = 256 << 20;
 
 /// The longest line an article may have. Paragraphs are a few kilobytes; a
 /// megabyte line is a data file or a mistake, not prose.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
 
-/// An article file that passed every check and parsed.
+/// One article that was read and parsed.
 #[derive(Debug)]
-pub struct ArticleFile {
-    /// The path as the user gave it, for messages and provenance.
+pub struct ArticleInput {
+    /// The file as the user named it.
     pub path: String,
+    /// `path`, or `path [page title]` for a page of a dump: what messages name.
+    pub origin: String,
+    /// The text the article's spans index into: the file, or the page's wikitext.
     pub text: String,
     pub article: Article,
 }
 
-impl ArticleFile {
-    /// Reads, checks and parses `path`. Errors name the file; warnings the parser
-    /// reported stay in `article.diagnostics`.
-    pub fn read(path: &Path) -> Result<ArticleFile> {
-        let shown = path.display().to_string();
-        let text = read_text(path).map_err(|r| match r.line {
-            Some(line) => anyhow::anyhow!("{shown}:{line}: {}", r.message),
-            None => anyhow::anyhow!("{shown}: {}", r.message),
-        })?;
-        let article = catch_unwind(AssertUnwindSafe(|| {
-            filmgraph_parse::parse(&text, Format::from_path(&shown))
-        }))
-        .map_err(|_| anyhow::anyhow!("{shown}: internal error: the parser panicked"))?;
-        if let Some(error) = article
-            .diagnostics
-            .iter()
-            .find(|d| d.severity == Severity::Error)
-        {
-            bail!("{shown}:{}: not an article: {}", error.line, error.message);
-        }
-        Ok(ArticleFile {
-            path: shown,
-            text,
-            article,
-        })
-    }
-
-    /// The article's facts. A panic in extraction becomes an error for this file
-    /// alone, so one article never stops a batch.
+impl ArticleInput {
+    /// The article's facts. A panic in extraction becomes an error for this
+    /// article alone, so one article never stops a batch.
     pub fn facts(&self) -> Result<Vec<Fact>> {
         catch_unwind(AssertUnwindSafe(|| {
             filmgraph_extract::extract(&self.article)
         }))
-        .map_err(|_| anyhow::anyhow!("{}: internal error: fact extraction panicked", self.path))
+        .map_err(|_| anyhow!("{}: internal error: fact extraction panicked", self.origin))
     }
 
-    /// The parser's warnings, as `path:line: message`.
+    /// The parser's warnings, as `origin:line: message`.
     pub fn warnings(&self) -> impl Iterator<Item = String> + '_ {
         self.article
             .diagnostics
             .iter()
-            .filter(|d: &&Diagnostic| d.severity == Severity::Warning)
-            .map(|d| format!("{}:{}: {}", self.path, d.line, d.message))
+            .filter(|d| d.severity == Severity::Warning)
+            .map(|d| format!("{}:{}: {}", self.origin, d.line, d.message))
     }
+}
+
+/// The articles of one input file, each read or the reason it could not be.
+pub enum ArticleSource {
+    /// A plain-text or wikitext file: one article, or why it is not one.
+    File(Option<Result<ArticleInput>>),
+    /// An XML dump, read one page at a time.
+    Dump {
+        path: String,
+        pages: DumpReader<FileReader>,
+        /// Pages passed over: other namespaces, redirects, articles that are
+        /// not about a film.
+        skipped: usize,
+    },
+}
+
+impl ArticleSource {
+    /// The articles in `path`, in the format its name says.
+    pub fn open(path: &Path) -> ArticleSource {
+        let shown = path.display().to_string();
+        let format = Format::from_path(&shown);
+        if format == Format::XmlDump {
+            let checked = check_file(path).and_then(|_| {
+                DumpReader::open(path).map_err(|e| Rejection {
+                    line: None,
+                    message: format!("cannot read: {e}"),
+                })
+            });
+            return match checked {
+                Ok(pages) => ArticleSource::Dump {
+                    path: shown,
+                    pages,
+                    skipped: 0,
+                },
+                Err(r) => ArticleSource::File(Some(Err(r.naming(&shown)))),
+            };
+        }
+        ArticleSource::File(Some(read_file(path, shown, format)))
+    }
+
+    /// Once read, how many pages of a dump were passed over, if any.
+    pub fn skipped_note(&self) -> Option<String> {
+        match self {
+            ArticleSource::Dump { path, skipped, .. } if *skipped > 0 => Some(format!(
+                "{path}: skipped {skipped} {} not about a film \
+                 (redirects, other namespaces, other subjects)",
+                if *skipped == 1 { "page" } else { "pages" }
+            )),
+            _ => None,
+        }
+    }
+}
+
+impl Iterator for ArticleSource {
+    type Item = Result<ArticleInput>;
+
+    fn next(&mut self) -> Option<Result<ArticleInput>> {
+        let (path, pages, skipped) = match self {
+            ArticleSource::File(one) => return one.take(),
+            ArticleSource::Dump {
+                path,
+                pages,
+                skipped,
+            } => (path, pages, skipped),
+        };
+        loop {
+            // The reader stops after its first error.
+            let page = match pages.next()? {
+                Ok(page) => page,
+                Err(e) => return Some(Err(anyhow!("{path}: {e}"))),
+            };
+            if page.ns != 0 || page.redirect.is_some() {
+                *skipped += 1;
+                continue;
+            }
+            let origin = format!("{path} [{}]", page.title);
+            let article = match parse_guarded(&origin, || page.to_article()) {
+                Ok(article) => article,
+                Err(e) => return Some(Err(e)),
+            };
+            if article.redirect.is_some() || !filmgraph_parse::is_film(&article) {
+                *skipped += 1;
+                continue;
+            }
+            return Some(
+                checked_article(article, &origin).map(|article| ArticleInput {
+                    path: path.clone(),
+                    origin,
+                    text: page.text,
+                    article,
+                }),
+            );
+        }
+    }
+}
+
+/// One plain-text or wikitext article file.
+fn read_file(path: &Path, shown: String, format: Format) -> Result<ArticleInput> {
+    let text = read_text(path).map_err(|r| r.naming(&shown))?;
+    let article = parse_guarded(&shown, || match format {
+        // Wikitext has no title line: the file is named for the article.
+        Format::Wikitext => filmgraph_parse::parse_wikitext(&text, &title_from_file_name(path)),
+        _ => filmgraph_parse::parse(&text, format),
+    })?;
+    let article = checked_article(article, &shown)?;
+    Ok(ArticleInput {
+        path: shown.clone(),
+        origin: shown,
+        text,
+        article,
+    })
+}
+
+/// Runs a parser; a panic becomes an error for this article alone.
+fn parse_guarded(origin: &str, parse: impl FnOnce() -> Article) -> Result<Article> {
+    catch_unwind(AssertUnwindSafe(parse))
+        .map_err(|_| anyhow!("{origin}: internal error: the parser panicked"))
+}
+
+/// The article, unless the parser found that the input is not one.
+fn checked_article(article: Article, origin: &str) -> Result<Article> {
+    if let Some(error) = article
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Error)
+    {
+        return Err(anyhow!(
+            "{origin}:{}: not an article: {}",
+            error.line,
+            error.message
+        ));
+    }
+    if article.title.trim().is_empty() {
+        return Err(anyhow!("{origin}: not an article: it has no title"));
+    }
+    Ok(article)
+}
+
+/// `Lost_Bullet_(2020_film).wiki` -> `Lost Bullet (2020 film)`.
+fn title_from_file_name(path: &Path) -> String {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    stem.replace('_', " ").trim().to_string()
 }
 
 /// Why a file is not an article: a message, and the line to blame if any.
@@ -78,16 +200,29 @@ struct Rejection {
     message: String,
 }
 
+impl Rejection {
+    /// The error, naming the file (and line) it is about.
+    fn naming(self, file: &str) -> anyhow::Error {
+        match self.line {
+            Some(line) => anyhow!("{file}:{line}: {}", self.message),
+            None => anyhow!("{file}: {}", self.message),
+        }
+    }
+}
+
 fn reject<T>(line: Option<usize>, message: String) -> Result<T, Rejection> {
     Err(Rejection { line, message })
 }
 
-/// The file's text, if it is a readable, non-empty UTF-8 file of sane lines.
-fn read_text(path: &Path) -> Result<String, Rejection> {
-    let cannot_read = |e: std::io::Error| Rejection {
+fn cannot_read(e: std::io::Error) -> Rejection {
+    Rejection {
         line: None,
         message: format!("cannot read: {e}"),
-    };
+    }
+}
+
+/// `path`'s metadata, if it is a file and not empty.
+fn check_file(path: &Path) -> Result<fs::Metadata, Rejection> {
     let meta = fs::metadata(path).map_err(cannot_read)?;
     if meta.is_dir() {
         return reject(
@@ -95,20 +230,25 @@ fn read_text(path: &Path) -> Result<String, Rejection> {
             "is a directory, not an article file (name the files in it, e.g. DIR/*.txt)".into(),
         );
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() == 0 {
+        return reject(None, "is empty, not an article".into());
+    }
+    Ok(meta)
+}
+
+/// The file's text, if it is a readable, non-empty UTF-8 file of sane lines.
+fn read_text(path: &Path) -> Result<String, Rejection> {
+    let size = check_file(path)?.len();
+    if size > MAX_FILE_BYTES {
         return reject(
             None,
             format!(
-                "is {} bytes, more than the {} MiB an article may be",
-                meta.len(),
+                "is {size} bytes, more than the {} MiB an article may be",
                 MAX_FILE_BYTES >> 20
             ),
         );
     }
     let bytes = fs::read(path).map_err(cannot_read)?;
-    if bytes.is_empty() {
-        return reject(None, "is empty, not an article".into());
-    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -147,12 +287,20 @@ mod tests {
     use super::*;
     use std::io::Write;
 
+    /// The one article (or error) of the file at `path`.
+    fn read_one(path: &Path) -> Result<ArticleInput> {
+        let mut source = ArticleSource::open(path);
+        let first = source.next().expect("one item");
+        assert!(source.next().is_none());
+        first
+    }
+
     /// The error message for a file with these bytes.
     fn error_for(bytes: &[u8]) -> String {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         fs::File::create(&path).unwrap().write_all(bytes).unwrap();
-        let err = ArticleFile::read(&path).unwrap_err();
+        let err = read_one(&path).unwrap_err();
         format!("{err:#}").replace(&path.display().to_string(), "FILE")
     }
 
@@ -196,21 +344,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         fs::write(&path, bytes).unwrap();
-        let file = ArticleFile::read(&path).unwrap();
-        assert_eq!(file.article.title, "T");
+        assert_eq!(read_one(&path).unwrap().article.title, "T");
     }
 
     #[test]
     fn a_directory_and_a_missing_file_are_named() {
         let dir = tempfile::tempdir().unwrap();
-        let err = format!("{:#}", ArticleFile::read(dir.path()).unwrap_err());
+        let err = format!("{:#}", read_one(dir.path()).unwrap_err());
         assert!(err.contains("is a directory"), "{err}");
         let missing = dir.path().join("nope.txt");
-        let err = format!("{:#}", ArticleFile::read(&missing).unwrap_err());
+        let err = format!("{:#}", read_one(&missing).unwrap_err());
         assert!(
             err.starts_with(&format!("{}: cannot read: ", missing.display())),
             "{err}"
         );
+        // Dumps are checked the same way before they are opened.
+        let missing = dir.path().join("nope.xml");
+        let err = format!("{:#}", read_one(&missing).unwrap_err());
+        assert!(err.contains(": cannot read: "), "{err}");
     }
 
     #[test]
@@ -218,8 +369,57 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.txt");
         fs::write(&path, "= Only a title =\n").unwrap();
-        let file = ArticleFile::read(&path).unwrap();
-        assert_eq!(file.article.title, "Only a title");
-        assert_eq!(file.warnings().count(), 1);
+        let input = read_one(&path).unwrap();
+        assert_eq!(input.article.title, "Only a title");
+        assert_eq!(input.warnings().count(), 1);
+    }
+
+    #[test]
+    fn a_wikitext_file_is_titled_by_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("Night_Train_(1999_film).wiki");
+        fs::write(
+            &path,
+            "'''Night Train''' is a 1999 film directed by [[Ann Bee]].\n",
+        )
+        .unwrap();
+        let input = read_one(&path).unwrap();
+        assert_eq!(input.article.title, "Night Train (1999 film)");
+    }
+
+    #[test]
+    fn a_dump_yields_its_film_pages_with_their_own_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dump.xml");
+        fs::write(
+            &path,
+            "<mediawiki>\
+             <page><title>Talk:Foo</title><ns>1</ns><id>1</id>\
+               <revision><id>1</id><text>Chat.</text></revision></page>\
+             <page><title>Bar</title><ns>0</ns><id>2</id><redirect title=\"Foo\" />\
+               <revision><id>2</id><text>#REDIRECT [[Foo]]</text></revision></page>\
+             <page><title>Foo (1999 film)</title><ns>0</ns><id>3</id>\
+               <revision><id>3</id><text>'''Foo''' is a 1999 American film \
+               directed by [[Ann Bee]].</text></revision></page>\
+             </mediawiki>",
+        )
+        .unwrap();
+        let mut source = ArticleSource::open(&path);
+        let inputs: Vec<ArticleInput> = source.by_ref().map(Result::unwrap).collect();
+        assert_eq!(inputs.len(), 1);
+        let foo = &inputs[0];
+        assert_eq!(foo.article.title, "Foo (1999 film)");
+        assert!(foo.origin.ends_with("dump.xml [Foo (1999 film)]"));
+        assert!(foo.text.starts_with("'''Foo'''"), "{}", foo.text);
+        assert!(source.skipped_note().unwrap().contains("skipped 2 pages"));
+    }
+
+    #[test]
+    fn a_malformed_dump_is_an_error_naming_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.xml");
+        fs::write(&path, "<mediawiki><page><title>Foo</title>").unwrap();
+        let err = format!("{:#}", read_one(&path).unwrap_err());
+        assert!(err.starts_with(&format!("{}: ", path.display())), "{err}");
     }
 }

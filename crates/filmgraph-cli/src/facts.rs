@@ -1,39 +1,46 @@
 //! `filmgraph facts FILE...`: facts as JSON lines on stdout.
 
 use crate::args::FactsArgs;
-use crate::article_file::ArticleFile;
+use crate::article_file::ArticleSource;
 use anyhow::Result;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 pub fn run(args: &FactsArgs) -> Result<ExitCode> {
     let mut out = BufWriter::new(io::stdout().lock());
-    let mut failed = 0;
+    let (mut read, mut failed) = (0, 0);
     for path in &args.files {
-        let facts = ArticleFile::read(path).and_then(|file| {
-            for warning in file.warnings() {
-                eprintln!("warning: {warning}");
-            }
-            file.facts()
-        });
-        match facts {
-            Ok(facts) => {
-                for fact in &facts {
-                    // Serialised apart from the write, so that a closed stdout
-                    // stays a plain io::Error (see `is_broken_pipe`).
-                    let line = serde_json::to_string(fact)?;
-                    writeln!(out, "{line}")?;
+        let mut source = ArticleSource::open(path);
+        for input in source.by_ref() {
+            read += 1;
+            let facts = input.and_then(|input| {
+                for warning in input.warnings() {
+                    eprintln!("warning: {warning}");
+                }
+                input.facts()
+            });
+            match facts {
+                Ok(facts) => {
+                    for fact in &facts {
+                        // Serialised apart from the write, so that a closed
+                        // stdout stays a plain io::Error (see `is_broken_pipe`).
+                        let line = serde_json::to_string(fact)?;
+                        writeln!(out, "{line}")?;
+                    }
+                }
+                Err(err) => {
+                    failed += 1;
+                    eprintln!("error: {err:#}");
                 }
             }
-            Err(err) => {
-                failed += 1;
-                eprintln!("error: {err:#}");
-            }
+        }
+        if let Some(note) = source.skipped_note() {
+            eprintln!("note: {note}");
         }
     }
     out.flush()?;
     if failed > 0 {
-        eprintln!("{failed} of {} files failed", args.files.len());
+        eprintln!("{failed} of {read} articles failed");
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)

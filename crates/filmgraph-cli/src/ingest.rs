@@ -1,12 +1,11 @@
 //! `filmgraph ingest FILE...`: stores articles and their facts.
 
 use crate::args::IngestArgs;
-use crate::article_file::ArticleFile;
+use crate::article_file::{ArticleInput, ArticleSource};
 use crate::db;
 use anyhow::{Context, Result};
 use filmgraph_store::{ArticleRecord, EntityKind, IngestStats, SqliteStore, Store};
 use std::collections::BTreeSet;
-use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(args: &IngestArgs) -> Result<ExitCode> {
@@ -14,12 +13,18 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     let mut store = db::open_or_create(&db_path)?;
     let mut summary = Summary::default();
     for path in &args.files {
-        match ingest_file(&mut store, path) {
-            Ok(stats) => summary.add(&stats),
-            Err(err) => {
-                summary.failed += 1;
-                eprintln!("error: {err:#}");
+        let mut source = ArticleSource::open(path);
+        for input in source.by_ref() {
+            match input.and_then(|input| ingest_article(&mut store, &input)) {
+                Ok(stats) => summary.add(&stats),
+                Err(err) => {
+                    summary.failed += 1;
+                    eprintln!("error: {err:#}");
+                }
             }
+        }
+        if let Some(note) = source.skipped_note() {
+            eprintln!("note: {note}");
         }
     }
     println!("{}", summary.line());
@@ -30,19 +35,18 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     })
 }
 
-fn ingest_file(store: &mut SqliteStore, path: &Path) -> Result<IngestStats> {
-    let file = ArticleFile::read(path)?;
-    for warning in file.warnings() {
+fn ingest_article(store: &mut SqliteStore, input: &ArticleInput) -> Result<IngestStats> {
+    for warning in input.warnings() {
         eprintln!("warning: {warning}");
     }
-    let facts = file.facts()?;
-    let record = ArticleRecord::new(&file.article, &file.path, &file.text);
+    let facts = input.facts()?;
+    let record = ArticleRecord::new(&input.article, &input.path, &input.text);
     let stats = store
         .replace_article(&record, &facts)
-        .with_context(|| format!("{}: cannot store \"{}\"", file.path, file.article.title))?;
+        .with_context(|| format!("{}: cannot store \"{}\"", input.origin, input.article.title))?;
     tracing::info!(
-        file = %file.path,
-        title = %file.article.title,
+        origin = %input.origin,
+        title = %input.article.title,
         added = stats.facts_added,
         removed = stats.facts_removed,
         "stored"

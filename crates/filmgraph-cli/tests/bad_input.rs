@@ -23,7 +23,7 @@ fn check_rejected(bad: &Path, message: &str) {
     let stderr = text(&out.stderr);
     assert!(!out.status.success(), "facts must fail: {stderr}");
     check_one_error(&stderr, &shown, message);
-    assert!(stderr.contains("1 of 2 files failed"), "{stderr}");
+    assert!(stderr.contains("1 of 2 articles failed"), "{stderr}");
 
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");

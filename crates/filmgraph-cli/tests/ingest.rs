@@ -111,3 +111,34 @@ fn an_article_edited_between_ingests_keeps_one_row() {
         1
     );
 }
+
+#[test]
+fn a_dump_is_ingested_page_by_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let out = filmgraph()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(fixture("two_pages.xml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("ingested 1 articles: 1 films, "),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stderr).contains("two_pages.xml: skipped 1 page not about a film"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Facts cite the page's wikitext, not the XML around it.
+    let store = SqliteStore::open(&db).unwrap();
+    let view = store.film("night train").unwrap().unwrap();
+    assert_eq!(view.entity.name, "Night Train (1999 film)");
+    for stored in &view.facts {
+        assert!(!stored.sentence.contains("<text"), "{stored:?}");
+        assert!(!stored.sentence.contains("&amp;"), "{stored:?}");
+    }
+}

@@ -14,6 +14,11 @@ pub enum Error {
     #[error("the database has schema version {found}; this filmgraph knows up to {supported}: upgrade filmgraph")]
     SchemaTooNew { found: i64, supported: i64 },
 
+    /// An article handed to [`crate::Store::replace_article`] without a title,
+    /// which is its identity.
+    #[error("the article read from {source_path} has no title")]
+    UntitledArticle { source_path: String },
+
     /// A fact handed to [`crate::Store::replace_article`] cannot be stored; the
     /// article is left as it was.
     #[error("fact {index} ({predicate}) of \"{article}\" {reason}")]

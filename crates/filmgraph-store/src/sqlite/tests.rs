@@ -160,6 +160,16 @@ fn a_failed_first_ingest_leaves_no_article() {
 }
 
 #[test]
+fn an_article_needs_a_title() {
+    let (_dir, mut store) = temp_store();
+    let err = store
+        .replace_article(&record(" ", "text"), &[])
+        .unwrap_err();
+    assert!(matches!(err, Error::UntitledArticle { .. }), "{err}");
+    assert_eq!(store.counts().unwrap().articles, 0);
+}
+
+#[test]
 fn facts_citing_bytes_that_split_a_character_are_refused() {
     let (_dir, mut store) = temp_store();
     let text = "= Amélie =\n\nAmélie is a film.\n";

@@ -10,6 +10,11 @@ pub(super) fn replace_article(
     article: &ArticleRecord<'_>,
     facts: &[Fact],
 ) -> Result<IngestStats> {
+    if article.title.trim().is_empty() {
+        return Err(Error::UntitledArticle {
+            source_path: article.source_path.to_string(),
+        });
+    }
     let kind = article_kind(article.title, facts);
     let people = people_named(facts);
 
