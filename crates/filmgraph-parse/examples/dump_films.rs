@@ -20,7 +20,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let all = args.next().as_deref() == Some("--all");
     if Format::from_path(&path) != Format::XmlDump {
         let text = std::fs::read_to_string(&path)?;
-        let stem = Path::new(&path).file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let stem = Path::new(&path)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("");
         show(&parse_wikitext(&text, stem), all);
         return Ok(());
     }

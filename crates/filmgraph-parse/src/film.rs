@@ -42,11 +42,44 @@ const NOT_FILM_TITLES: &[&str] = &[
 
 /// Nouns that, met before "film" in "X is a ...", make X something else.
 const OTHER_THINGS: &[&str] = &[
-    "series", "franchise", "serial", "miniseries", "show", "programme", "program", "album",
-    "song", "single", "soundtrack", "novel", "book", "game", "episode", "band", "character",
-    "actor", "actress", "director", "producer", "filmmaker", "company", "studio", "festival",
-    "award", "magazine", "newspaper", "musical", "play", "opera", "list", "cinema", "theatre",
-    "theater", "screenwriter", "writer", "critic",
+    "series",
+    "franchise",
+    "serial",
+    "miniseries",
+    "show",
+    "programme",
+    "program",
+    "album",
+    "song",
+    "single",
+    "soundtrack",
+    "novel",
+    "book",
+    "game",
+    "episode",
+    "band",
+    "character",
+    "actor",
+    "actress",
+    "director",
+    "producer",
+    "filmmaker",
+    "company",
+    "studio",
+    "festival",
+    "award",
+    "magazine",
+    "newspaper",
+    "musical",
+    "play",
+    "opera",
+    "list",
+    "cinema",
+    "theatre",
+    "theater",
+    "screenwriter",
+    "writer",
+    "critic",
 ];
 
 /// Whether the article is about a film: it has a film infobox, a category
@@ -62,10 +95,11 @@ pub fn is_film(article: &Article) -> bool {
     if NOT_FILM_TITLES.iter().any(|t| title.ends_with(t)) {
         return false;
     }
-    let film_infobox = article
-        .infobox
-        .iter()
-        .any(|f| FILM_KEYS.iter().any(|k| f.key.trim().eq_ignore_ascii_case(k)));
+    let film_infobox = article.infobox.iter().any(|f| {
+        FILM_KEYS
+            .iter()
+            .any(|k| f.key.trim().eq_ignore_ascii_case(k))
+    });
     if film_infobox {
         return true;
     }
@@ -73,7 +107,8 @@ pub fn is_film(article: &Article) -> bool {
         let c = c.to_lowercase();
         c.contains("franchises") || c.contains("television series") || c.ends_with("film series")
     });
-    !other_kind && (article.categories.iter().any(|c| is_film_category(c)) || lead_says_film(article))
+    !other_kind
+        && (article.categories.iter().any(|c| is_film_category(c)) || lead_says_film(article))
 }
 
 /// `2019 films`, `1990s drama films`, `Catalan-language films`: categories
@@ -148,11 +183,19 @@ mod tests {
 
     #[test]
     fn leads_that_call_the_subject_a_film() {
-        assert!(is_film(&lead("X is a 1997 Catalan language Spanish drama film.")));
-        assert!(is_film(&lead("X is a 2008 American television film directed by Y.")));
+        assert!(is_film(&lead(
+            "X is a 1997 Catalan language Spanish drama film."
+        )));
+        assert!(is_film(&lead(
+            "X is a 2008 American television film directed by Y."
+        )));
         assert!(!is_film(&lead("X is an American film director.")));
-        assert!(!is_film(&lead("X is an American film and television actor.")));
-        assert!(!is_film(&lead("X is an American horror franchise of five films.")));
+        assert!(!is_film(&lead(
+            "X is an American film and television actor."
+        )));
+        assert!(!is_film(&lead(
+            "X is an American horror franchise of five films."
+        )));
         assert!(!is_film(&lead("X is a 1986 American television series.")));
         assert!(!is_film(&lead("X is a film.")));
     }

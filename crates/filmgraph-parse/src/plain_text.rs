@@ -216,7 +216,10 @@ mod tests {
     fn reads_title_display_title_and_infobox() {
         let a = parse(SAMPLE);
         assert_eq!(a.title, "Foo (1999 film)");
-        assert_eq!(&SAMPLE[a.title_span.start..a.title_span.end], "Foo (1999 film)");
+        assert_eq!(
+            &SAMPLE[a.title_span.start..a.title_span.end],
+            "Foo (1999 film)"
+        );
         assert_eq!(a.display_title.as_ref().unwrap().0, "Foo");
         assert_eq!(a.infobox.len(), 2);
         let f = &a.infobox[0];
@@ -228,7 +231,11 @@ mod tests {
     #[test]
     fn paragraphs_and_sections_keep_their_spans() {
         let a = parse(SAMPLE);
-        let heads: Vec<_> = a.sections.iter().map(|s| (s.heading.as_str(), s.level)).collect();
+        let heads: Vec<_> = a
+            .sections
+            .iter()
+            .map(|s| (s.heading.as_str(), s.level))
+            .collect();
         assert_eq!(heads, [("lead", 1), ("Plot", 1), ("Detail", 2)]);
         let lead = &a.sections[0];
         assert_eq!(lead.paragraphs.len(), 2);
@@ -243,7 +250,10 @@ mod tests {
         let a = parse("= Bar =\n\nBar is a 2001 film directed by X.\n");
         assert!(a.display_title.is_none());
         assert!(a.infobox.is_empty());
-        assert_eq!(a.sections[0].paragraphs[0].text, "Bar is a 2001 film directed by X.");
+        assert_eq!(
+            a.sections[0].paragraphs[0].text,
+            "Bar is a 2001 film directed by X."
+        );
     }
 
     #[test]

@@ -145,10 +145,8 @@ impl<R: BufRead> DumpReader<R> {
                     path.push(e.local_name().as_ref().to_vec());
                     text.clear();
                 }
-                Event::Empty(e) => {
-                    if path.is_empty() && e.local_name().as_ref() == b"redirect" {
-                        page.redirect = redirect_title(&e);
-                    }
+                Event::Empty(e) if path.is_empty() && e.local_name().as_ref() == b"redirect" => {
+                    page.redirect = redirect_title(&e);
                 }
                 Event::Text(e) => {
                     text.push_str(&e.decode().map_err(|e| xml_error(e.into()))?);

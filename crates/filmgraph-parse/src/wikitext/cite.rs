@@ -13,12 +13,26 @@ use filmgraph_model::Citation;
 const MAX_TITLE: usize = 300;
 
 /// The citation of a ref with this name and body (`None` for `<ref name=x/>`).
-pub(crate) fn citation(doc: &Doc<'_>, name: Option<&str>, body: Option<&[Node]>) -> Option<Citation> {
-    let body = match body {
-        Some(b) if !is_blank(doc.src, b) => b,
-        _ => doc.named_refs.get(name?.trim()).copied()?,
-    };
-    from_nodes(doc, body)
+pub(crate) fn citation(
+    doc: &Doc<'_>,
+    name: Option<&str>,
+    body: Option<&[Node]>,
+) -> Option<Citation> {
+    if let Some(b) = body.filter(|b| !is_blank(doc.src, b)) {
+        return from_nodes(doc, b);
+    }
+    let name = name?.trim();
+    if let Some(known) = doc.cited.borrow().get(name) {
+        return known.clone();
+    }
+    let found = doc
+        .named_refs
+        .get(name)
+        .and_then(|body| from_nodes(doc, body));
+    doc.cited
+        .borrow_mut()
+        .insert(name.to_string(), found.clone());
+    found
 }
 
 fn is_citation_template(name: &str) -> bool {

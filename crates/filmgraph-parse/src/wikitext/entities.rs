@@ -20,8 +20,8 @@ const LATIN1: [&str; 96] = [
 /// are the same names capitalised, 0x20 lower (there is no capital `sigmaf`).
 const GREEK: [&str; 25] = [
     "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
-    "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigmaf", "sigma", "tau", "upsilon",
-    "phi", "chi", "psi", "omega",
+    "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigmaf", "sigma", "tau", "upsilon", "phi",
+    "chi", "psi", "omega",
 ];
 
 const OTHERS: &[(&str, char)] = &[

@@ -39,9 +39,13 @@ mod tag;
 mod templates;
 mod tree;
 
-use filmgraph_model::{Article, Diagnostic, InfoboxField, Section, Span, LEAD};
+#[cfg(test)]
+mod tests;
+
+use filmgraph_model::{Article, Citation, Diagnostic, InfoboxField, Section, Span, LEAD};
 use out::Breaks;
 use render::{raw_text, Renderer};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use tree::{Kind, Node, Template};
 
@@ -51,6 +55,8 @@ pub(crate) struct Doc<'a> {
     pub title: &'a str,
     /// `<ref name=x>body</ref>` definitions, for reuses `<ref name=x/>`.
     pub named_refs: HashMap<&'a str, &'a [Node]>,
+    /// Citations of named refs already read, so reuses cost nothing.
+    pub cited: RefCell<HashMap<String, Option<Citation>>>,
 }
 
 /// Parses one article's wikitext. `title` is the page title (from the dump)
@@ -73,6 +79,7 @@ pub fn parse_wikitext(input: &str, title: &str) -> Article {
         src: input,
         title,
         named_refs,
+        cited: RefCell::new(HashMap::new()),
     };
     let mut article = Article {
         title: title.to_string(),
@@ -146,7 +153,10 @@ fn walk<'a>(nodes: &'a [Node], f: &mut impl FnMut(&'a Node)) {
 
 fn line_of(input: &str, at: usize) -> usize {
     let at = at.min(input.len());
-    1 + input.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count()
+    1 + input.as_bytes()[..at]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
 }
 
 /// `#REDIRECT [[Target]]` -> `Target`.
@@ -228,7 +238,8 @@ fn lines<'t>(src: &str, nodes: &'t [Node]) -> Vec<Line<'t>> {
             start = end;
         }
         if start < node.span.end {
-            line.pieces.push(Piece::Text(Span::new(start, node.span.end)));
+            line.pieces
+                .push(Piece::Text(Span::new(start, node.span.end)));
             line.span.end = node.span.end;
         }
     }
@@ -345,7 +356,11 @@ fn heading_text(doc: &Doc<'_>, pieces: &[Piece<'_>]) -> String {
 
 /// The article's own `{{Infobox film}}`: the first in the lead; else, when
 /// the lead has no infobox of another kind, the first at the top level.
-fn find_infobox<'t>(src: &str, sections: &[RawSection<'t>], nodes: &'t [Node]) -> Option<&'t Template> {
+fn find_infobox<'t>(
+    src: &str,
+    sections: &[RawSection<'t>],
+    nodes: &'t [Node],
+) -> Option<&'t Template> {
     let infobox = |node: &'t Node| -> Option<(&'t Template, bool)> {
         let Kind::Template(t) = &node.kind else {
             return None;
@@ -416,7 +431,9 @@ fn infobox_fields(doc: &Doc<'_>, t: &Template) -> Vec<InfoboxField> {
 /// `{{DISPLAYTITLE:''Foo''}}` at the top level -> `Foo`.
 fn display_title(doc: &Doc<'_>, nodes: &[Node]) -> Option<(String, Span)> {
     for node in nodes {
-        let Kind::Template(t) = &node.kind else { continue };
+        let Kind::Template(t) = &node.kind else {
+            continue;
+        };
         let Some(Node {
             kind: Kind::Text,
             span,
@@ -439,7 +456,10 @@ fn display_title(doc: &Doc<'_>, nodes: &[Node]) -> Option<(String, Span)> {
         r.nodes(&t.name.nodes[1..]);
         let text = r.finish_line().trim().to_string();
         if !text.is_empty() {
-            return Some((text, tree::trim_span(doc.src, Span::new(colon, t.name.span.end))));
+            return Some((
+                text,
+                tree::trim_span(doc.src, Span::new(colon, t.name.span.end)),
+            ));
         }
     }
     None

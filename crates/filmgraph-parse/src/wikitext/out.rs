@@ -224,7 +224,10 @@ mod tests {
         assert_eq!(p.len(), 2);
         assert!(p[0].anchors.is_empty());
         assert_eq!(p[0].span, Span::new(5, 12));
-        assert_eq!((p[1].text.as_str(), p[1].span), ("three", Span::new(30, 35)));
+        assert_eq!(
+            (p[1].text.as_str(), p[1].span),
+            ("three", Span::new(30, 35))
+        );
     }
 
     #[test]

@@ -220,7 +220,10 @@ impl<'a> Renderer<'a> {
         match std::mem::replace(&mut self.ext, Ext::None) {
             Ext::None => {}
             Ext::Url(start) => {
-                let url = self.doc.src[start..].split_whitespace().next().unwrap_or("");
+                let url = self.doc.src[start..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("");
                 let url = url.split(']').next().unwrap_or("");
                 self.ext_links.push((url.to_string(), String::new()));
             }
@@ -413,7 +416,14 @@ impl<'a> Renderer<'a> {
             .chars()
             .take_while(char::is_ascii_lowercase)
             .collect();
-        let label = self.out.text().get(start..).unwrap_or("").trim().to_string() + &trail;
+        let label = self
+            .out
+            .text()
+            .get(start..)
+            .unwrap_or("")
+            .trim()
+            .to_string()
+            + &trail;
         let target = normalize_target(target);
         if !label.is_empty() && !target.is_empty() {
             self.links.push((label, target));
@@ -485,7 +495,8 @@ pub(crate) fn normalize_target(target: &str) -> String {
 /// `[[Foo (film)|]]` shows `Foo`; `[[Help:Foo]]` shows `Foo`.
 fn pipe_trick(target: &str) -> String {
     let t = target.split_once(':').map_or(target, |(_, rest)| rest);
-    let t = filmgraph_model::strip_disambiguation(t);
+    let t = t.replace('_', " ");
+    let t = filmgraph_model::strip_disambiguation(&t);
     t.split(", ").next().unwrap_or(t).trim().to_string()
 }
 
@@ -502,7 +513,9 @@ fn is_language_code(ns: &str) -> bool {
 }
 
 fn starts_with_url(s: &str) -> bool {
-    const SCHEMES: &[&str] = &["http://", "https://", "ftp://", "//", "mailto:", "irc://", "news:"];
+    const SCHEMES: &[&str] = &[
+        "http://", "https://", "ftp://", "//", "mailto:", "irc://", "news:",
+    ];
     SCHEMES.iter().any(|p| {
         s.as_bytes()
             .get(..p.len())

@@ -111,8 +111,14 @@ mod tests {
     #[test]
     fn reads_open_close_and_self_closing_tags() {
         let t = parse("<ref name=\"a b\">", 0).unwrap();
-        assert_eq!((t.name.as_str(), t.closing, t.self_closing), ("ref", false, false));
-        assert_eq!(attr("<ref name=\"a b\">", t.attrs, "name").as_deref(), Some("a b"));
+        assert_eq!(
+            (t.name.as_str(), t.closing, t.self_closing),
+            ("ref", false, false)
+        );
+        assert_eq!(
+            attr("<ref name=\"a b\">", t.attrs, "name").as_deref(),
+            Some("a b")
+        );
         let t = parse("<ref name=x/>", 0).unwrap();
         assert!(t.self_closing);
         assert_eq!(attr("<ref name=x/>", t.attrs, "name").as_deref(), Some("x"));

@@ -60,12 +60,58 @@ const MONEY: &[(&str, &str)] = &[
 
 /// Templates that are just their first argument.
 const FIRST_ARG: &[&str] = &[
-    "nowrap", "nobr", "nobreak", "small", "smaller", "big", "larger", "large", "em", "strong",
-    "mono", "code", "samp", "kbd", "smallcaps", "small caps", "sc", "sc1", "sc2", "center",
-    "centre", "right", "left", "noitalic", "nobold", "not a typo", "proper name", "sic",
-    "visible anchor", "formatdate", "nts", "val", "tooltip", "abbr", "abbrlink", "avoid wrap",
-    "date", "flag", "flagcountry", "flag country", "flagu", "lang-en", "nihongo2", "keypress",
-    "title case", "uc", "lc", "allcaps", "bold", "italic", "linktext", "plainlink",
+    "nowrap",
+    "nobr",
+    "nobreak",
+    "small",
+    "smaller",
+    "big",
+    "larger",
+    "large",
+    "em",
+    "strong",
+    "mono",
+    "code",
+    "samp",
+    "kbd",
+    "smallcaps",
+    "small caps",
+    "sc",
+    "sc1",
+    "sc2",
+    "center",
+    "centre",
+    "right",
+    "left",
+    "noitalic",
+    "nobold",
+    "not a typo",
+    "proper name",
+    "sic",
+    "visible anchor",
+    "formatdate",
+    "nts",
+    "val",
+    "tooltip",
+    "abbr",
+    "abbrlink",
+    "avoid wrap",
+    "date",
+    "flag",
+    "flagcountry",
+    "flag country",
+    "flagu",
+    "lang-en",
+    "nihongo2",
+    "keypress",
+    "title case",
+    "uc",
+    "lc",
+    "allcaps",
+    "bold",
+    "italic",
+    "linktext",
+    "plainlink",
 ];
 
 /// Lists given as `* item` lines in the first argument.
@@ -168,7 +214,10 @@ const SYMBOLS: &[(&str, &str)] = &[
 pub(crate) fn normalize_name(raw: &str) -> String {
     let mut name = raw.trim();
     for prefix in ["subst:", "safesubst:", "msgnw:", "template:"] {
-        if name.len() >= prefix.len() && name[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        if name
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        {
             name = name[prefix.len()..].trim_start();
         }
     }
@@ -196,7 +245,10 @@ pub(crate) fn arg<'t>(t: &'t Template, key: &str) -> Option<&'t Arg> {
         return Some(a);
     }
     let n: usize = key.parse().ok()?;
-    t.args.iter().filter(|a| a.name.is_none()).nth(n.checked_sub(1)?)
+    t.args
+        .iter()
+        .filter(|a| a.name.is_none())
+        .nth(n.checked_sub(1)?)
 }
 
 /// Argument `key` when it has content.
@@ -426,10 +478,7 @@ fn month_number(s: &str) -> Option<u32> {
     }
     let lower = s.to_lowercase();
     let head = lower.get(..3)?;
-    MONTHS
-        .iter()
-        .position(|m| *m == head)
-        .map(|k| k as u32 + 1)
+    MONTHS.iter().position(|m| *m == head).map(|k| k as u32 + 1)
 }
 
 /// `2020`, `6`, `19` -> `2020-06-19`; missing parts are left off.

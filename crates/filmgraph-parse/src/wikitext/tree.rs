@@ -38,7 +38,9 @@ pub(crate) enum Kind {
     },
     Comment,
     /// `<nowiki>inner</nowiki>`: literal text.
-    Nowiki { inner: Span },
+    Nowiki {
+        inner: Span,
+    },
     /// An extension tag whose content is never prose (`<math>`, `<gallery>`...).
     Opaque,
 }
@@ -208,7 +210,11 @@ pub(crate) fn build(src: &str) -> Tree {
         ..
     } = b;
     let root = stack.pop().expect("the root frame");
-    let nodes = root.parts.into_iter().next().map_or_else(Vec::new, |p| p.nodes);
+    let nodes = root
+        .parts
+        .into_iter()
+        .next()
+        .map_or_else(Vec::new, |p| p.nodes);
     Tree { nodes, problems }
 }
 
@@ -509,13 +515,7 @@ impl Builder<'_> {
             }
             FrameKind::Ref => Kind::Ref {
                 name: frame.ref_name.take(),
-                body: Some(
-                    frame
-                        .parts
-                        .into_iter()
-                        .flat_map(|p| p.nodes)
-                        .collect(),
-                ),
+                body: Some(frame.parts.into_iter().flat_map(|p| p.nodes).collect()),
             },
             FrameKind::Root => unreachable!("the root frame is never popped here"),
         };
@@ -655,7 +655,10 @@ mod tests {
         };
         assert_eq!(tpl.args.len(), 2);
         assert_eq!(tpl.args[0].name.as_deref(), Some("name"));
-        assert_eq!(&src[tpl.args[0].value_span.start..tpl.args[0].value_span.end], "X");
+        assert_eq!(
+            &src[tpl.args[0].value_span.start..tpl.args[0].value_span.end],
+            "X"
+        );
         assert_eq!(tpl.args[1].name.as_deref(), Some("starring"));
         assert_eq!(kinds(&tpl.args[1].value), ["template"]);
         assert!(t.problems.is_empty());
@@ -694,7 +697,10 @@ mod tests {
     fn refs_in_all_forms() {
         let src = r#"a<ref>x|{{cite web|url=u}}</ref> b<ref name="n" /> c<ref name=m>y</REF >"#;
         let t = build(src);
-        assert_eq!(kinds(&t.nodes), ["text", "ref", "text", "ref", "text", "ref"]);
+        assert_eq!(
+            kinds(&t.nodes),
+            ["text", "ref", "text", "ref", "text", "ref"]
+        );
         let Kind::Ref { name, body } = &t.nodes[3].kind else {
             panic!()
         };

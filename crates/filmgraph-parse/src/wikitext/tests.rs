@@ -1,0 +1,288 @@
+//! What wikitext renders as: one `check_*` helper per part of the article.
+
+use super::parse_wikitext;
+use filmgraph_model::{Article, Citation, Span};
+
+fn infobox(wikitext: &str) -> Article {
+    parse_wikitext(&format!("{{{{Infobox film\n{wikitext}\n}}}}\n"), "T")
+}
+
+/// The rendered value of infobox parameter `key` of `| key = raw`.
+fn check_value(raw: &str, expected: &str) {
+    let a = infobox(&format!("| key = {raw}"));
+    let got = a.infobox_values("key").next().map(|f| f.value.as_str());
+    assert_eq!(got, Some(expected), "value of {raw:?}");
+}
+
+/// The paragraphs of the lead of `wikitext`.
+fn check_lead(wikitext: &str, expected: &[&str]) {
+    let a = parse_wikitext(wikitext, "T");
+    let lead: Vec<&str> = a.sections[0]
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(lead, expected, "lead of {wikitext:?}");
+}
+
+#[test]
+fn lists_render_one_item_a_line() {
+    check_value("{{Plainlist|\n* [[A]]\n* B\n}}", "A\nB");
+    check_value("{{ubl|[[A|Ay]]|B}}", "Ay\nB");
+    check_value("{{Unbulleted list|A|B}}", "A\nB");
+    check_value("{{Br list|A|B}}", "A\nB");
+    check_value("A<br />B<br>C", "A\nB\nC");
+    check_value("\n* A\n* B", "A\nB");
+    check_value("{{hlist|A|B}}", "A\nB");
+    check_value("$395\nmillion", "$395 million");
+}
+
+#[test]
+fn links_render_their_labels() {
+    check_value("[[Target|Label]]", "Label");
+    check_value("[[Target]]", "Target");
+    check_value("[[film]]s", "films");
+    check_value("[[Foo (film)|]]", "Foo");
+    check_value("[[:Category:X]]", "Category:X");
+    check_value(
+        "[[Walt Disney Studios Motion Pictures|Walt Disney Studios<br />Motion Pictures]]",
+        "Walt Disney Studios Motion Pictures",
+    );
+}
+
+#[test]
+fn links_keep_their_targets() {
+    let a = infobox("| starring = [[John Smith (actor)|John Smith]]\n[[sailor]]s and [[w_b (x)|]]");
+    let f = a.infobox_values("starring").next().unwrap();
+    assert_eq!(
+        f.links,
+        [
+            ("John Smith".to_string(), "John Smith (actor)".to_string()),
+            ("sailors".to_string(), "Sailor".to_string()),
+            ("w b".to_string(), "W b (x)".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn refs_comments_and_notes_render_nothing() {
+    check_value(
+        "119 minutes<!--c--><ref>{{cite web|url=u|title=t}}</ref>",
+        "119 minutes",
+    );
+    check_value("X<ref name=a/>{{efn|a note}}{{citation needed}}", "X");
+    check_value("X<ref name=\"a b\">body</ref> Y", "X Y");
+}
+
+#[test]
+fn dates_render_in_iso_form() {
+    check_value(
+        "{{Film date|2020|6|19|France|2020|7|1|US}}",
+        "2020-06-19 (France)\n2020-07-01 (US)",
+    );
+    check_value("{{Film date|df=y|1975|12|18}}", "1975-12-18");
+    check_value("{{Film date|2019|10||[[Busan]]}}", "2019-10 (Busan)");
+    check_value("{{Start date|2020|6|19}}", "2020-06-19");
+    check_value("{{start date|1985|March}}", "1985-03");
+}
+
+#[test]
+fn based_on_money_runtime() {
+    check_value("{{Based on|''Book''|[[An Author]]}}", "Book by An Author");
+    check_value("{{based on|Book|A|B}}", "Book by A and B");
+    check_value("{{USD|10 million}}", "US$10 million");
+    check_value("{{INR|100 crore}}", "₹100 crore");
+    check_value("{{INRConvert|100|c}}", "₹100 crore");
+    check_value("{{Runtime|92}}", "92 minutes");
+    check_value("{{Runtime|1|32}}", "92 minutes");
+    check_value(
+        "$1 million<br /><small></small>(equivalent to ${{Inflation|US|1|1976|r=2}}&nbsp;million in {{Inflation-year|US}})",
+        "$1 million",
+    );
+}
+
+#[test]
+fn inline_templates_and_entities() {
+    check_value("{{lang|fr|Balle perdue}}", "Balle perdue");
+    check_value("{{lang-fr|Balle perdue}}", "Balle perdue");
+    check_value("{{nowrap|A B}}", "A B");
+    check_value("Rock{{'}}n roll", "Rock'n roll");
+    check_value("A &amp; B&nbsp;C &ndash; D&#233;", "A & B C – Dé");
+    check_value("'''Bold''' and ''italic''", "Bold and italic");
+    check_value("<nowiki>[[not a link]]</nowiki>", "[[not a link]]");
+    check_value(
+        "{{nihongo|Castle|カリオストロの城|Kariosutoro no Shiro}}",
+        "Castle (カリオストロの城, Kariosutoro no Shiro)",
+    );
+}
+
+#[test]
+fn infobox_spans_cover_the_parameter_and_the_value() {
+    let src = "{{Infobox film\n| director = [[Ann Bee]]\n}}";
+    let a = parse_wikitext(src, "T");
+    let f = &a.infobox[0];
+    assert_eq!(f.key, "director");
+    assert_eq!(&src[f.value_span.start..f.value_span.end], "[[Ann Bee]]");
+    assert_eq!(&src[f.span.start..f.span.end], "| director = [[Ann Bee]]");
+}
+
+#[test]
+fn only_infobox_film_is_the_infobox() {
+    for name in [
+        "Infobox film awards",
+        "Infobox Film festival",
+        "Infobox television",
+    ] {
+        let a = parse_wikitext(&format!("{{{{{name}\n| director = X\n}}}}"), "T");
+        assert!(a.infobox.is_empty(), "{name}");
+    }
+    for name in [
+        "Infobox film",
+        "infobox film",
+        "Infobox_film",
+        "Template:Infobox film",
+    ] {
+        let a = parse_wikitext(&format!("{{{{{name}\n| director = X\n}}}}"), "T");
+        assert_eq!(a.infobox.len(), 1, "{name}");
+    }
+}
+
+#[test]
+fn a_franchise_infobox_in_the_lead_hides_later_film_infoboxes() {
+    let src = "{{Infobox media franchise|title=F}}\nF is a franchise.\n==Films==\n{{Infobox film|director=X}}";
+    assert!(parse_wikitext(src, "F").infobox.is_empty());
+    let src = "F is a film.\n==Films==\n{{Infobox film|director=X}}";
+    assert_eq!(parse_wikitext(src, "F").infobox.len(), 1);
+}
+
+#[test]
+fn prose_drops_markup_and_keeps_inline_templates() {
+    check_lead(
+        "{{Use mdy dates}}\n{{Infobox film|name=X}}\n'''''Balle perdue''''' ({{lang-fr|Balle perdue}}) is a 2020 [[France|French]] [[action film]]<ref>{{cite web|url=u}}</ref>.\nIt stars [[Alban Lenoir]].\n\nSecond.",
+        &[
+            "Balle perdue (Balle perdue) is a 2020 French action film. It stars Alban Lenoir.",
+            "Second.",
+        ],
+    );
+    check_lead(
+        "A [[File:x.jpg|thumb|A [[caption]]]] B [[Category:2019 films]] [[fr:Balle perdue]] C",
+        &["A B C"],
+    );
+    check_lead(
+        "A\n{| class=wikitable\n|-\n| cell || cell\n|}\nB",
+        &["A", "B"],
+    );
+    check_lead(
+        "See [http://example.com the site] and [http://x.org].",
+        &["See the site and."],
+    );
+    check_lead("__NOTOC__A<!-- hidden -->B", &["AB"]);
+}
+
+#[test]
+fn list_items_are_paragraphs() {
+    let a = parse_wikitext(
+        "==Cast==\n* [[Alban Lenoir]] as Lino\n* Ramzy Bedia as Charas\n",
+        "T",
+    );
+    let cast = a.section("Cast").unwrap();
+    let texts: Vec<&str> = cast.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts, ["Alban Lenoir as Lino", "Ramzy Bedia as Charas"]);
+}
+
+#[test]
+fn sections_have_levels_and_spans() {
+    let src = "Lead.\n== Plot ==\nA.\n=== Detail ===\nB.\n==''Cast''<!-- c -->==\nC.";
+    let a = parse_wikitext(src, "T");
+    let heads: Vec<(&str, u8)> = a
+        .sections
+        .iter()
+        .map(|s| (s.heading.as_str(), s.level))
+        .collect();
+    assert_eq!(
+        heads,
+        [("lead", 1), ("Plot", 1), ("Detail", 2), ("Cast", 1)]
+    );
+    assert_eq!(
+        &src[a.sections[1].span.start..a.sections[1].span.end],
+        "== Plot ==\nA.\n"
+    );
+}
+
+#[test]
+fn anchors_map_rendered_text_to_input_bytes() {
+    let src = "'''Rocky''' is a 1976 [[Sports film|sports]] [[drama film]] directed by [[John G. Avildsen]] &amp; others.";
+    let a = parse_wikitext(src, "Rocky");
+    let p = &a.sections[0].paragraphs[0];
+    assert_eq!(
+        p.text,
+        "Rocky is a 1976 sports drama film directed by John G. Avildsen & others."
+    );
+    for word in [
+        "Rocky",
+        "1976",
+        "sports",
+        "drama film",
+        "John G. Avildsen",
+        "others.",
+    ] {
+        let start = p.text.find(word).unwrap();
+        let span = p.source_span(start, start + word.len());
+        assert_eq!(&src[span.start..span.end], word, "{word}");
+    }
+    let amp = p.text.find('&').unwrap();
+    assert_eq!(
+        p.source_span(amp, amp + 1).start,
+        src.find("&amp;").unwrap()
+    );
+}
+
+#[test]
+fn refs_are_recorded_where_they_attach() {
+    let src = "A film.<ref name=\"v\">{{cite web|url=http://v.com/x|title=''Review''|work=[[Variety (magazine)|Variety]]|date=May 1, 2020}}</ref> More.<ref name=v/> Bare.<ref>[http://b.org Bee page] 2020</ref>";
+    let a = parse_wikitext(src, "T");
+    let p = &a.sections[0].paragraphs[0];
+    assert_eq!(p.text, "A film. More. Bare.");
+    let variety = Citation {
+        url: Some("http://v.com/x".into()),
+        title: Some("Review".into()),
+        work: Some("Variety".into()),
+        date: Some("May 1, 2020".into()),
+    };
+    let bare = Citation {
+        url: Some("http://b.org".into()),
+        title: Some("Bee page".into()),
+        ..Default::default()
+    };
+    assert_eq!(p.refs, [(7, variety.clone()), (13, variety), (19, bare)]);
+}
+
+#[test]
+fn categories_redirects_and_display_titles() {
+    let a = parse_wikitext(
+        "#REDIRECT [[Baazi (1968 film)]] {{R from modification}}",
+        "(Baazi",
+    );
+    assert_eq!(a.redirect.as_deref(), Some("Baazi (1968 film)"));
+    let a = parse_wikitext(
+        "{{DISPLAYTITLE:''Foo''}}\nX\n[[Category:2019 films|Foo]]\n[[Category:French_films]]",
+        "Foo (film)",
+    );
+    assert_eq!(a.categories, ["2019 films", "French films"]);
+    assert_eq!(a.display_title.as_ref().map(|d| d.0.as_str()), Some("Foo"));
+    assert!(a.redirect.is_none());
+    let a = parse_wikitext("{{Infobox film|name=''Bar''}}", "Bar (film)");
+    assert_eq!(a.display_title.unwrap().0, "Bar");
+}
+
+#[test]
+fn spans_stay_inside_the_input() {
+    let src = "{{x|[[a|b]]}} <ref>c</ref>\n== H ==\n* d &amp; e\n{{Film date|2020|1|2}}";
+    let a = parse_wikitext(src, "T");
+    for p in a.sections.iter().flat_map(|s| &s.paragraphs) {
+        assert!(p.span.end <= src.len() && p.span.start <= p.span.end);
+        let s = p.source_span(0, p.text.len());
+        assert!(p.span.contains(s), "{s:?} outside {:?}", p.span);
+    }
+    assert_eq!(Span::default(), a.title_span);
+}
