@@ -70,7 +70,6 @@ const OTHER_THINGS: &[&str] = &[
     "award",
     "magazine",
     "newspaper",
-    "musical",
     "play",
     "opera",
     "list",
@@ -149,28 +148,36 @@ fn lead_says_film(article: &Article) -> bool {
         })
         .collect();
     let mut saw_year = false;
-    let mut k = 0;
-    while k < words.len() {
-        let w = words[k].as_str();
+    for (k, w) in words.iter().enumerate() {
+        let w = w.as_str();
         if w.len() == 4 && (w.starts_with("18") || w.starts_with("19") || w.starts_with("20")) {
             saw_year |= w.bytes().all(|b| b.is_ascii_digit());
         }
         if OTHER_THINGS.contains(&w) {
             return false;
         }
+        let next = words.get(k + 1).map_or("", String::as_str);
         if matches!(w, "film" | "movie") {
-            match words.get(k + 1).map(String::as_str) {
+            match next {
                 // "a film and television actor": not decided yet.
-                Some("and" | "or") => {}
-                Some("industry" | "score") => return false,
-                Some(next) if OTHER_THINGS.contains(&next) => return false,
-                _ => return saw_year,
+                "and" | "or" => continue,
+                "industry" | "score" => return false,
+                next if OTHER_THINGS.contains(&next) => return false,
+                next => return saw_year || CREDIT_WORDS.contains(&next),
             }
         }
-        k += 1;
+        // "a 2002 American comedy-drama written and directed by ...".
+        if saw_year && k > 0 && matches!(w, "directed" | "written") {
+            return true;
+        }
     }
     false
 }
+
+/// Words that follow "film" when a lead goes on to its credits.
+const CREDIT_WORDS: &[&str] = &[
+    "directed", "written", "produced", "starring", "based", "adapted", "released", "made",
+];
 
 #[cfg(test)]
 mod tests {

@@ -136,3 +136,20 @@ fn no_wtf_wikipedia_nonfilm_page_is_a_film() {
     }
     assert_eq!(n, 71);
 }
+
+#[test]
+fn leads_of_films_say_they_are_films() {
+    let dir = Path::new(CORPUS).join("leads-benchmark/articles");
+    let (mut films, mut all) = (0, 0);
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let article = filmgraph_parse::parse(&text, filmgraph_parse::Format::PlainText);
+        all += 1;
+        films += usize::from(is_film(&article));
+    }
+    // The few others are leads about a play, an album, a miniseries.
+    assert!(films * 100 >= all * 97, "{films} of {all}");
+    let reference = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/reference/lost_bullet_2020.txt");
+    let text = std::fs::read_to_string(reference).unwrap();
+    assert!(is_film(&filmgraph_parse::parse(&text, filmgraph_parse::Format::PlainText)));
+}
