@@ -149,7 +149,13 @@ fn leads_of_films_say_they_are_films() {
     }
     // The few others are leads about a play, an album, a miniseries.
     assert!(films * 100 >= all * 97, "{films} of {all}");
-    let reference = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/reference/lost_bullet_2020.txt");
+    let reference = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/reference/lost_bullet_2020.txt"
+    );
     let text = std::fs::read_to_string(reference).unwrap();
-    assert!(is_film(&filmgraph_parse::parse(&text, filmgraph_parse::Format::PlainText)));
+    assert!(is_film(&filmgraph_parse::parse(
+        &text,
+        filmgraph_parse::Format::PlainText
+    )));
 }

@@ -1,20 +1,21 @@
 //! MediaWiki wikitext -> [`Article`], written for the film articles of the
 //! English Wikipedia. Parsing never fails and never recurses deeper than
-//! [`tree::MAX_DEPTH`] levels, whatever the input.
+//! 64 levels (`tree::MAX_DEPTH`), whatever the input.
 //!
 //! Three passes:
-//! 1. [`tree`] matches `{{ }}`, `[[ ]]`, `<ref>`, comments and `<nowiki>`
+//! 1. `tree` matches `{{ }}`, `[[ ]]`, `<ref>`, comments and `<nowiki>`
 //!    into a tree (iteratively, in linear time), the rest staying text spans;
 //! 2. this module cuts the top level into lines, then sections at `==H==`
 //!    lines, and finds the `{{Infobox film}}`;
-//! 3. [`render`] turns each section into paragraphs of plain text and each
+//! 3. `render` turns each section into paragraphs of plain text and each
 //!    infobox parameter into a plain value, with anchors back to the input.
 //!
 //! # Rendered infobox values
 //! The extract crate relies on these conventions:
 //! - list items (`{{Plainlist}}`, `{{ubl}}`, `{{Unbulleted list}}`,
-//!   `{{Br list}}`, `{{hlist}}`, `<br>`, `* ` bullets, new lines) are joined
-//!   with `\n`, one item a line, each trimmed, no empty lines;
+//!   `{{Br list}}`, `{{hlist}}`, `<br>`, `* ` bullets, blank lines) are
+//!   joined with `\n`, one item a line, each trimmed, no empty lines; a
+//!   single newline is a space, as MediaWiki shows it; commas stay as written;
 //! - links become their labels (trailing letters included: `[[film]]s` is
 //!   `films`); [`InfoboxField::links`] keeps `(label, target page)`;
 //! - refs, comments, notes (`{{efn}}`...) and unknown templates render
@@ -30,6 +31,15 @@
 //! - `{{Runtime|92}}` is `92 minutes`;
 //! - an `(equivalent to ...)` line left by a dropped `{{Inflation}}` is
 //!   removed.
+//!
+//! # Prose
+//! Paragraphs are what a reader sees: no markup, refs or tables; templates
+//! that show inline text (`{{lang|fr|x}}`, `{{nowrap|x}}`, `{{'}}`...) render
+//! it, all others nothing. Each list item (`* Alban Lenoir as Lino`) is a
+//! paragraph of its own. A paragraph's `anchors` start every verbatim run of
+//! input, so [`filmgraph_model::Paragraph::source_span`] maps any rendered
+//! range back to the input bytes; its `refs` are the `<ref>`s attached to it
+//! with the text offset just before each.
 
 mod cite;
 mod entities;

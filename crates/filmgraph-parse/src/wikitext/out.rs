@@ -141,6 +141,32 @@ impl Out {
         self.put(c, at, len);
     }
 
+    /// A run of ASCII text copied from the input at `at`; spaces, tabs and
+    /// carriage returns in it are whitespace as everywhere.
+    pub fn verbatim(&mut self, run: &str, at: usize) {
+        let b = run.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if matches!(b[i], b' ' | b'\t' | b'\r') {
+                self.space(Some(at + i));
+                i += 1;
+                continue;
+            }
+            let j = i + b[i..]
+                .iter()
+                .position(|c| matches!(c, b' ' | b'\t' | b'\r'))
+                .unwrap_or(b.len() - i);
+            self.flush_pending(char::from(b[i]));
+            if self.cont != Some(at + i) {
+                self.anchor(at + i);
+            }
+            self.text.push_str(&run[i..j]);
+            self.cont = Some(at + j);
+            self.cover(Span::new(at + i, at + j));
+            i = j;
+        }
+    }
+
     /// Text the input does not hold as such (`US$`, ` minutes`), standing
     /// for the input at `span`.
     pub fn synth(&mut self, s: &str, span: Span) {
@@ -212,6 +238,17 @@ mod tests {
         assert_eq!(p[0].text, "a b\nc");
         assert_eq!(p[0].span, Span::new(10, 21));
         assert_eq!(p[0].source_span(4, 5), Span::new(20, 21));
+    }
+
+    #[test]
+    fn verbatim_runs_write_like_characters() {
+        let mut by_run = Out::new(Breaks::Lines);
+        by_run.verbatim("  one\ttwo  three ", 7);
+        let mut by_char = Out::new(Breaks::Lines);
+        write(&mut by_char, "  one two  three ", 7);
+        let (a, b) = (by_run.finish(), by_char.finish());
+        assert_eq!(a, b);
+        assert_eq!(a[0].text, "one two three");
     }
 
     #[test]

@@ -289,6 +289,14 @@ impl<'a> Renderer<'a> {
                     continue;
                 }
             }
+            if !matches!(self.ext, Ext::Url(_)) {
+                let run = plain_run(rest);
+                if run > 1 {
+                    self.out.verbatim(&rest[..run], at);
+                    i += run;
+                    continue;
+                }
+            }
             if let Ext::Url(start) = self.ext {
                 if entities::is_space(c) || c == ']' {
                     let url = src[start..at].to_string();
@@ -456,6 +464,15 @@ impl<'a> Renderer<'a> {
             self.links.push((label, target));
         }
     }
+}
+
+/// How many bytes at the start of `s` are ASCII text without markup.
+fn plain_run(s: &str) -> usize {
+    s.bytes()
+        .take_while(|&b| {
+            b.is_ascii() && !matches!(b, b'\n' | b'\'' | b'&' | b'<' | b'[' | b']' | b'_')
+        })
+        .count()
 }
 
 /// The text of the text nodes in `nodes`, as written (comments skipped).
