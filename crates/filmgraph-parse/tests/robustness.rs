@@ -339,3 +339,30 @@ fn floor_char(s: &str, mut i: usize) -> usize {
     }
     i
 }
+
+#[test]
+fn a_multistream_bz2_reads_as_one_dump() {
+    use bzip2::write::BzEncoder;
+    use bzip2::Compression;
+    let parts = [
+        "<mediawiki><siteinfo><sitename>W</sitename></siteinfo>\n",
+        "<page><title>A</title><ns>0</ns><id>1</id><revision><id>1</id><text>a</text></revision></page>\n",
+        "<page><title>B</title><ns>0</ns><id>2</id><revision><id>2</id><text>b</text></revision></page>\n",
+        "</mediawiki>\n",
+    ];
+    let mut file = tempfile::Builder::new()
+        .suffix(".xml.bz2")
+        .tempfile()
+        .unwrap();
+    for part in parts {
+        let mut encoder = BzEncoder::new(Vec::new(), Compression::fast());
+        encoder.write_all(part.as_bytes()).unwrap();
+        file.write_all(&encoder.finish().unwrap()).unwrap();
+    }
+    file.flush().unwrap();
+    let titles: Vec<String> = DumpReader::open(file.path())
+        .unwrap()
+        .map(|p| p.unwrap().title)
+        .collect();
+    assert_eq!(titles, ["A", "B"]);
+}

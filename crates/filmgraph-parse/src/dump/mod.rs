@@ -232,3 +232,63 @@ impl<R: BufRead> Iterator for DumpReader<R> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DUMP: &str = r#"<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10">
+  <siteinfo><sitename>Wikipedia</sitename><namespaces><namespace key="0" /></namespaces></siteinfo>
+  <page>
+    <title>Tom &amp; Jerry</title>
+    <ns>0</ns>
+    <id>7</id>
+    <redirect title="Tom and Jerry" />
+    <revision>
+      <id>70</id>
+      <timestamp>2018-08-14T06:47:24Z</timestamp>
+      <text bytes="30" xml:space="preserve">#REDIRECT [[Tom and Jerry]]</text>
+    </revision>
+  </page>
+  <page>
+    <title>Foo</title>
+    <ns>0</ns>
+    <id>8</id>
+    <revision><id>80</id><text>old</text></revision>
+    <revision><id>81</id><text>'''Foo''' &lt;ref&gt;x&lt;/ref&gt; is &amp;nbsp; a film.</text></revision>
+  </page>
+  <page><title>Gone</title><ns>1</ns><id>9</id><revision><id>90</id><text deleted="deleted" /></revision></page>
+</mediawiki>"#;
+
+    #[test]
+    fn reads_every_page_with_its_fields() {
+        let pages: Vec<Page> = DumpReader::new(DUMP.as_bytes())
+            .collect::<Result<_>>()
+            .unwrap();
+        assert_eq!(pages.len(), 3);
+        let p = &pages[0];
+        assert_eq!(
+            (p.title.as_str(), p.ns, p.id, p.revision_id),
+            ("Tom & Jerry", 0, 7, 70)
+        );
+        assert_eq!(p.timestamp, "2018-08-14T06:47:24Z");
+        assert_eq!(p.redirect.as_deref(), Some("Tom and Jerry"));
+        assert_eq!(p.byte_offset as usize, DUMP.find("<page>").unwrap());
+        let foo = &pages[1];
+        assert_eq!(foo.revision_id, 81);
+        assert_eq!(foo.text, "'''Foo''' <ref>x</ref> is &nbsp; a film.");
+        assert_eq!(
+            foo.to_article().sections[0].paragraphs[0].text,
+            "Foo is a film."
+        );
+        assert_eq!((pages[2].ns, pages[2].text.as_str()), (1, ""));
+    }
+
+    #[test]
+    fn a_redirect_page_becomes_a_redirect_article() {
+        let page = DumpReader::new(DUMP.as_bytes()).next().unwrap().unwrap();
+        let article = page.to_article();
+        assert_eq!(article.title, "Tom & Jerry");
+        assert_eq!(article.redirect.as_deref(), Some("Tom and Jerry"));
+    }
+}
