@@ -75,7 +75,7 @@ pub fn extract_parenthesised(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         let Some(character) = character_before(&text[..open]) else {
             continue;
         };
-        ctx.from_sentence(
+        ctx.sentence_fact(
             s,
             &film,
             Predicate::CastMember,
@@ -99,8 +99,7 @@ fn character_before(text: &str) -> Option<&str> {
         .unwrap_or(0);
     let trimmed = &trimmed[cut..];
     let mut start = trimmed.len();
-    let mut count = 0;
-    for word in trimmed.rsplit(' ') {
+    for (count, word) in trimmed.rsplit(' ').enumerate() {
         let (core, possessive) = strip_possessive(word);
         let is_cap = core.chars().next().is_some_and(char::is_uppercase)
             && core
@@ -110,10 +109,7 @@ fn character_before(text: &str) -> Option<&str> {
             break;
         }
         start -= word.len();
-        count += 1;
-        if start > 0 {
-            start -= 1; // the space
-        }
+        start = start.saturating_sub(1); // the space
     }
     let name = trimmed[start..].trim();
     (!name.is_empty()).then_some(name)
@@ -128,7 +124,7 @@ pub fn extract_cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         if let Some((character, actor)) = line.split_once(", played by ") {
             if let (Some(actor), true) = (leading_name(actor), is_person_name(character.trim())) {
                 let q = quals([("character", Some(character.trim()))]);
-                ctx.from_sentence(s, &film, Predicate::CastMember, actor, q);
+                ctx.sentence_fact(s, &film, Predicate::CastMember, actor, q);
             }
             continue;
         }
@@ -142,7 +138,7 @@ pub fn extract_cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         let role = role.split([',', ';', '(', ':']).next().unwrap_or("").trim();
         let role = role.trim_end_matches('.');
         let character = (!role.is_empty() && role.len() < 80).then_some(role);
-        ctx.from_sentence(
+        ctx.sentence_fact(
             s,
             &film,
             Predicate::CastMember,

@@ -3,7 +3,9 @@
 //! the works named so far (sequels), and the facts collected with their
 //! provenance.
 
-use filmgraph_model::{Article, Fact, InfoboxField, Paragraph, Predicate, Provenance, Qualifiers};
+use filmgraph_model::{
+    Article, Fact, InfoboxField, Paragraph, Predicate, Provenance, Qualifiers, Span,
+};
 
 /// One sentence of the article, located in its paragraph and section.
 #[derive(Debug, Clone, Copy)]
@@ -135,7 +137,7 @@ impl<'a> Context<'a> {
     /// when the sentence does not itself name the object (a fact read through
     /// a pronoun: "It was Pierret's first feature film"), it widens to the
     /// paragraph so the citation still shows it.
-    pub fn from_sentence(
+    pub fn sentence_fact(
         &mut self,
         s: &Sentence<'_>,
         subject: &str,
@@ -144,13 +146,18 @@ impl<'a> Context<'a> {
         qualifiers: Qualifiers,
     ) {
         let mut span = s.paragraph.source_span(s.start, s.end);
-        let shows = |name: &str| {
-            name.starts_with(|c: char| c.is_ascii_digit())
-                || s.text.contains(name)
-                || s.text.contains(filmgraph_model::strip_disambiguation(name))
+        let shows = |text: &str, name: &str| {
+            // Dates and numbers are normalised; their written form differs.
+            name.chars().all(|c| c.is_ascii_digit() || c == '-')
+                || text.contains(name)
+                || text.contains(filmgraph_model::strip_disambiguation(name))
         };
-        if !shows(object) {
+        if !shows(s.text, object) {
             span = s.paragraph.span;
+            if !shows(&s.paragraph.text, object) && object == self.film {
+                // The film, named only by a pronoun here: cite from its title on.
+                span = Span::new(self.article.title_span.start.min(span.start), span.end);
+            }
         }
         self.push(Fact {
             subject: subject.to_string(),
@@ -168,7 +175,7 @@ impl<'a> Context<'a> {
     }
 
     /// Records a fact read from an infobox line.
-    pub fn from_infobox(
+    pub fn infobox_fact(
         &mut self,
         field: &InfoboxField,
         predicate: Predicate,

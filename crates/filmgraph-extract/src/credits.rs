@@ -360,7 +360,7 @@ fn cast_before(
     };
     for name in names {
         let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
-        ctx.from_sentence(
+        ctx.sentence_fact(
             s,
             film,
             CastMember,
@@ -381,7 +381,7 @@ fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segme
                     break;
                 }
                 for &p in preds {
-                    ctx.from_sentence(s, film, p, &name, quals([]));
+                    ctx.sentence_fact(s, film, p, &name, quals([]));
                 }
             }
         }
@@ -396,7 +396,7 @@ fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segme
                 } else {
                     Producer
                 };
-                ctx.from_sentence(s, film, p, name, quals([]));
+                ctx.sentence_fact(s, film, p, name, quals([]));
                 if item.len() > name.len() + 1 && !item[name.len()..].trim().starts_with('(') {
                     break;
                 }
@@ -408,7 +408,7 @@ fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segme
                 let Some(name) = company_or_person(item) else {
                     break;
                 };
-                ctx.from_sentence(s, film, p, name, quals([]));
+                ctx.sentence_fact(s, film, p, name, quals([]));
             }
         }
         Role::Cast => cast_list(ctx, s, film, segment),
@@ -431,7 +431,7 @@ fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str)
             break;
         }
         let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
-        ctx.from_sentence(
+        ctx.sentence_fact(
             s,
             film,
             CastMember,

@@ -111,7 +111,7 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
             for item in items(value, true) {
                 let name = clean_item(item);
                 if !name.is_empty() {
-                    ctx.from_infobox(field, p, name, Default::default());
+                    ctx.infobox_fact(field, p, name, Default::default());
                 }
             }
         }
@@ -119,7 +119,7 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
             for item in items(value, false) {
                 let name = clean_item(item);
                 if !name.is_empty() {
-                    ctx.from_infobox(field, p, name, Default::default());
+                    ctx.infobox_fact(field, p, name, Default::default());
                 }
             }
         }
@@ -132,7 +132,7 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
                 if p == Predicate::OriginalLanguage && ctx.language.is_none() {
                     ctx.language = lexicon::language_code(name).map(str::to_string);
                 }
-                ctx.from_infobox(field, p, name, Default::default());
+                ctx.infobox_fact(field, p, name, Default::default());
             }
         }
         Kind::Release => {
@@ -145,20 +145,24 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
                         .and_then(|r| r.split_once(')'))
                         .map(|(r, _)| r.trim());
                     let q = quals([("region", region)]);
-                    ctx.from_infobox(field, Predicate::ReleaseDate, &date.iso, q);
+                    ctx.infobox_fact(field, Predicate::ReleaseDate, &date.iso, q);
                 }
             }
         }
         Kind::Runtime => {
             if let Some(m) = minutes(value) {
-                ctx.from_infobox(field, Predicate::DurationMinutes, &m.to_string(), quals([]));
+                ctx.infobox_fact(field, Predicate::DurationMinutes, &m.to_string(), quals([]));
             }
         }
         Kind::Money(p) => {
             // A range "$10–12 million" gives two bounds; one amount gives one.
             let amounts = find_amounts(value);
+            let first_currency = amounts
+                .first()
+                .and_then(|a| currency_before(&value[..a.start]));
             for (i, a) in amounts.iter().enumerate().take(2) {
-                let currency = currency_before(&value[..a.start]);
+                // "$10–12 million": the upper bound shares the lower's currency.
+                let currency = currency_before(&value[..a.start]).or(first_currency);
                 let bound = match (amounts.len(), i) {
                     (1, _) => None,
                     (_, 0) => Some("lower"),
@@ -175,7 +179,7 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
                     v.push_str(&"0".repeat(scale));
                 }
                 let q = quals([("currency", currency), ("bound", bound)]);
-                ctx.from_infobox(field, p, &v, q);
+                ctx.infobox_fact(field, p, &v, q);
             }
         }
         Kind::BasedOn => {
@@ -185,7 +189,7 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
             };
             if !work.is_empty() {
                 let q = quals([("author", author)]);
-                ctx.from_infobox(field, Predicate::BasedOn, work, q);
+                ctx.infobox_fact(field, Predicate::BasedOn, work, q);
             }
         }
     }

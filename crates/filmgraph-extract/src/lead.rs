@@ -39,11 +39,10 @@ pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
         return false;
     }
     let film = ctx.film.clone();
-    ctx.from_sentence(s, &film, Predicate::InstanceOf, "film", quals([]));
+    ctx.sentence_fact(s, &film, Predicate::InstanceOf, "film", quals([]));
 
     let mut year = None;
     let mut nationalities = Vec::new();
-    let mut genre_words = Vec::new();
     for word in np.split_whitespace() {
         let w = word.trim_matches(|c: char| matches!(c, ',' | '"' | '\''));
         if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) {
@@ -55,16 +54,37 @@ pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
             nationalities.extend(parts);
             continue;
         }
-        if matches!(
-            w,
-            "and" | "co-production" | "independent" | "feature" | "low-budget"
-        ) {
-            continue;
-        }
-        genre_words.push(w);
     }
     if let Some(y) = year {
-        ctx.from_sentence(s, &film, Predicate::Year, y, quals([]));
+        ctx.sentence_fact(s, &film, Predicate::Year, y, quals([]));
+    }
+    // The genre is the run of lower-case words written just before the head
+    // noun: "a lost 1922 silent film" -> "silent".
+    let words: Vec<&str> = np.split_whitespace().collect();
+    let tail = words
+        .iter()
+        .rposition(|w| !w.chars().next().is_some_and(char::is_lowercase))
+        .map_or(0, |i| i + 1);
+    let mut genre_words: Vec<&str> = words[tail..]
+        .iter()
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '"' | '\'')))
+        .collect();
+    while genre_words.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "lost"
+                | "unfinished"
+                | "upcoming"
+                | "forthcoming"
+                | "unreleased"
+                | "independent"
+                | "feature"
+                | "low-budget"
+                | "and"
+                | "co-production"
+        )
+    }) {
+        genre_words.remove(0);
     }
     let genre = genre_words.join(" ");
     let genre_ok = !genre.is_empty()
@@ -73,7 +93,7 @@ pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_lowercase));
     if genre_ok {
-        ctx.from_sentence(s, &film, Predicate::Genre, &genre, quals([]));
+        ctx.sentence_fact(s, &film, Predicate::Genre, &genre, quals([]));
     }
     if ctx.language.is_none() {
         if let Some(first) = nationalities.first() {
@@ -83,7 +103,7 @@ pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
     if COUNTRY_FROM_NATIONALITY {
         for n in &nationalities {
             if let Some(country) = lexicon::country_of_nationality(n) {
-                ctx.from_sentence(s, &film, Predicate::CountryOfOrigin, country, quals([]));
+                ctx.sentence_fact(s, &film, Predicate::CountryOfOrigin, country, quals([]));
             }
         }
     }
@@ -108,7 +128,7 @@ fn alternative_titles(ctx: &mut Context<'_>, s: &Sentence<'_>, pre: &str) {
         let part = part.trim();
         if let Some((title, lang)) = alternative_title(part, ctx.language.as_deref()) {
             let q = quals([("language", lang.as_deref())]);
-            ctx.from_sentence(s, &film, Predicate::AlternativeTitle, &title, q);
+            ctx.sentence_fact(s, &film, Predicate::AlternativeTitle, &title, q);
         }
     }
 }

@@ -7,7 +7,7 @@
 //! sequels, production, reception). [`merge`] then folds duplicates.
 //!
 //! Every fact cites the sentence (or infobox line) it was read from; see
-//! [`context::Context::from_sentence`].
+//! [`context::Context::sentence_fact`].
 
 mod cast;
 mod context;

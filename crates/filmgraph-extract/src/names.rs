@@ -134,7 +134,6 @@ pub fn leading_name(s: &str) -> Option<&str> {
     let mut end = 0;
     let mut words = 0;
     let mut pos = 0;
-    let mut last_was_particle = false;
     for word in s.split(' ') {
         let word_start = pos;
         pos += word.len() + 1;
@@ -155,25 +154,20 @@ pub fn leading_name(s: &str) -> Option<&str> {
         if !ok {
             break;
         }
-        last_was_particle = PARTICLES.contains(&core_trim);
         words += 1;
-        if !last_was_particle {
+        if !PARTICLES.contains(&core_trim) {
             end = word_start + core_trim.len();
         }
         if possessive || punct_after || words >= 6 {
             break;
         }
     }
-    let _ = last_was_particle;
     let name = s[..end].trim_end_matches(['.', ',']);
-    // "Jr." keeps its period.
-    let name = if s[..end].ends_with("Jr.") || s[..end].ends_with("Sr.") {
-        &s[..end]
-    } else if name.ends_with(|c: char| c.is_uppercase()) && s[..end].ends_with('.') {
-        &s[..end] // a trailing initial keeps its period
-    } else {
-        name
-    };
+    // "Jr." and a trailing initial keep their period.
+    let keeps_period = s[..end].ends_with("Jr.")
+        || s[..end].ends_with("Sr.")
+        || name.ends_with(|c: char| c.is_uppercase()) && s[..end].ends_with('.');
+    let name = if keeps_period { &s[..end] } else { name };
     (!name.is_empty()).then_some(name)
 }
 

@@ -71,7 +71,7 @@ pub fn extract_locations(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             };
             let region = regions.first().copied();
             let q = quals([("region", region), ("country", country)]);
-            ctx.from_sentence(s, &film, Predicate::FilmingLocation, first, q);
+            ctx.sentence_fact(s, &film, Predicate::FilmingLocation, first, q);
         }
     }
 }
@@ -105,7 +105,7 @@ pub fn extract_influences(ctx: &mut Context<'_>, s: &Sentence<'_>) {
                     && !lexicon::is_country(title)
                     && !lexicon::is_nationality(title)
                 {
-                    ctx.from_sentence(s, &film, Predicate::InfluencedBy, title, quals([]));
+                    ctx.sentence_fact(s, &film, Predicate::InfluencedBy, title, quals([]));
                 }
             }
         }
@@ -173,7 +173,7 @@ pub fn extract_debut(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let Some(person) = ctx.resolve_person(who) else {
         return;
     };
-    ctx.from_sentence(s, &person, Predicate::DebutFeature, &film, quals([]));
+    ctx.sentence_fact(s, &person, Predicate::DebutFeature, &film, quals([]));
 }
 
 #[cfg(test)]

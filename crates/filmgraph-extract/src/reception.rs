@@ -89,7 +89,7 @@ pub fn extract_review(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         ("polarity", Some(polarity)),
         ("quote", Some(quote_m.as_str())),
     ]);
-    ctx.from_sentence(s, &film, Predicate::Review, &outlet, q);
+    ctx.sentence_fact(s, &film, Predicate::Review, &outlet, q);
 }
 
 /// "The Hollywood Reporter described" -> "The Hollywood Reporter".
@@ -158,14 +158,14 @@ pub fn extract_scores(ctx: &mut Context<'_>, s: &Sentence<'_>) {
                 ("measure", Some("approval")),
                 ("count", count.as_deref()),
             ]);
-            ctx.from_sentence(s, &film, Predicate::ReviewScore, score, q);
+            ctx.sentence_fact(s, &film, Predicate::ReviewScore, score, q);
             if let Some(avg) = c.name("avg") {
                 let q = quals([
                     ("aggregator", Some("Rotten Tomatoes")),
                     ("measure", Some("average")),
                     ("count", count.as_deref()),
                 ]);
-                ctx.from_sentence(s, &film, Predicate::ReviewScore, avg.as_str(), q);
+                ctx.sentence_fact(s, &film, Predicate::ReviewScore, avg.as_str(), q);
             }
         }
     }
@@ -177,7 +177,7 @@ pub fn extract_scores(ctx: &mut Context<'_>, s: &Sentence<'_>) {
                 ("measure", Some("metascore")),
                 ("count", count),
             ]);
-            ctx.from_sentence(s, &film, Predicate::ReviewScore, &c["score"], q);
+            ctx.sentence_fact(s, &film, Predicate::ReviewScore, &c["score"], q);
         }
     }
     if text.contains("CinemaScore") {
@@ -187,7 +187,7 @@ pub fn extract_scores(ctx: &mut Context<'_>, s: &Sentence<'_>) {
                 ("aggregator", Some("CinemaScore")),
                 ("measure", Some("grade")),
             ]);
-            ctx.from_sentence(s, &film, Predicate::ReviewScore, &grade, q);
+            ctx.sentence_fact(s, &film, Predicate::ReviewScore, &grade, q);
         }
     }
 }

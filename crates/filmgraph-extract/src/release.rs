@@ -108,13 +108,13 @@ pub fn extract_release(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             ctx.release_platform.get_or_insert_with(|| p.clone());
         }
         for d in dates {
-            ctx.from_sentence(s, &film, Predicate::ReleaseDate, &d.iso, q.clone());
+            ctx.sentence_fact(s, &film, Predicate::ReleaseDate, &d.iso, q.clone());
         }
         // "... on August 11, 2017, by Open Road Films": the distributor.
         if let Some((_, by)) = after.split_once(" by ") {
             if let Some(company) = crate::credits::company_name(by) {
                 if crate::credits::is_company(company) {
-                    ctx.from_sentence(s, &film, Predicate::Distributor, company, quals([]));
+                    ctx.sentence_fact(s, &film, Predicate::Distributor, company, quals([]));
                 }
             }
         }
@@ -139,7 +139,7 @@ pub fn extract_distributor(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         let company = &c["c"];
         if crate::credits::is_company(company) {
             let film = ctx.film.clone();
-            ctx.from_sentence(s, &film, Predicate::Distributor, company, quals([]));
+            ctx.sentence_fact(s, &film, Predicate::Distributor, company, quals([]));
         }
     }
 }
@@ -212,7 +212,7 @@ pub fn extract_audience(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         ("platform", platform.as_deref()),
     ]);
     let film = ctx.film.clone();
-    ctx.from_sentence(s, &film, Predicate::Audience, &amount.value, q);
+    ctx.sentence_fact(s, &film, Predicate::Audience, &amount.value, q);
 }
 
 #[cfg(test)]
@@ -231,6 +231,6 @@ mod tests {
         );
         let q = release_qualifiers("released in France on 1 May 2020");
         assert_eq!(q.get("region").map(String::as_str), Some("France"));
-        assert!(q.get("platform").is_none());
+        assert!(!q.contains_key("platform"));
     }
 }

@@ -120,8 +120,8 @@ mod tests {
     #[test]
     fn keeps_initials_and_abbreviations() {
         assert_eq!(
-            sentences("Directed by Jeremiah S. Chechik and Dr. No. The end."),
-            ["Directed by Jeremiah S. Chechik and Dr. No.", "The end."]
+            sentences("Directed by Jeremiah S. Chechik and Dr. Smith. The end."),
+            ["Directed by Jeremiah S. Chechik and Dr. Smith.", "The end."]
         );
         assert_eq!(
             sentences("It was shot in Washington, D.C. and released by Warner Bros. Pictures."),

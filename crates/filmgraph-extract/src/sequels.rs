@@ -94,12 +94,12 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
                 .and_then(crate::names::leading_name)
                 .filter(|p| crate::lexicon::month_number(p).is_none());
             let q = quals([("platform", platform)]);
-            ctx.from_sentence(s, title, Predicate::ReleaseDate, &d.iso, q);
+            ctx.sentence_fact(s, title, Predicate::ReleaseDate, &d.iso, q);
         }
         if let Some(alt) = c.name("alt") {
             if let Some((alt_title, lang)) = alternative_title(alt.as_str(), None) {
                 let q = quals([("language", lang.as_deref())]);
-                ctx.from_sentence(s, title, Predicate::AlternativeTitle, &alt_title, q);
+                ctx.sentence_fact(s, title, Predicate::AlternativeTitle, &alt_title, q);
             }
         }
         let previous = if place == 2 {
@@ -112,9 +112,9 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         };
         if let Some(prev) = previous {
             let q = quals([("year", year.as_deref())]);
-            ctx.from_sentence(s, &prev, Predicate::FollowedBy, title, q);
+            ctx.sentence_fact(s, &prev, Predicate::FollowedBy, title, q);
             if prev == film {
-                ctx.from_sentence(s, title, Predicate::Follows, &film, quals([]));
+                ctx.sentence_fact(s, title, Predicate::Follows, &film, quals([]));
             }
         }
     }
@@ -123,19 +123,19 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         let before = &text[..c.get(0).expect("match").start()];
         let prequel = trim_title(c.name("title").expect("title").as_str());
         if ctx.names_film(before) && !prequel.is_empty() && prequel != ctx.shown {
-            ctx.from_sentence(s, &film, Predicate::Follows, prequel, quals([]));
-            ctx.from_sentence(s, prequel, Predicate::FollowedBy, &film, quals([]));
+            ctx.sentence_fact(s, &film, Predicate::Follows, prequel, quals([]));
+            ctx.sentence_fact(s, prequel, Predicate::FollowedBy, &film, quals([]));
         }
     }
 
     if FRANCHISE.is_match(text) && ctx.names_film(text) {
         let series = ctx.shown.clone();
-        ctx.from_sentence(s, &film, Predicate::PartOfSeries, &series, quals([]));
+        ctx.sentence_fact(s, &film, Predicate::PartOfSeries, &series, quals([]));
     }
     if let Some(c) = IN_SERIES.captures(text) {
         let series = trim_title(c.name("series").expect("series").as_str());
         if !series.is_empty() && ctx.names_film(&text[..c.get(0).expect("match").start()]) {
-            ctx.from_sentence(s, &film, Predicate::PartOfSeries, series, quals([]));
+            ctx.sentence_fact(s, &film, Predicate::PartOfSeries, series, quals([]));
         }
     }
 }
