@@ -552,21 +552,26 @@ fn film_date(r: &mut Renderer<'_>, t: &Template, span: Span) {
     }
 }
 
-/// `{{Based on|Book|Author|Author 2}}` -> `Book by Author and Author 2`.
+/// `{{Based on|Book|Author|Author 2}}` -> `Book by Author and Author 2`;
+/// authors put in one argument with `<br>` count as several.
 fn based_on(r: &mut Renderer<'_>, t: &Template, span: Span) {
     let pos = positional(t);
     let Some(work) = pos.first() else {
         return;
     };
     r.inline(|r| r.nodes(&work.value));
-    let src = r.doc.src;
-    let authors: Vec<&&Arg> = pos[1..]
-        .iter()
-        .filter(|a| !is_blank(src, &a.value))
-        .collect();
-    for (k, a) in authors.iter().enumerate() {
+    let mut authors = Vec::new();
+    for a in &pos[1..] {
+        let mut sub = Renderer::new(r.doc, super::out::Breaks::Lines);
+        sub.cite_refs = false;
+        sub.nodes(&a.value);
+        r.links.append(&mut sub.links);
+        let text = sub.finish().pop().map(|p| p.text).unwrap_or_default();
+        authors.extend(text.lines().map(|l| (l.to_string(), a.value_span)));
+    }
+    for (k, (author, at)) in authors.iter().enumerate() {
         r.synth(if k == 0 { " by " } else { " and " }, span);
-        r.inline(|r| r.nodes(&a.value));
+        r.synth(author, *at);
     }
 }
 

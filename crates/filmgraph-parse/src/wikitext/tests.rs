@@ -90,6 +90,10 @@ fn dates_render_in_iso_form() {
 fn based_on_money_runtime() {
     check_value("{{Based on|''Book''|[[An Author]]}}", "Book by An Author");
     check_value("{{based on|Book|A|B}}", "Book by A and B");
+    check_value(
+        "{{Based on|Characters|{{nowrap|[[Bob Kane]]}}<br />[[Bill Finger]] (uncredited)}}",
+        "Characters by Bob Kane and Bill Finger (uncredited)",
+    );
     check_value("{{USD|10 million}}", "US$10 million");
     check_value("{{INR|100 crore}}", "₹100 crore");
     check_value("{{INRConvert|100|c}}", "₹100 crore");
