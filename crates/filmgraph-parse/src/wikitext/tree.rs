@@ -160,6 +160,18 @@ fn text(start: usize, end: usize) -> Node {
     }
 }
 
+/// The bytes the preprocessor stops at; everything else is text.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let bytes = b"{}[]|<\n";
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// Extension tags whose content is not wikitext prose; dropped whole.
 const OPAQUE_TAGS: &[&str] = &[
     "math",
@@ -259,6 +271,10 @@ impl<'a> Builder<'a> {
         let mut text_start = 0;
         let mut i = 0;
         while i < b.len() {
+            match b[i..].iter().position(|&x| SPECIAL[usize::from(x)]) {
+                Some(skip) => i += skip,
+                None => break,
+            }
             let c = b[i];
             match c {
                 b'{' | b'}' | b'[' | b']' | b'|' | b'<' => {}
