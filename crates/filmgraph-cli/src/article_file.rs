@@ -9,7 +9,7 @@ use filmgraph_parse::dump::{DumpReader, FileReader};
 use filmgraph_parse::Format;
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The largest file read as one article. The longest encyclopedia articles are
 /// a few megabytes; anything far bigger is not one article. (Dumps are
@@ -144,6 +144,31 @@ impl Iterator for ArticleSource {
             );
         }
     }
+}
+
+/// Every article in the files at `paths`, in order, each read or the reason
+/// it could not be. Parser warnings and notes on skipped dump pages go to
+/// stderr as the articles are read.
+pub fn read_all(paths: &[PathBuf]) -> impl Iterator<Item = Result<ArticleInput>> + '_ {
+    paths.iter().flat_map(|path| {
+        let mut source = ArticleSource::open(path);
+        std::iter::from_fn(move || match source.next() {
+            Some(item) => {
+                if let Ok(input) = &item {
+                    for warning in input.warnings() {
+                        eprintln!("warning: {warning}");
+                    }
+                }
+                Some(item)
+            }
+            None => {
+                if let Some(note) = source.skipped_note() {
+                    eprintln!("note: {note}");
+                }
+                None
+            }
+        })
+    })
 }
 
 /// One plain-text or wikitext article file.

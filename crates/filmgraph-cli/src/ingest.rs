@@ -1,7 +1,7 @@
 //! `filmgraph ingest FILE...`: stores articles and their facts.
 
 use crate::args::IngestArgs;
-use crate::article_file::{ArticleInput, ArticleSource};
+use crate::article_file::{self, ArticleInput};
 use crate::db;
 use anyhow::{Context, Result};
 use filmgraph_store::{ArticleRecord, EntityKind, IngestStats, SqliteStore, Store};
@@ -12,19 +12,13 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     let db_path = db::path(&args.db)?;
     let mut store = db::open_or_create(&db_path)?;
     let mut summary = Summary::default();
-    for path in &args.files {
-        let mut source = ArticleSource::open(path);
-        for input in source.by_ref() {
-            match input.and_then(|input| ingest_article(&mut store, &input)) {
-                Ok(stats) => summary.add(&stats),
-                Err(err) => {
-                    summary.failed += 1;
-                    eprintln!("error: {err:#}");
-                }
+    for input in article_file::read_all(&args.files) {
+        match input.and_then(|input| ingest_article(&mut store, &input)) {
+            Ok(stats) => summary.add(&stats),
+            Err(err) => {
+                summary.failed += 1;
+                eprintln!("error: {err:#}");
             }
-        }
-        if let Some(note) = source.skipped_note() {
-            eprintln!("note: {note}");
         }
     }
     println!("{}", summary.line());
@@ -36,9 +30,6 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
 }
 
 fn ingest_article(store: &mut SqliteStore, input: &ArticleInput) -> Result<IngestStats> {
-    for warning in input.warnings() {
-        eprintln!("warning: {warning}");
-    }
     let facts = input.facts()?;
     let record = ArticleRecord::new(&input.article, &input.path, &input.text);
     let stats = store
