@@ -10,6 +10,7 @@
 //! article text and the facts already extracted from it.
 
 mod error;
+mod franchise;
 mod key;
 mod record;
 mod sqlite;
@@ -17,8 +18,8 @@ mod sqlite;
 pub use error::{Error, Result};
 pub use key::{entity_id, fold};
 pub use record::{
-    ArticleRecord, ArticleSummary, Counts, Entity, EntityKind, FilmView, IngestStats, PersonView,
-    SearchHit, StoredFact,
+    ArticleRecord, ArticleSummary, ArticleText, Counts, Entity, EntityKind, FactPage, FactQuery,
+    FilmView, FranchiseView, FranchiseWork, IngestStats, PersonView, SearchHit, StoredFact,
 };
 pub use sqlite::SqliteStore;
 
@@ -57,4 +58,30 @@ pub trait Store {
 
     /// How much the store holds.
     fn counts(&self) -> Result<Counts>;
+
+    /// The entity with this id (`work:lost-bullet-2020-film`, `person:alban-lenoir`).
+    fn entity(&self, id: &str) -> Result<Option<Entity>>;
+
+    /// Every entity of a kind, by id.
+    fn entities(&self, kind: EntityKind) -> Result<Vec<Entity>>;
+
+    /// The film or other work with this id, as [`Store::film`] gives it.
+    fn film_by_id(&self, id: &str) -> Result<Option<FilmView>>;
+
+    /// The person with this id, as [`Store::person`] gives them.
+    fn person_by_id(&self, id: &str) -> Result<Option<PersonView>>;
+
+    /// One page of the facts matching `query`, in article order.
+    fn facts(&self, query: &FactQuery) -> Result<FactPage>;
+
+    /// The whole input of the article with this title.
+    fn article_text(&self, title: &str) -> Result<Option<ArticleText>>;
+
+    /// The franchise with this id: a series (the object of `part_of_series`)
+    /// with its works, or, for a work in a chain of sequels that names no
+    /// series, that chain. Works come in order of release, then of the chain.
+    /// `None` for an unknown id, a person, or a work in no franchise.
+    fn franchise(&self, id: &str) -> Result<Option<FranchiseView>> {
+        franchise::franchise(self, id)
+    }
 }

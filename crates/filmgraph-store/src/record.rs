@@ -1,6 +1,6 @@
 //! What goes into the store and what comes out of it.
 
-use filmgraph_model::{Article, Fact};
+use filmgraph_model::{Article, Fact, Predicate};
 
 /// One article to store: its identity and the text its facts cite.
 #[derive(Debug, Clone, Copy)]
@@ -146,6 +146,59 @@ pub struct SearchHit {
     pub entity: Entity,
     /// How many stored facts name it, as subject or object.
     pub facts: u64,
+}
+
+/// Which facts [`crate::Store::facts`] lists: every given condition must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FactQuery {
+    /// The id of the fact's subject (`work:lost-bullet-2020-film`).
+    pub subject_id: Option<String>,
+    /// The id of the film, work or person the fact's object names.
+    pub object_id: Option<String>,
+    pub predicate: Option<Predicate>,
+    /// The object exactly as written (`Netflix`), for objects that are no
+    /// entity (companies, places).
+    pub object: Option<String>,
+    /// At most this many facts; `None` for all.
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
+
+/// One page of facts and how many match in all.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FactPage {
+    pub facts: Vec<StoredFact>,
+    pub total: u64,
+}
+
+/// An article's whole input, which its facts' byte ranges index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleText {
+    pub title: String,
+    /// Where it was read from; its extension tells the format.
+    pub source_path: String,
+    /// Empty for articles stored by a filmgraph older than schema version 2.
+    pub text: String,
+}
+
+/// A series or chain of works, in order (see [`crate::Store::franchise`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FranchiseView {
+    /// The series (`Lost Bullet`), or the first work of a chain of sequels
+    /// that names no series.
+    pub entity: Entity,
+    pub works: Vec<FranchiseWork>,
+}
+
+/// One work of a franchise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FranchiseWork {
+    pub entity: Entity,
+    /// The year of first release, where a fact gives one.
+    pub year: Option<i32>,
+    /// The facts that place it in the franchise (`part_of_series`, `follows`,
+    /// `followed_by`) or date it.
+    pub facts: Vec<StoredFact>,
 }
 
 /// How much a store holds.

@@ -4,7 +4,10 @@
 use crate::{Error, Result};
 use rusqlite::Connection;
 
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_init.sql"),
+    include_str!("../../migrations/0002_article_text.sql"),
+];
 
 /// The schema version this build writes.
 pub(super) const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -5,7 +5,8 @@ mod read;
 mod write;
 
 use crate::{
-    ArticleRecord, Counts, FilmView, IngestStats, PersonView, Result, SearchHit, Store, StoredFact,
+    ArticleRecord, ArticleText, Counts, Entity, EntityKind, FactPage, FactQuery, FilmView,
+    IngestStats, PersonView, Result, SearchHit, Store, StoredFact,
 };
 use filmgraph_model::Fact;
 use rusqlite::Connection;
@@ -74,6 +75,30 @@ impl Store for SqliteStore {
 
     fn counts(&self) -> Result<Counts> {
         read::counts(&self.conn)
+    }
+
+    fn entity(&self, id: &str) -> Result<Option<Entity>> {
+        read::entity(&self.conn, id)
+    }
+
+    fn entities(&self, kind: EntityKind) -> Result<Vec<Entity>> {
+        read::entities(&self.conn, kind)
+    }
+
+    fn film_by_id(&self, id: &str) -> Result<Option<FilmView>> {
+        read::film_by_id(&self.conn, id)
+    }
+
+    fn person_by_id(&self, id: &str) -> Result<Option<PersonView>> {
+        read::person_by_id(&self.conn, id)
+    }
+
+    fn facts(&self, query: &FactQuery) -> Result<FactPage> {
+        read::facts(&self.conn, query)
+    }
+
+    fn article_text(&self, title: &str) -> Result<Option<ArticleText>> {
+        read::article_text(&self.conn, title)
     }
 }
 

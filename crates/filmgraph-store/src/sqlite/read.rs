@@ -1,8 +1,8 @@
 //! Reading: lookups, facts in article order, search, counts.
 
 use crate::{
-    entity_id, fold, ArticleSummary, Counts, Entity, EntityKind, Error, FilmView, PersonView,
-    Result, SearchHit, StoredFact,
+    entity_id, fold, ArticleSummary, ArticleText, Counts, Entity, EntityKind, Error, FactPage,
+    FactQuery, FilmView, PersonView, Result, SearchHit, StoredFact,
 };
 use filmgraph_model::{Fact, Predicate, Provenance};
 use rusqlite::{params, Connection, OptionalExtension, Params};
@@ -192,12 +192,20 @@ fn entity_from_row(row: &rusqlite::Row<'_>) -> Result<Entity> {
 
 /// The facts matching `filter` (over `facts f JOIN articles a`), in article order.
 fn stored_facts(conn: &Connection, filter: &str, params: impl Params) -> Result<Vec<StoredFact>> {
+    stored_facts_sql(
+        conn,
+        &format!("{filter} ORDER BY a.title, f.ordinal"),
+        params,
+    )
+}
+
+/// The facts matching `tail`: a `WHERE` condition with its `ORDER BY` and `LIMIT`.
+fn stored_facts_sql(conn: &Connection, tail: &str, params: impl Params) -> Result<Vec<StoredFact>> {
     let sql = format!(
         "SELECT f.subject, f.predicate, f.object, f.qualifiers, a.title, f.section,
                 f.start_byte, f.end_byte, f.refs, f.sentence
          FROM facts f JOIN articles a ON a.id = f.article_id
-         WHERE {filter}
-         ORDER BY a.title, f.ordinal"
+         WHERE {tail}"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(params)?;
@@ -225,4 +233,112 @@ fn stored_facts(conn: &Connection, filter: &str, params: impl Params) -> Result<
         });
     }
     Ok(out)
+}
+
+pub(super) fn entity(conn: &Connection, id: &str) -> Result<Option<Entity>> {
+    conn.query_row(
+        "SELECT id, kind, name FROM entities WHERE id = ?1",
+        [id],
+        |row| Ok(entity_from_row(row)),
+    )
+    .optional()?
+    .transpose()
+}
+
+pub(super) fn entities(conn: &Connection, kind: EntityKind) -> Result<Vec<Entity>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, kind, name FROM entities WHERE kind = ?1 ORDER BY id")?;
+    let mut rows = stmt.query([kind.as_str()])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(entity_from_row(row)?);
+    }
+    Ok(out)
+}
+
+pub(super) fn film_by_id(conn: &Connection, id: &str) -> Result<Option<FilmView>> {
+    match entity(conn, id)? {
+        Some(e) if e.kind != EntityKind::Person => film_view(conn, e).map(Some),
+        _ => Ok(None),
+    }
+}
+
+pub(super) fn person_by_id(conn: &Connection, id: &str) -> Result<Option<PersonView>> {
+    let Some(entity) = entity(conn, id)?.filter(|e| e.kind == EntityKind::Person) else {
+        return Ok(None);
+    };
+    let credits = stored_facts(conn, "f.object_id = ?1", [&entity.id])?;
+    let facts = stored_facts(conn, "f.subject_id = ?1", [&entity.id])?;
+    Ok(Some(PersonView {
+        entity,
+        credits,
+        facts,
+    }))
+}
+
+pub(super) fn facts(conn: &Connection, query: &FactQuery) -> Result<FactPage> {
+    let mut filter = vec!["1 = 1"];
+    let mut values: Vec<&dyn rusqlite::ToSql> = Vec::new();
+    let predicate = query.predicate.map(|p| p.as_str());
+    // Numbered parameters keep each condition's placeholder fixed.
+    if let Some(v) = &query.subject_id {
+        filter.push("f.subject_id = ?1");
+        values.push(v);
+    } else {
+        filter.push("?1 IS NULL");
+        values.push(&rusqlite::types::Null);
+    }
+    if let Some(v) = &query.object_id {
+        filter.push("f.object_id = ?2");
+        values.push(v);
+    } else {
+        filter.push("?2 IS NULL");
+        values.push(&rusqlite::types::Null);
+    }
+    if let Some(v) = &predicate {
+        filter.push("f.predicate = ?3");
+        values.push(v);
+    } else {
+        filter.push("?3 IS NULL");
+        values.push(&rusqlite::types::Null);
+    }
+    if let Some(v) = &query.object {
+        filter.push("f.object = ?4");
+        values.push(v);
+    } else {
+        filter.push("?4 IS NULL");
+        values.push(&rusqlite::types::Null);
+    }
+    let filter = filter.join(" AND ");
+    let total: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM facts f JOIN articles a ON a.id = f.article_id WHERE {filter}"
+        ))?
+        .query_row(values.as_slice(), |row| row.get(0))?;
+    let limit = query
+        .limit
+        .map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+    let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
+    let paged = format!("{filter} ORDER BY a.title, f.ordinal LIMIT {limit} OFFSET {offset}");
+    let facts = stored_facts_sql(conn, &paged, values.as_slice())?;
+    Ok(FactPage {
+        facts,
+        total: total as u64,
+    })
+}
+
+pub(super) fn article_text(conn: &Connection, title: &str) -> Result<Option<ArticleText>> {
+    Ok(conn
+        .query_row(
+            "SELECT title, source_path, text FROM articles WHERE title = ?1",
+            [title],
+            |row| {
+                Ok(ArticleText {
+                    title: row.get(0)?,
+                    source_path: row.get(1)?,
+                    text: row.get(2)?,
+                })
+            },
+        )
+        .optional()?)
 }

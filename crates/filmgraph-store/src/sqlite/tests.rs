@@ -1,7 +1,7 @@
 //! The [`Store`] contract, checked on real SQLite files.
 
 use super::SqliteStore;
-use crate::{ArticleRecord, EntityKind, Error, Store};
+use crate::{ArticleRecord, EntityKind, Error, FactQuery, Store};
 use filmgraph_model::{Citation, Fact, Predicate, Provenance};
 use tempfile::TempDir;
 
@@ -394,4 +394,122 @@ fn facts_from_another_article_are_refused() {
         .replace_article(&record(TITLE, LOST_BULLET), &[f])
         .unwrap_err();
     assert!(err.to_string().contains("comes from article"), "{err}");
+}
+
+#[test]
+fn entities_are_listed_and_found_by_id() {
+    let (_dir, mut store) = temp_store();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    let films = store.entities(EntityKind::Film).unwrap();
+    assert_eq!(films.len(), 1);
+    assert_eq!(films[0].id, "work:lost-bullet-2020-film");
+    let people: Vec<_> = store
+        .entities(EntityKind::Person)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(people, ["person:alban-lenoir", "person:guillaume-pierret"]);
+
+    let film = store.film_by_id("work:lost-bullet-2020-film").unwrap();
+    assert_eq!(film.unwrap().facts.len(), 4);
+    let sequel = store.film_by_id("work:lost-bullet-2").unwrap().unwrap();
+    assert_eq!(sequel.facts.len(), 1);
+    assert!(store.film_by_id("person:alban-lenoir").unwrap().is_none());
+    let person = store.person_by_id("person:alban-lenoir").unwrap().unwrap();
+    assert_eq!(person.credits.len(), 1);
+    assert!(store.person_by_id("work:lost-bullet-2").unwrap().is_none());
+    assert!(store.entity("person:nobody").unwrap().is_none());
+}
+
+#[test]
+fn facts_are_filtered_and_paged() {
+    let (_dir, mut store) = temp_store();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    let all = store.facts(&FactQuery::default()).unwrap();
+    assert_eq!((all.total, all.facts.len()), (5, 5));
+    let page = store
+        .facts(&FactQuery {
+            limit: Some(2),
+            offset: 1,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(page.total, 5);
+    assert_eq!(page.facts, all.facts[1..3]);
+    let directors = store
+        .facts(&FactQuery {
+            subject_id: Some("work:lost-bullet-2020-film".into()),
+            predicate: Some(Predicate::Director),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(directors.total, 1);
+    assert_eq!(directors.facts[0].fact.object, "Guillaume Pierret");
+    let naming = store
+        .facts(&FactQuery {
+            object_id: Some("person:alban-lenoir".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(naming.facts[0].fact.qualifier("character"), Some("Lino"));
+    let by_object = store
+        .facts(&FactQuery {
+            object: Some("2020".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(by_object.total, 1);
+}
+
+#[test]
+fn the_article_text_is_kept() {
+    let (_dir, mut store) = temp_store();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    let text = store.article_text(TITLE).unwrap().unwrap();
+    assert_eq!(text.text, LOST_BULLET);
+    assert_eq!(text.source_path, "articles/test.txt");
+    assert!(store.article_text("Nothing").unwrap().is_none());
+}
+
+#[test]
+fn a_chain_of_sequels_is_a_franchise_in_release_order() {
+    let (_dir, mut store) = temp_store();
+    let mut facts = lost_bullet_facts();
+    let mut series = facts[0].clone();
+    series.predicate = Predicate::PartOfSeries;
+    series.object = "Lost Bullet".into();
+    facts.push(series);
+    facts[3].qualifiers.insert("year".into(), "2022".into());
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &facts)
+        .unwrap();
+    let franchise = store.franchise("work:lost-bullet").unwrap().unwrap();
+    assert_eq!(franchise.entity.name, "Lost Bullet");
+    let order: Vec<_> = franchise
+        .works
+        .iter()
+        .map(|w| (w.entity.name.as_str(), w.year))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("Lost Bullet (2020 film)", Some(2020)),
+            ("Lost Bullet 2", Some(2022))
+        ]
+    );
+    // A film's own chain, without naming the series.
+    let chain = store
+        .franchise("work:lost-bullet-2020-film")
+        .unwrap()
+        .unwrap();
+    assert_eq!(chain.works.len(), 2);
+    assert!(store.franchise("person:alban-lenoir").unwrap().is_none());
+    assert!(store.franchise("work:nothing").unwrap().is_none());
 }

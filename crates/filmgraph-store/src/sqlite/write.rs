@@ -23,14 +23,15 @@ pub(super) fn replace_article(
     let mut entities = Entities::new(&tx);
     let own_id = entities.own(kind, article.title)?;
     let article_id: i64 = tx.query_row(
-        "INSERT INTO articles (title, display_title, entity_id, source_path, content_hash, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        "INSERT INTO articles (title, display_title, entity_id, source_path, content_hash, ingested_at, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?6)
          ON CONFLICT (title) DO UPDATE SET
              display_title = excluded.display_title,
              entity_id = excluded.entity_id,
              source_path = excluded.source_path,
              content_hash = excluded.content_hash,
-             ingested_at = excluded.ingested_at
+             ingested_at = excluded.ingested_at,
+             text = excluded.text
          RETURNING id",
         params![
             article.title,
@@ -38,6 +39,7 @@ pub(super) fn replace_article(
             own_id,
             article.source_path,
             article.content_hash(),
+            article.text,
         ],
         |row| row.get(0),
     )?;

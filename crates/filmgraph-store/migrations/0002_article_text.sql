@@ -1,0 +1,9 @@
+-- filmgraph schema, version 2.
+--
+-- articles.text: the whole input an article was read from, so that a reader
+--   (the web UI) can show each cited sentence within its section. Facts'
+--   start_byte..end_byte index into it. Articles stored before version 2 have
+--   an empty text until they are ingested again.
+
+ALTER TABLE articles ADD COLUMN text TEXT NOT NULL DEFAULT '';
+CREATE INDEX facts_predicate ON facts (predicate);
