@@ -78,6 +78,16 @@ const CUES: &[(&str, Role)] = &[
     ("co-stars include", Role::Cast),
     ("co-stars included", Role::Cast),
     ("also features", Role::Cast),
+    ("alongside", Role::Cast),
+    ("supporting cast of", Role::Cast),
+    ("cast include", Role::Cast),
+    ("cast consists of", Role::Cast),
+    ("cast headed by", Role::Cast),
+    ("performances from", Role::Cast),
+    ("performances by", Role::Cast),
+    ("portrayed by", Role::Cast),
+    ("played by", Role::Cast),
+    ("actors in this film included", Role::Cast),
     ("produced by", Role::Producer),
     ("executive produced by", Role::Stop),
     ("narrated by", Role::People(&[Narrator])),
@@ -303,8 +313,15 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             carried.clear();
             continue;
         }
+        // Only a comma or "and" joins roles: "features music by" does not.
+        let raw = &text[cue_end..seg_end];
+        let joined = raw.contains(',') || raw.contains(" and ");
         if segment.trim_start_matches("and ").trim().is_empty() || segment.trim() == "and" {
-            carried.push(role);
+            if joined {
+                carried.push(role);
+            } else {
+                carried.clear();
+            }
             continue;
         }
         for r in std::iter::once(role).chain(std::mem::take(&mut carried)) {
@@ -438,10 +455,30 @@ fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str)
             &name,
             quals([("character", character)]),
         );
-        if character.is_none() && !rest.is_empty() && !rest.starts_with('(') {
+        if !item_goes_on(rest) {
             break;
         }
     }
+}
+
+/// Whether a cast list goes on after an item whose name is followed by
+/// `rest`: "in the title role", "as Lino", a nickname or a number do not end
+/// it; a new clause ("who returns...") does.
+fn item_goes_on(rest: &str) -> bool {
+    let rest = rest.trim();
+    if rest.is_empty() || rest.starts_with(['(', '"', '“']) {
+        return true;
+    }
+    if rest.starts_with("as ") {
+        return true;
+    }
+    if let Some(role) = rest.strip_prefix("in ") {
+        return role.starts_with("the ") && role.contains("role")
+            || role.starts_with("a ") && role.contains("role");
+    }
+    !rest
+        .split_whitespace()
+        .any(|w| w.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// "the Mossad officer Peter Malkin" -> "Peter Malkin"; "Eichmann" -> "Eichmann".

@@ -15,14 +15,60 @@ const COUNTRY_FROM_NATIONALITY: bool = false;
 
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<pre>.*?)\b(?:is|was|are)\s+(?:an?|the)\s+(?P<np>[^.;:]{0,160}?)\b(?P<head>film|movie|documentary|motion picture|picture|feature|short|cartoon|anime)s?\b",
+        r"^(?P<pre>.*?)\b(?:is|was|are)\s+(?:an?|the)\s+(?P<np>[^.;:]{0,160}?)\b(?P<head>film|movie|documentary|motion picture|picture|feature|short|cartoon|anime)s?\b(?P<after> \w+)?",
     )
     .expect("definition pattern")
 });
 
+/// The same, for a phrase headed by a genre word: "a 2007 romantic musical comedy".
+static GENRE_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<pre>.*?)\b(?:is|was|are)\s+(?:an?|the)\s+(?P<np>[^.;:]{0,160}?)\b(?P<head>mockumentary|rockumentary|comedy-drama|comedy|drama|thriller|western|musical|romance|melodrama|satire)s?\b(?P<after> \w+)?",
+    )
+    .expect("genre definition pattern")
+});
+
+/// Kinds of work that are not films, though their phrase may hold a genre word.
+const NOT_FILMS: &[&str] = &[
+    "novel",
+    "play",
+    "book",
+    "album",
+    "series",
+    "miniseries",
+    "song",
+    "game",
+    "comic",
+    "opera",
+    "episode",
+    "special",
+    "single",
+    "podcast",
+    "show",
+    "sitcom",
+];
+
+/// Genre words that head the defining phrase themselves ("a 2007 romantic
+/// musical comedy"): they belong to the genre.
+const GENRE_HEADS: &[&str] = &[
+    "mockumentary",
+    "rockumentary",
+    "comedy-drama",
+    "comedy",
+    "drama",
+    "thriller",
+    "western",
+    "romance",
+    "melodrama",
+    "satire",
+];
+
 /// Reads the defining sentence, if `s` is one. Returns whether it was.
 pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
-    let Some(c) = DEFINITION.captures(s.text) else {
+    let Some(c) = DEFINITION
+        .captures(s.text)
+        .or_else(|| GENRE_DEFINITION.captures(s.text))
+    else {
         return false;
     };
     let pre = c.name("pre").map_or("", |m| m.as_str());
@@ -36,6 +82,13 @@ pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
         .split_whitespace()
         .any(|w| matches!(w, "by" | "of" | "with" | "from" | "that" | "which"))
     {
+        return false;
+    }
+    // "a 1995 thriller novel": a genre word heads the phrase of another kind of work.
+    let head = c.name("head").map_or("", |m| m.as_str());
+    let after = c.name("after").map_or("", |m| m.as_str().trim());
+    let np_words: Vec<&str> = np.split_whitespace().collect();
+    if NOT_FILMS.contains(&after) || NOT_FILMS.iter().any(|w| np_words.contains(w)) {
         return false;
     }
     let film = ctx.film.clone();
@@ -69,6 +122,9 @@ pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
         .iter()
         .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '"' | '\'')))
         .collect();
+    if GENRE_HEADS.contains(&head) {
+        genre_words.push(head);
+    }
     while genre_words.first().is_some_and(|w| {
         matches!(
             *w,

@@ -78,7 +78,36 @@ pub fn extract(article: &Article) -> Vec<Fact> {
             reception::extract_scores(&mut ctx, s);
         }
     }
-    merge::merge(ctx.into_facts())
+    let mut facts = merge::merge(ctx.into_facts());
+    first_release_year(&mut facts, &article.title);
+    facts
+}
+
+/// Without a year in the defining sentence, the year of first release is the
+/// year of the earliest release date read for the film.
+fn first_release_year(facts: &mut Vec<Fact>, film: &str) {
+    let ours = |f: &&Fact| f.subject == film;
+    if facts
+        .iter()
+        .filter(ours)
+        .any(|f| f.predicate == Predicate::Year)
+    {
+        return;
+    }
+    let earliest = facts
+        .iter()
+        .filter(ours)
+        .filter(|f| f.predicate == Predicate::ReleaseDate && f.object.len() >= 4)
+        .min_by(|a, b| a.object.cmp(&b.object));
+    if let Some(release) = earliest {
+        let year = Fact {
+            predicate: Predicate::Year,
+            object: release.object[..4].to_string(),
+            qualifiers: Default::default(),
+            ..release.clone()
+        };
+        facts.push(year);
+    }
 }
 
 /// The `title` fact: the display title, else the title without disambiguation.

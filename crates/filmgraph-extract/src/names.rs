@@ -250,7 +250,11 @@ pub fn name_list(s: &str) -> Vec<&str> {
                 // An item that goes on past its name ends the list.
                 let name_end = item.find(name).map_or(item.len(), |p| p + name.len());
                 let rest = item[name_end..].trim_start_matches(['.', ' ']);
-                if !rest.is_empty() && !rest.starts_with('(') {
+                let goes_on = rest.starts_with('(')
+                    || !rest
+                        .split_whitespace()
+                        .any(|w| w.starts_with(|c: char| c.is_lowercase()));
+                if !goes_on {
                     break;
                 }
             }
@@ -262,7 +266,7 @@ pub fn name_list(s: &str) -> Vec<&str> {
 
 /// Words for what a person or company is, written before their name:
 /// "Japanese American filmmaker Rea Tajiri", "American studio United Artists".
-const ROLE_NOUNS: &str = "filmmakers?|film-makers?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings";
+const ROLE_NOUNS: &str = "filmmakers?|film-makers?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings|players?|stars?|legends?|icons?|personalit(?:y|ies)|hosts?|personalities";
 
 static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(&format!(
