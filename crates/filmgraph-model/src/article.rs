@@ -129,13 +129,9 @@ impl Paragraph {
             return self.span.sub(start, end);
         }
         let map = |pos: usize, is_end: bool| -> usize {
-            let i = self.anchors.partition_point(|&(t, _)| {
-                if is_end {
-                    t < pos
-                } else {
-                    t <= pos
-                }
-            });
+            let i = self
+                .anchors
+                .partition_point(|&(t, _)| if is_end { t < pos } else { t <= pos });
             match i.checked_sub(1) {
                 Some(i) => {
                     let (t, s) = self.anchors[i];
