@@ -1,0 +1,373 @@
+//! The only crate with tantivy: a search index of films, people, characters,
+//! companies and franchises, derived from the store and rebuildable from it
+//! at any time (the store is the truth; the index only finds things fast).
+//!
+//! [`Index::open_or_create`] opens an index directory; [`Index::rebuild`]
+//! refills it from a [`Store`]; [`Index::update_articles`] re-derives what a
+//! newly ingested article touches. [`Index::search`] answers a [`Query`] with
+//! ranked, highlighted results and facet counts; [`Index::suggest`] completes
+//! title prefixes.
+//!
+//! This crate never prints and holds no SQL: it reads the store through its
+//! trait.
+
+mod document;
+mod error;
+mod query;
+mod schema;
+
+pub use document::{role_name, Kind};
+pub use error::{Error, Result};
+pub use query::{FacetCount, Facets, Hit, Query, SearchResults, Snippet, Suggestion};
+
+use document::Doc;
+use filmgraph_store::{entity_id, EntityKind, Store};
+use schema::Fields;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// The file beside tantivy's own that records what the index was built from.
+const STAMP: &str = "filmgraph-index.json";
+/// Memory the writer may buffer before it flushes a segment.
+const WRITER_MEMORY: usize = 64 * 1024 * 1024;
+
+/// A search index in a directory (or in memory).
+pub struct Index {
+    index: tantivy::Index,
+    reader: IndexReader,
+    fields: Fields,
+    writer: Mutex<Option<IndexWriter>>,
+    dir: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index").field("dir", &self.dir).finish()
+    }
+}
+
+/// What a rebuild indexed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RebuildStats {
+    pub documents: u64,
+}
+
+/// Written beside the index: its schema version and the store it mirrors.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Stamp {
+    version: u32,
+    /// [`fingerprint`] of the store when the index last matched it.
+    fingerprint: String,
+}
+
+impl Index {
+    /// Opens the index in `dir`, creating the directory and an empty index if
+    /// needed. An index written by another version of this crate is cleared
+    /// (it is derived data): [`Index::is_current`] then says it needs a rebuild.
+    pub fn open_or_create(dir: impl AsRef<Path>) -> Result<Index> {
+        let dir = dir.as_ref();
+        let io = |source| Error::Directory {
+            path: dir.to_path_buf(),
+            source,
+        };
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let stamp = read_stamp(dir);
+        let (schema, fields) = Fields::schema();
+        let has_index = dir.join("meta.json").is_file();
+        if has_index && stamp.as_ref().map(|s| s.version) != Some(schema::VERSION) {
+            for entry in std::fs::read_dir(dir).map_err(io)? {
+                let path = entry.map_err(io)?.path();
+                if path.is_dir() {
+                    std::fs::remove_dir_all(&path).map_err(io)?;
+                } else {
+                    std::fs::remove_file(&path).map_err(io)?;
+                }
+            }
+        }
+        let directory = tantivy::directory::MmapDirectory::open(dir)?;
+        let index = tantivy::Index::open_or_create(directory, schema)?;
+        Self::from_index(index, fields, Some(dir.to_path_buf()))
+    }
+
+    /// An index that lives in memory (tests, throwaway servers).
+    pub fn in_memory() -> Result<Index> {
+        let (schema, fields) = Fields::schema();
+        Self::from_index(tantivy::Index::create_in_ram(schema), fields, None)
+    }
+
+    fn from_index(index: tantivy::Index, fields: Fields, dir: Option<PathBuf>) -> Result<Index> {
+        schema::register(index.tokenizers());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Index {
+            index,
+            reader,
+            fields,
+            writer: Mutex::new(None),
+            dir,
+        })
+    }
+
+    /// Whether the index was last brought up to date with a store that looked
+    /// as `store` does now (same counts of articles, entities and facts).
+    pub fn is_current(&self, store: &dyn Store) -> Result<bool> {
+        let Some(dir) = &self.dir else {
+            return Ok(false);
+        };
+        Ok(read_stamp(dir).is_some_and(|s| {
+            s.version == schema::VERSION && fingerprint(store).is_ok_and(|f| f == s.fingerprint)
+        }))
+    }
+
+    /// How many documents the index holds.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Empties the index and indexes everything the store holds.
+    pub fn rebuild(&self, store: &dyn Store) -> Result<RebuildStats> {
+        let mut guard = self.writer()?;
+        let writer = guard.as_mut().expect("writer opened");
+        writer.delete_all_documents()?;
+        let mut documents = 0u64;
+        let mut companies: BTreeMap<String, (String, Vec<filmgraph_store::StoredFact>)> =
+            BTreeMap::new();
+        for kind in [EntityKind::Film, EntityKind::Work] {
+            for entity in store.entities(kind)? {
+                let Some(view) = store.film_by_id(&entity.id)? else {
+                    continue;
+                };
+                for doc in document::film_docs(store, &view)? {
+                    writer.add_document(self.to_tantivy(&doc))?;
+                    documents += 1;
+                }
+                for f in &view.facts {
+                    if matches!(
+                        f.fact.predicate,
+                        filmgraph_model::Predicate::ProductionCompany
+                            | filmgraph_model::Predicate::Distributor
+                    ) {
+                        companies
+                            .entry(document::company_id(&f.fact.object))
+                            .or_insert_with(|| (f.fact.object.clone(), Vec::new()))
+                            .1
+                            .push(f.clone());
+                    }
+                }
+            }
+        }
+        for entity in store.entities(EntityKind::Person)? {
+            if let Some(view) = store.person_by_id(&entity.id)? {
+                writer.add_document(self.to_tantivy(&document::person_doc(&view)))?;
+                documents += 1;
+            }
+        }
+        for (name, facts) in companies.values() {
+            if let Some(doc) = document::company_doc(name, facts) {
+                writer.add_document(self.to_tantivy(&doc))?;
+                documents += 1;
+            }
+        }
+        self.commit_with(writer, store)?;
+        Ok(RebuildStats { documents })
+    }
+
+    /// Re-derives every document that the article titled `title` touches: its
+    /// film, the people, companies, works and franchises it names, and those
+    /// it named before. Commits.
+    pub fn update_article(&self, store: &dyn Store, title: &str) -> Result<()> {
+        self.update_articles(store, &[title])
+    }
+
+    /// [`Index::update_article`] for several articles, with one commit.
+    pub fn update_articles(&self, store: &dyn Store, titles: &[&str]) -> Result<()> {
+        let mut guard = self.writer()?;
+        let writer = guard.as_mut().expect("writer opened");
+        let searcher = self.reader.searcher();
+        for title in titles {
+            let own = entity_id(EntityKind::Film, title);
+            let mut ids: BTreeSet<String> = BTreeSet::from([own.clone()]);
+            let mut company_names: BTreeSet<String> = BTreeSet::new();
+            // What the index derived from this film before.
+            let old = TermQuery::new(
+                Term::from_field_text(self.fields.refs, &own),
+                IndexRecordOption::Basic,
+            );
+            for (_, addr) in searcher.search(&old, &TopDocs::with_limit(10_000).order_by_score())? {
+                let doc: TantivyDocument = searcher.doc(addr)?;
+                let get = |f| {
+                    doc.get_first(f)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or_default()
+                        .to_string()
+                };
+                match Kind::parse(&get(self.fields.kind)) {
+                    Some(Kind::Character) => {}
+                    Some(Kind::Company) => {
+                        company_names.insert(get(self.fields.title));
+                    }
+                    _ => {
+                        ids.insert(get(self.fields.id));
+                    }
+                }
+            }
+            writer.delete_term(Term::from_field_text(self.fields.refs, &own));
+            // What the film names now.
+            if let Some(view) = store.film_by_id(&own)? {
+                for f in view.facts.iter().chain(&view.related) {
+                    let fact = &f.fact;
+                    if fact.subject != *title {
+                        ids.insert(subject_id(store, &fact.subject)?);
+                    }
+                    match fact.predicate {
+                        p if p.is_person_role() => {
+                            ids.insert(entity_id(EntityKind::Person, &fact.object));
+                        }
+                        filmgraph_model::Predicate::ProductionCompany
+                        | filmgraph_model::Predicate::Distributor => {
+                            company_names.insert(fact.object.clone());
+                        }
+                        filmgraph_model::Predicate::Follows
+                        | filmgraph_model::Predicate::FollowedBy
+                        | filmgraph_model::Predicate::BasedOn
+                        | filmgraph_model::Predicate::PartOfSeries => {
+                            ids.insert(entity_id(EntityKind::Work, &fact.object));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            for id in &ids {
+                writer.delete_term(Term::from_field_text(self.fields.id, id));
+                for doc in derive(store, id)? {
+                    writer.add_document(self.to_tantivy(&doc))?;
+                }
+            }
+            for name in &company_names {
+                writer.delete_term(Term::from_field_text(
+                    self.fields.id,
+                    &document::company_id(name),
+                ));
+                let facts = document::company_facts(store, name)?;
+                if let Some(doc) = document::company_doc(name, &facts) {
+                    writer.add_document(self.to_tantivy(&doc))?;
+                }
+            }
+        }
+        self.commit_with(writer, store)
+    }
+
+    fn writer(&self) -> Result<std::sync::MutexGuard<'_, Option<IndexWriter>>> {
+        let mut guard = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.is_none() {
+            *guard = Some(self.index.writer(WRITER_MEMORY)?);
+        }
+        Ok(guard)
+    }
+
+    fn commit_with(&self, writer: &mut IndexWriter, store: &dyn Store) -> Result<()> {
+        writer.commit()?;
+        self.reader.reload()?;
+        if let Some(dir) = &self.dir {
+            let stamp = Stamp {
+                version: schema::VERSION,
+                fingerprint: fingerprint(store)?,
+            };
+            let json = serde_json::to_string(&stamp).expect("a stamp serialises");
+            std::fs::write(dir.join(STAMP), json).map_err(|source| Error::Directory {
+                path: dir.clone(),
+                source,
+            })?;
+        }
+        Ok(())
+    }
+
+    fn to_tantivy(&self, doc: &Doc) -> TantivyDocument {
+        let f = &self.fields;
+        let mut d = TantivyDocument::default();
+        d.add_text(f.kind, doc.kind.unwrap_or(Kind::Work).as_str());
+        d.add_text(f.id, &doc.id);
+        d.add_text(f.target, &doc.target);
+        d.add_text(f.title, &doc.title);
+        for t in &doc.exact_titles {
+            d.add_text(f.title_exact, t);
+            d.add_text(f.title_prefix, t);
+        }
+        for t in &doc.alt_titles {
+            d.add_text(f.alt_titles, t);
+        }
+        for p in &doc.people {
+            d.add_text(f.people, p);
+        }
+        for c in &doc.characters {
+            d.add_text(f.characters, c);
+        }
+        d.add_text(f.body, &doc.body);
+        if let Some(year) = doc.year {
+            d.add_i64(f.year, year);
+        }
+        let mut seen = BTreeSet::new();
+        for (dimension, value) in &doc.facets {
+            let facet = schema::facet(dimension, value);
+            if seen.insert(facet.to_string()) {
+                d.add_facet(f.facets, facet);
+            }
+        }
+        for r in &doc.refs {
+            d.add_text(f.refs, r);
+        }
+        d.add_u64(f.weight, doc.weight);
+        d.add_u64(f.prior, doc.kind.unwrap_or(Kind::Work).prior());
+        d
+    }
+}
+
+/// The documents derived from the entity `id`, if the store still has it.
+fn derive(store: &dyn Store, id: &str) -> Result<Vec<Doc>> {
+    if id.starts_with("person:") {
+        return Ok(store
+            .person_by_id(id)?
+            .map(|v| vec![document::person_doc(&v)])
+            .unwrap_or_default());
+    }
+    Ok(match store.film_by_id(id)? {
+        Some(view) => document::film_docs(store, &view)?,
+        None => Vec::new(),
+    })
+}
+
+/// The id of a fact's subject: a person where the store knows one by that
+/// name, else a work.
+fn subject_id(store: &dyn Store, subject: &str) -> Result<String> {
+    let person = entity_id(EntityKind::Person, subject);
+    Ok(if store.entity(&person)?.is_some() {
+        person
+    } else {
+        entity_id(EntityKind::Work, subject)
+    })
+}
+
+fn read_stamp(dir: &Path) -> Option<Stamp> {
+    let text = std::fs::read_to_string(dir.join(STAMP)).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// What the store looks like, cheaply: its counts.
+fn fingerprint(store: &dyn Store) -> Result<String> {
+    let c = store.counts()?;
+    Ok(format!(
+        "{}/{}/{}/{}/{}",
+        c.articles, c.films, c.works, c.people, c.facts
+    ))
+}
+
+#[cfg(test)]
+mod tests;
