@@ -55,3 +55,15 @@ impl From<serde_json::Error> for Error {
         Error::Corrupt(e.to_string())
     }
 }
+
+impl From<postgres::Error> for Error {
+    fn from(e: postgres::Error) -> Self {
+        Error::Database(Box::new(e))
+    }
+}
+
+impl From<r2d2::Error> for Error {
+    fn from(e: r2d2::Error) -> Self {
+        Error::Database(Box::new(e))
+    }
+}

@@ -3,20 +3,32 @@
 //! server ask: a film with its facts, a person's credits, a title search.
 //!
 //! [`Store`] is the backend-neutral interface; [`SqliteStore`] implements it on
-//! an embedded SQLite file. The schema lives in `migrations/*.sql`, embedded and
-//! applied when a store is opened.
+//! an embedded SQLite file, [`PgStore`] on a PostgreSQL database that several
+//! processes share. [`Location`] tells them apart by how the database is named
+//! (a path or a `postgres://` URL) and [`open`] opens either. The schema lives in
+//! `migrations/*.sql` (PostgreSQL's dialect in `migrations/postgres/`), embedded
+//! and applied when a store is opened.
 //!
 //! This crate never prints and never reads article files: callers hand it the
 //! article text and the facts already extracted from it.
 
+#[cfg(test)]
+mod contract;
 mod error;
 mod franchise;
 mod key;
+mod location;
+mod plan;
+mod postgres;
 mod record;
 mod sqlite;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 
+pub use self::postgres::PgStore;
 pub use error::{Error, Result};
 pub use key::{entity_id, fold};
+pub use location::{open, Location};
 pub use record::{
     ArticleRecord, ArticleSummary, ArticleText, Counts, Entity, EntityKind, FactPage, FactQuery,
     FilmView, FranchiseView, FranchiseWork, IngestStats, PersonView, SearchHit, StoredFact,
@@ -25,8 +37,8 @@ pub use sqlite::SqliteStore;
 
 use filmgraph_model::Fact;
 
-/// What filmgraph needs from a database. SQLite implements it now; a PostgreSQL
-/// backend is to implement the same contract:
+/// What filmgraph needs from a database. SQLite and PostgreSQL implement the
+/// same contract, checked by one test suite run on both:
 ///
 /// - [`Store::replace_article`] is atomic: afterwards the article has exactly the
 ///   given facts, or, on error, exactly the facts it had before.

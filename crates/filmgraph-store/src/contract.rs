@@ -1,0 +1,530 @@
+//! The [`Store`] contract: one test suite that every backend runs.
+//!
+//! Each check is a function of a store; [`store_contract!`] turns the list of
+//! them into `#[test]`s for one backend, given a function that makes an empty
+//! store (and whatever must live as long as it: a directory, a database).
+
+use crate::{ArticleRecord, EntityKind, Error, FactQuery, Store};
+use filmgraph_model::{Citation, Fact, Predicate, Provenance};
+
+/// `#[test]`s running every check of the contract on the stores `$new_store()`
+/// makes: `(guard, store)`, the guard dropped after the store.
+macro_rules! store_contract {
+    ($new_store:expr) => {
+        $crate::contract::store_contract!(@tests $new_store; replacing_an_article_twice_stores_its_facts_once, a_smaller_replacement_drops_facts_and_entities_no_longer_named, a_failed_replacement_leaves_the_previous_facts, a_failed_first_ingest_leaves_no_article, an_article_needs_a_title, facts_citing_bytes_that_split_a_character_are_refused, facts_come_back_as_stored_with_their_sentence, a_film_is_found_with_or_without_its_disambiguation, two_films_of_one_title_are_ambiguous_unless_named_exactly, a_work_named_by_one_article_becomes_a_film_with_its_own_article, an_article_about_a_series_is_a_work, a_person_has_credits_from_every_article, search_matches_substrings_whatever_the_case_and_accents, facts_from_another_article_are_refused, entities_are_listed_and_found_by_id, facts_are_filtered_and_paged, the_article_text_is_kept, a_chain_of_sequels_is_a_franchise_in_release_order);
+    };
+    (@tests $new_store:expr; $($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                let (_guard, mut store) = $new_store();
+                $crate::contract::$name(&mut store);
+            }
+        )*
+    };
+}
+pub(crate) use store_contract;
+
+pub(crate) const LOST_BULLET: &str = "= Lost Bullet (2020 film) =\n\n\
+Lost Bullet is a 2020 French action film directed by Guillaume Pierret.\n\n\
+==Plot==\nLino (Alban Lenoir), a mechanic, builds a car.\n\n\
+==Sequels==\nA sequel, Lost Bullet 2, was released in 2022.\n";
+
+pub(crate) const TITLE: &str = "Lost Bullet (2020 film)";
+
+pub(crate) fn record<'a>(title: &'a str, text: &'a str) -> ArticleRecord<'a> {
+    ArticleRecord {
+        title,
+        display_title: None,
+        source_path: "articles/test.txt",
+        text,
+    }
+}
+
+/// A fact citing the sentence of `text` that contains `needle`.
+pub(crate) fn fact(
+    text: &str,
+    subject: &str,
+    predicate: Predicate,
+    object: &str,
+    needle: &str,
+) -> Fact {
+    let at = text.find(needle).expect("needle in text");
+    let start = text[..at].rfind(['\n', '.']).map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    Fact {
+        subject: subject.into(),
+        predicate,
+        object: object.into(),
+        qualifiers: Default::default(),
+        source: Provenance {
+            article: TITLE.into(),
+            section: "lead".into(),
+            start,
+            end,
+            refs: vec![],
+        },
+    }
+}
+
+pub(crate) fn lost_bullet_facts() -> Vec<Fact> {
+    let t = LOST_BULLET;
+    let mut cast = fact(t, TITLE, Predicate::CastMember, "Alban Lenoir", "Lino (");
+    cast.qualifiers.insert("character".into(), "Lino".into());
+    cast.source.section = "Plot".into();
+    cast.source.refs = vec![Citation {
+        url: Some("https://example.org/review".into()),
+        ..Default::default()
+    }];
+    vec![
+        fact(t, TITLE, Predicate::Year, "2020", "is a 2020"),
+        fact(
+            t,
+            TITLE,
+            Predicate::Director,
+            "Guillaume Pierret",
+            "directed by",
+        ),
+        cast,
+        fact(t, TITLE, Predicate::FollowedBy, "Lost Bullet 2", "A sequel"),
+        fact(
+            t,
+            "Lost Bullet 2",
+            Predicate::ReleaseDate,
+            "2022",
+            "A sequel",
+        ),
+    ]
+}
+
+pub(crate) fn replacing_an_article_twice_stores_its_facts_once(store: &mut dyn Store) {
+    let facts = lost_bullet_facts();
+    let first = store
+        .replace_article(&record(TITLE, LOST_BULLET), &facts)
+        .unwrap();
+    assert_eq!((first.facts_added, first.facts_removed), (5, 0));
+    assert_eq!(first.kind, EntityKind::Film);
+    assert_eq!(
+        first.people,
+        ["person:alban-lenoir", "person:guillaume-pierret"]
+    );
+    let before = store.counts().unwrap();
+
+    let second = store
+        .replace_article(&record(TITLE, LOST_BULLET), &facts)
+        .unwrap();
+    assert_eq!((second.facts_added, second.facts_removed), (5, 5));
+    assert_eq!(store.counts().unwrap(), before);
+    assert_eq!(before.articles, 1);
+    assert_eq!(before.facts, 5);
+    assert_eq!(before.films, 1);
+    assert_eq!(before.works, 1, "Lost Bullet 2");
+    assert_eq!(before.people, 2);
+}
+
+pub(crate) fn a_smaller_replacement_drops_facts_and_entities_no_longer_named(
+    store: &mut dyn Store,
+) {
+    let facts = lost_bullet_facts();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &facts)
+        .unwrap();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &facts[..2])
+        .unwrap();
+    let counts = store.counts().unwrap();
+    assert_eq!((counts.facts, counts.people, counts.works), (2, 1, 0));
+    assert!(store.person("Alban Lenoir").unwrap().is_none());
+}
+
+pub(crate) fn a_failed_replacement_leaves_the_previous_facts(store: &mut dyn Store) {
+    let good = lost_bullet_facts();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &good)
+        .unwrap();
+    let before = store.facts_about(TITLE).unwrap();
+    let counts = store.counts().unwrap();
+
+    // The bad fact comes after good ones: old facts are deleted and new ones
+    // inserted before it fails.
+    let mut bad = good[..2].to_vec();
+    let mut broken = good[2].clone();
+    broken.source.end = LOST_BULLET.len() + 10;
+    bad.push(broken);
+    let err = store
+        .replace_article(&record(TITLE, LOST_BULLET), &bad)
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidFact { index: 2, .. }), "{err}");
+    assert!(err.to_string().contains("bytes"), "{err}");
+
+    assert_eq!(store.facts_about(TITLE).unwrap(), before);
+    assert_eq!(store.counts().unwrap(), counts);
+    assert!(store.person("Alban Lenoir").unwrap().is_some());
+}
+
+pub(crate) fn a_failed_first_ingest_leaves_no_article(store: &mut dyn Store) {
+    let mut facts = lost_bullet_facts();
+    facts[1].subject = "  ".into();
+    let err = store
+        .replace_article(&record(TITLE, LOST_BULLET), &facts)
+        .unwrap_err();
+    assert!(err.to_string().contains("empty subject"), "{err}");
+    assert_eq!(store.counts().unwrap(), Default::default());
+    assert!(store.film("Lost Bullet").unwrap().is_none());
+}
+
+pub(crate) fn an_article_needs_a_title(store: &mut dyn Store) {
+    let err = store
+        .replace_article(&record(" ", "text"), &[])
+        .unwrap_err();
+    assert!(matches!(err, Error::UntitledArticle { .. }), "{err}");
+    assert_eq!(store.counts().unwrap().articles, 0);
+}
+
+pub(crate) fn facts_citing_bytes_that_split_a_character_are_refused(store: &mut dyn Store) {
+    let text = "= Amélie =\n\nAmélie is a film.\n";
+    let mut f = fact(text, "Amélie", Predicate::Year, "2001", "is a film");
+    f.source.article = "Amélie".into();
+    f.source.start = text.find('é').unwrap() + 1;
+    let err = store
+        .replace_article(&record("Amélie", text), &[f])
+        .unwrap_err();
+    assert!(err.to_string().contains("split a character"), "{err}");
+}
+
+pub(crate) fn facts_come_back_as_stored_with_their_sentence(store: &mut dyn Store) {
+    let facts = lost_bullet_facts();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &facts)
+        .unwrap();
+    let stored = store.facts_about(TITLE).unwrap();
+    let back: Vec<Fact> = stored.iter().map(|s| s.fact.clone()).collect();
+    assert_eq!(back, facts[..4]);
+    let cast = &stored[2];
+    assert_eq!(
+        cast.sentence,
+        "Lino (Alban Lenoir), a mechanic, builds a car."
+    );
+    assert_eq!(cast.fact.qualifier("character"), Some("Lino"));
+    assert_eq!(cast.fact.source.refs.len(), 1);
+}
+
+pub(crate) fn a_film_is_found_with_or_without_its_disambiguation(store: &mut dyn Store) {
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    for query in ["Lost Bullet (2020 film)", "lost bullet", "  LOST   BULLET "] {
+        let view = store.film(query).unwrap().expect(query);
+        assert_eq!(view.entity.name, TITLE);
+        assert_eq!(view.facts.len(), 4);
+        assert_eq!(
+            view.article.as_ref().unwrap().source_path,
+            "articles/test.txt"
+        );
+        assert_eq!(view.related.len(), 1, "the sequel's release date");
+    }
+    assert!(store.film("Lost").unwrap().is_none());
+    assert!(store.film("").unwrap().is_none());
+
+    // The sequel is known from this article only.
+    let sequel = store.film("Lost Bullet 2").unwrap().unwrap();
+    assert_eq!(sequel.entity.kind, EntityKind::Work);
+    assert!(sequel.article.is_none());
+    assert_eq!(sequel.facts.len(), 1);
+}
+
+pub(crate) fn two_films_of_one_title_are_ambiguous_unless_named_exactly(store: &mut dyn Store) {
+    let a = "= Speed (1994 film) =\n\nSpeed is a film.\n";
+    let b = "= Speed (2010 film) =\n\nSpeed is another film.\n";
+    store
+        .replace_article(&record("Speed (1994 film)", a), &[])
+        .unwrap();
+    store
+        .replace_article(&record("Speed (2010 film)", b), &[])
+        .unwrap();
+    let err = store.film("speed").unwrap_err();
+    assert!(matches!(&err, Error::Ambiguous { candidates, .. } if candidates.len() == 2));
+    assert!(
+        err.to_string()
+            .contains("Speed (1994 film), Speed (2010 film)"),
+        "{err}"
+    );
+    assert_eq!(
+        store
+            .film("Speed (2010 film)")
+            .unwrap()
+            .unwrap()
+            .entity
+            .name,
+        "Speed (2010 film)"
+    );
+}
+
+pub(crate) fn a_work_named_by_one_article_becomes_a_film_with_its_own_article(
+    store: &mut dyn Store,
+) {
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    let text = "= Lost Bullet 2 =\n\nLost Bullet 2 is a 2022 film.\n";
+    store
+        .replace_article(&record("Lost Bullet 2", text), &[])
+        .unwrap();
+    let view = store.film("Lost Bullet 2").unwrap().unwrap();
+    assert_eq!(view.entity.kind, EntityKind::Film);
+    assert_eq!(
+        view.facts.len(),
+        1,
+        "its release, read in the first article"
+    );
+
+    // Re-ingesting the first article does not demote it.
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    assert_eq!(store.counts().unwrap().films, 2);
+}
+
+pub(crate) fn an_article_about_a_series_is_a_work(store: &mut dyn Store) {
+    let text = "= Lost Bullet (franchise) =\n\nLost Bullet is a film series.\n";
+    let mut f = fact(
+        text,
+        "Lost Bullet (franchise)",
+        Predicate::InstanceOf,
+        "film series",
+        "series",
+    );
+    f.source.article = "Lost Bullet (franchise)".into();
+    let stats = store
+        .replace_article(&record("Lost Bullet (franchise)", text), &[f])
+        .unwrap();
+    assert_eq!(stats.kind, EntityKind::Work);
+}
+
+pub(crate) fn a_person_has_credits_from_every_article(store: &mut dyn Store) {
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    let other = "= Balle perdue 2 =\n\nIt is directed by Guillaume Pierret.\n";
+    let mut f = fact(
+        other,
+        "Balle perdue 2",
+        Predicate::Director,
+        "Guillaume Pierret",
+        "directed",
+    );
+    f.source.article = "Balle perdue 2".into();
+    store
+        .replace_article(&record("Balle perdue 2", other), &[f])
+        .unwrap();
+
+    let person = store.person("guillaume pierret").unwrap().unwrap();
+    assert_eq!(person.entity.id, "person:guillaume-pierret");
+    let films: Vec<_> = person
+        .credits
+        .iter()
+        .map(|c| c.fact.subject.as_str())
+        .collect();
+    assert_eq!(films, ["Balle perdue 2", TITLE]);
+    assert!(store.person("Lino").unwrap().is_none());
+}
+
+pub(crate) fn search_matches_substrings_whatever_the_case_and_accents(store: &mut dyn Store) {
+    let text = "= Amélie =\n\nAmélie is a 2001 film starring Audrey Tautou.\n";
+    let mut f = fact(
+        text,
+        "Amélie",
+        Predicate::CastMember,
+        "Audrey Tautou",
+        "starring",
+    );
+    f.source.article = "Amélie".into();
+    store
+        .replace_article(&record("Amélie", text), &[f])
+        .unwrap();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+
+    let names = |q: &str| -> Vec<String> {
+        store
+            .search(q, 10)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.entity.name)
+            .collect()
+    };
+    assert_eq!(names("AMELIE"), ["Amélie"]);
+    assert_eq!(names("mél"), ["Amélie"]);
+    assert_eq!(names("tautou"), ["Audrey Tautou"]);
+    // Exact titles first, then other matches.
+    assert_eq!(names("lost bullet"), [TITLE, "Lost Bullet 2"]);
+    // LIKE's wildcards are plain characters.
+    assert!(names("%").is_empty());
+    assert!(names("_").is_empty());
+    assert!(names("").is_empty());
+    assert_eq!(store.search("lost", 1).unwrap().len(), 1);
+    let hit = &store.search("Alban", 5).unwrap()[0];
+    assert_eq!((hit.entity.kind, hit.facts), (EntityKind::Person, 1));
+}
+
+pub(crate) fn facts_from_another_article_are_refused(store: &mut dyn Store) {
+    let mut f = lost_bullet_facts().remove(0);
+    f.source.article = "Something else".into();
+    let err = store
+        .replace_article(&record(TITLE, LOST_BULLET), &[f])
+        .unwrap_err();
+    assert!(err.to_string().contains("comes from article"), "{err}");
+}
+
+pub(crate) fn entities_are_listed_and_found_by_id(store: &mut dyn Store) {
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    let films = store.entities(EntityKind::Film).unwrap();
+    assert_eq!(films.len(), 1);
+    assert_eq!(films[0].id, "work:lost-bullet-2020-film");
+    let people: Vec<_> = store
+        .entities(EntityKind::Person)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(people, ["person:alban-lenoir", "person:guillaume-pierret"]);
+
+    let film = store.film_by_id("work:lost-bullet-2020-film").unwrap();
+    assert_eq!(film.unwrap().facts.len(), 4);
+    let sequel = store.film_by_id("work:lost-bullet-2").unwrap().unwrap();
+    assert_eq!(sequel.facts.len(), 1);
+    assert!(store.film_by_id("person:alban-lenoir").unwrap().is_none());
+    let person = store.person_by_id("person:alban-lenoir").unwrap().unwrap();
+    assert_eq!(person.credits.len(), 1);
+    assert!(store.person_by_id("work:lost-bullet-2").unwrap().is_none());
+    assert!(store.entity("person:nobody").unwrap().is_none());
+}
+
+pub(crate) fn facts_are_filtered_and_paged(store: &mut dyn Store) {
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    let all = store.facts(&FactQuery::default()).unwrap();
+    assert_eq!((all.total, all.facts.len()), (5, 5));
+    let page = store
+        .facts(&FactQuery {
+            limit: Some(2),
+            offset: 1,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(page.total, 5);
+    assert_eq!(page.facts, all.facts[1..3]);
+    let directors = store
+        .facts(&FactQuery {
+            subject_id: Some("work:lost-bullet-2020-film".into()),
+            predicate: Some(Predicate::Director),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(directors.total, 1);
+    assert_eq!(directors.facts[0].fact.object, "Guillaume Pierret");
+    let naming = store
+        .facts(&FactQuery {
+            object_id: Some("person:alban-lenoir".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(naming.facts[0].fact.qualifier("character"), Some("Lino"));
+    let by_object = store
+        .facts(&FactQuery {
+            object: Some("2020".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(by_object.total, 1);
+}
+
+pub(crate) fn the_article_text_is_kept(store: &mut dyn Store) {
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    let text = store.article_text(TITLE).unwrap().unwrap();
+    assert_eq!(text.text, LOST_BULLET);
+    assert_eq!(text.source_path, "articles/test.txt");
+    assert!(store.article_text("Nothing").unwrap().is_none());
+}
+
+pub(crate) fn a_chain_of_sequels_is_a_franchise_in_release_order(store: &mut dyn Store) {
+    let mut facts = lost_bullet_facts();
+    let mut series = facts[0].clone();
+    series.predicate = Predicate::PartOfSeries;
+    series.object = "Lost Bullet".into();
+    facts.push(series);
+    facts[3].qualifiers.insert("year".into(), "2022".into());
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &facts)
+        .unwrap();
+    let franchise = store.franchise("work:lost-bullet").unwrap().unwrap();
+    assert_eq!(franchise.entity.name, "Lost Bullet");
+    let order: Vec<_> = franchise
+        .works
+        .iter()
+        .map(|w| (w.entity.name.as_str(), w.year))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("Lost Bullet (2020 film)", Some(2020)),
+            ("Lost Bullet 2", Some(2022))
+        ]
+    );
+    // A film's own chain, without naming the series.
+    let chain = store
+        .franchise("work:lost-bullet-2020-film")
+        .unwrap()
+        .unwrap();
+    assert_eq!(chain.works.len(), 2);
+    assert!(store.franchise("person:alban-lenoir").unwrap().is_none());
+    assert!(store.franchise("work:nothing").unwrap().is_none());
+}
+
+/// A few articles that name the same people and films, for tests that write
+/// them many times over.
+pub(crate) fn sample_articles() -> Vec<(String, String, Vec<Fact>)> {
+    let mut out = vec![(
+        TITLE.to_string(),
+        LOST_BULLET.to_string(),
+        lost_bullet_facts(),
+    )];
+    for (i, film) in ["Balle perdue 2", "Balle perdue 3", "Night Train", "Speed"]
+        .into_iter()
+        .enumerate()
+    {
+        let text = format!(
+            "= {film} =\n\n{film} is directed by Guillaume Pierret and stars Alban Lenoir \
+             and Actor {i}. It follows Lost Bullet.\n"
+        );
+        let mut facts = vec![
+            fact(
+                &text,
+                film,
+                Predicate::Director,
+                "Guillaume Pierret",
+                "directed",
+            ),
+            fact(&text, film, Predicate::CastMember, "Alban Lenoir", "stars"),
+            fact(
+                &text,
+                film,
+                Predicate::CastMember,
+                &format!("Actor {i}"),
+                "stars",
+            ),
+            fact(&text, film, Predicate::Follows, TITLE, "follows"),
+        ];
+        for f in &mut facts {
+            f.source.article = film.to_string();
+        }
+        out.push((film.to_string(), text, facts));
+    }
+    out
+}

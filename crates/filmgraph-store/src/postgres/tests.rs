@@ -1,0 +1,98 @@
+//! The [`Store`] contract, checked on a real PostgreSQL server, and what only a
+//! shared database has: several connections writing at once.
+
+use super::{migrate, PgStore};
+use crate::contract::{lost_bullet_facts, record, store_contract, LOST_BULLET, TITLE};
+use crate::testing::TestDatabase;
+use crate::{Error, Store};
+
+fn pg_store() -> (TestDatabase, PgStore) {
+    let db = TestDatabase::new();
+    let store = PgStore::connect(db.url()).unwrap();
+    (db, store)
+}
+
+store_contract!(pg_store);
+
+#[test]
+fn a_reconnected_store_keeps_its_data_and_schema() {
+    let (db, mut store) = pg_store();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    drop(store);
+    let store = PgStore::connect(db.url()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrate::LATEST);
+    assert_eq!(store.counts().unwrap().facts, 5);
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let (db, store) = pg_store();
+    let mut client = postgres::Client::connect(db.url(), postgres::NoTls).unwrap();
+    client
+        .execute(
+            "INSERT INTO schema_version (version) VALUES ($1)",
+            &[&(migrate::LATEST + 1)],
+        )
+        .unwrap();
+    drop(store);
+    let err = PgStore::connect(db.url()).unwrap_err();
+    assert!(matches!(err, Error::SchemaTooNew { .. }), "{err}");
+}
+
+#[test]
+fn connecting_to_a_missing_database_says_why() {
+    let (db, _store) = pg_store();
+    let url = db.cluster().url("no_such_database");
+    let err = PgStore::connect(&url).unwrap_err();
+    let chain = format!("{:?}", anyhow_like_chain(&err));
+    assert!(chain.contains("no_such_database"), "{chain}");
+}
+
+fn anyhow_like_chain(err: &dyn std::error::Error) -> Vec<String> {
+    let mut out = vec![err.to_string()];
+    let mut source = err.source();
+    while let Some(e) = source {
+        out.push(e.to_string());
+        source = e.source();
+    }
+    out
+}
+
+/// Writers on separate connections, all re-ingesting the same articles in
+/// different orders: the same graph as one writer, no deadlock, no duplicates.
+#[test]
+fn concurrent_writers_end_with_the_graph_of_one() {
+    let (db, mut store) = pg_store();
+    let articles = crate::contract::sample_articles();
+    for (title, text, facts) in &articles {
+        store.replace_article(&record(title, text), facts).unwrap();
+    }
+    let expected = store.counts().unwrap();
+    let expected_people = store.entities(crate::EntityKind::Person).unwrap();
+
+    std::thread::scope(|scope| {
+        for writer in 0..4 {
+            let url = db.url().to_string();
+            let articles = &articles;
+            scope.spawn(move || {
+                let mut store = PgStore::connect(&url).unwrap();
+                for round in 0..5 {
+                    let mut order: Vec<_> = articles.iter().collect();
+                    if (writer + round) % 2 == 1 {
+                        order.reverse();
+                    }
+                    for (title, text, facts) in order {
+                        store.replace_article(&record(title, text), facts).unwrap();
+                    }
+                }
+            });
+        }
+    });
+    assert_eq!(store.counts().unwrap(), expected);
+    assert_eq!(
+        store.entities(crate::EntityKind::Person).unwrap(),
+        expected_people
+    );
+}
