@@ -120,6 +120,10 @@ fn character_before(text: &str) -> Option<&str> {
 pub fn extract_cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let film = ctx.film.clone();
     for line in s.text.lines() {
+        if line.contains(" | ") || line.trim_start().starts_with("| ") {
+            table_row(ctx, s, &film, line);
+            continue;
+        }
         let line = line.trim().trim_start_matches(['*', '•', '-']).trim();
         if let Some((character, actor)) = line.split_once(", played by ") {
             if let (Some(actor), true) = (leading_name(actor), is_person_name(character.trim())) {
@@ -146,6 +150,54 @@ pub fn extract_cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             quals([("character", character)]),
         );
     }
+}
+
+/// A row of a cast table, cells joined by ` | `: "Antonio Banderas | Luis
+/// Vargas", "Soo Yong | as Aunt", or cells of their own "Paul Muni as Wang".
+fn table_row(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, row: &str) {
+    let cells: Vec<&str> = row
+        .split(" | ")
+        .map(|c| c.trim().trim_matches('|').trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    const HEADERS: &[&str] = &[
+        "actor",
+        "actors",
+        "cast",
+        "role",
+        "roles",
+        "character",
+        "name",
+        "performer",
+        "voice",
+    ];
+    if cells
+        .first()
+        .is_some_and(|c| HEADERS.contains(&c.to_lowercase().as_str()))
+    {
+        return;
+    }
+    let own_lines: Vec<&&str> = cells.iter().filter(|c| c.contains(" as ")).collect();
+    if !own_lines.is_empty() && cells.first().is_some_and(|c| c.contains(" as ")) {
+        for cell in own_lines {
+            if let Some((actor, role)) = cell.split_once(" as ") {
+                if is_person_name(actor.trim()) {
+                    let q = quals([("character", Some(role.trim()))]);
+                    ctx.sentence_fact(s, film, Predicate::CastMember, actor.trim(), q);
+                }
+            }
+        }
+        return;
+    }
+    let (Some(actor), role) = (cells.first(), cells.get(1)) else {
+        return;
+    };
+    if !is_person_name(actor) {
+        return;
+    }
+    let role = role.map(|r| r.strip_prefix("as ").unwrap_or(r).trim());
+    let q = quals([("character", role.filter(|r| r.len() < 80))]);
+    ctx.sentence_fact(s, film, Predicate::CastMember, actor, q);
 }
 
 #[cfg(test)]

@@ -111,6 +111,7 @@ pub fn parse_wikitext(input: &str, title: &str) -> Article {
     let count = sections.len();
     for (k, raw) in sections.into_iter().enumerate() {
         let mut r = Renderer::new(&doc, Breaks::Paragraphs);
+        r.table_rows = raw.heading.to_lowercase().contains("cast");
         for piece in &raw.pieces {
             match piece {
                 Piece::Text(span) => r.text(*span),

@@ -42,6 +42,10 @@ pub(crate) struct Renderer<'a> {
     newline_at: Option<usize>,
     prev_line_list: bool,
     table_depth: u32,
+    /// Whether tables render as rows (one paragraph a row, cells joined by
+    /// ` | `) instead of disappearing: set for cast sections, whose tables
+    /// are lists of actors and roles.
+    pub(crate) table_rows: bool,
     ext: Ext,
 }
 
@@ -60,6 +64,7 @@ impl<'a> Renderer<'a> {
             newline_at: None,
             prev_line_list: false,
             table_depth: 0,
+            table_rows: false,
             ext: Ext::None,
         }
     }
@@ -115,7 +120,7 @@ impl<'a> Renderer<'a> {
     }
 
     pub fn node(&mut self, node: &Node) {
-        if self.table_depth > 0 {
+        if self.table_depth > 0 && !self.table_rows {
             if let Kind::Text = node.kind {
                 self.text(node.span);
             }
@@ -216,6 +221,57 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// Table markup met while rendering a table as rows: returns the bytes
+    /// it covers, or `None` for cell content to render as text.
+    fn table_markup(&mut self, rest: &str, at: usize) -> Option<usize> {
+        let line_len = rest.find('\n').unwrap_or(rest.len());
+        if self.line_start {
+            let c = rest.chars().next()?;
+            if entities::is_space(c) {
+                return Some(c.len_utf8());
+            }
+            self.line_start = false;
+            self.newlines = 0;
+            if rest.starts_with("{|") {
+                self.table_depth += 1;
+                return Some(line_len);
+            }
+            if rest.starts_with("|}") {
+                self.table_depth -= 1;
+                self.brk();
+                return Some(2);
+            }
+            if rest.starts_with("|-") || rest.starts_with("|+") {
+                self.brk();
+                return Some(line_len);
+            }
+            if rest.starts_with('|') || rest.starts_with('!') {
+                return Some(1 + self.cell_start(&rest[1..line_len], at));
+            }
+            // A cell's content goes on over a new line.
+            self.out.space(None);
+            return None;
+        }
+        if rest.starts_with("||") || rest.starts_with("!!") {
+            return Some(2 + self.cell_start(&rest[2..line_len], at));
+        }
+        None
+    }
+
+    /// Starts a cell: a separator, and any `attr=value |` before its content skipped.
+    fn cell_start(&mut self, line: &str, at: usize) -> usize {
+        self.out.synth(" | ", Span::new(at, at + 1));
+        let next_cell = ["||", "!!"]
+            .iter()
+            .filter_map(|m| line.find(m))
+            .min()
+            .unwrap_or(line.len());
+        match line[..next_cell].find('|') {
+            Some(bar) if line[..bar].contains('=') && !line[..bar].contains("[[") => bar + 1,
+            _ => 0,
+        }
+    }
+
     fn end_ext(&mut self) {
         match std::mem::replace(&mut self.ext, Ext::None) {
             Ext::None => {}
@@ -248,7 +304,12 @@ impl<'a> Renderer<'a> {
                 continue;
             }
             let rest = &s[i..];
-            if self.table_depth > 0 {
+            if self.table_depth > 0 && self.table_rows {
+                if let Some(skip) = self.table_markup(rest, at) {
+                    i += skip;
+                    continue;
+                }
+            } else if self.table_depth > 0 {
                 if self.line_start && !entities::is_space(c) {
                     self.line_start = false;
                     if rest.starts_with("{|") {
@@ -272,6 +333,10 @@ impl<'a> Renderer<'a> {
                     self.table_depth = 1;
                     self.out.removed();
                     i += 2;
+                    if self.table_rows {
+                        self.brk();
+                        i += rest[2..].find('\n').unwrap_or(rest.len() - 2);
+                    }
                     continue;
                 }
                 let list = matches!(c, '*' | '#' | ':' | ';');
@@ -290,7 +355,12 @@ impl<'a> Renderer<'a> {
                 }
             }
             if !matches!(self.ext, Ext::Url(_)) {
-                let run = plain_run(rest);
+                let mut run = plain_run(rest);
+                if self.table_depth > 0 {
+                    // A plain run stops at the next cell of a table row.
+                    let cell = ["||", "!!"].iter().filter_map(|m| rest.find(m)).min();
+                    run = run.min(cell.unwrap_or(run));
+                }
                 if run > 1 {
                     self.out.verbatim(&rest[..run], at);
                     i += run;
