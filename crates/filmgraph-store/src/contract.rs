@@ -11,7 +11,27 @@ use filmgraph_model::{Citation, Fact, Predicate, Provenance};
 /// makes: `(guard, store)`, the guard dropped after the store.
 macro_rules! store_contract {
     ($new_store:expr) => {
-        $crate::contract::store_contract!(@tests $new_store; replacing_an_article_twice_stores_its_facts_once, a_smaller_replacement_drops_facts_and_entities_no_longer_named, a_failed_replacement_leaves_the_previous_facts, a_failed_first_ingest_leaves_no_article, an_article_needs_a_title, facts_citing_bytes_that_split_a_character_are_refused, facts_come_back_as_stored_with_their_sentence, a_film_is_found_with_or_without_its_disambiguation, two_films_of_one_title_are_ambiguous_unless_named_exactly, a_work_named_by_one_article_becomes_a_film_with_its_own_article, an_article_about_a_series_is_a_work, a_person_has_credits_from_every_article, search_matches_substrings_whatever_the_case_and_accents, facts_from_another_article_are_refused, entities_are_listed_and_found_by_id, facts_are_filtered_and_paged, the_article_text_is_kept, a_chain_of_sequels_is_a_franchise_in_release_order);
+        $crate::contract::store_contract!(@tests $new_store;
+            replacing_an_article_twice_stores_its_facts_once,
+            a_smaller_replacement_drops_facts_and_entities_no_longer_named,
+            a_failed_replacement_leaves_the_previous_facts,
+            a_failed_first_ingest_leaves_no_article,
+            an_article_needs_a_title,
+            facts_citing_bytes_that_split_a_character_are_refused,
+            facts_come_back_as_stored_with_their_sentence,
+            a_film_is_found_with_or_without_its_disambiguation,
+            two_films_of_one_title_are_ambiguous_unless_named_exactly,
+            a_work_named_by_one_article_becomes_a_film_with_its_own_article,
+            an_article_about_a_series_is_a_work,
+            a_person_has_credits_from_every_article,
+            search_matches_substrings_whatever_the_case_and_accents,
+            facts_from_another_article_are_refused,
+            entities_are_listed_and_found_by_id,
+            facts_are_filtered_and_paged,
+            the_article_text_is_kept,
+            a_chain_of_sequels_is_a_franchise_in_release_order,
+            a_store_copies_into_another_as_the_same_graph,
+        );
     };
     (@tests $new_store:expr; $($name:ident),* $(,)?) => {
         $(
@@ -527,4 +547,39 @@ pub(crate) fn sample_articles() -> Vec<(String, String, Vec<Fact>)> {
         out.push((film.to_string(), text, facts));
     }
     out
+}
+
+pub(crate) fn a_store_copies_into_another_as_the_same_graph(store: &mut dyn Store) {
+    for (title, text, facts) in sample_articles() {
+        store
+            .replace_article(&record(&title, &text), &facts)
+            .unwrap();
+    }
+    let titles: Vec<String> = store
+        .articles()
+        .unwrap()
+        .into_iter()
+        .map(|a| a.title)
+        .collect();
+    let mut expected: Vec<String> = sample_articles().into_iter().map(|a| a.0).collect();
+    expected.sort();
+    assert_eq!(titles, expected);
+    let lost_bullet = store.article_facts(TITLE).unwrap();
+    let facts: Vec<Fact> = lost_bullet.into_iter().map(|s| s.fact).collect();
+    assert_eq!(
+        facts,
+        lost_bullet_facts(),
+        "as stored, in the extractor's order"
+    );
+    assert!(store.article_facts("Nothing").unwrap().is_empty());
+
+    let mut copy = crate::SqliteStore::open_in_memory().unwrap();
+    assert_eq!(crate::copy(store, &mut copy).unwrap(), expected.len());
+    assert_eq!(copy.counts().unwrap(), store.counts().unwrap());
+    let all = FactQuery::default();
+    assert_eq!(copy.facts(&all).unwrap(), store.facts(&all).unwrap());
+    assert_eq!(
+        copy.entities(EntityKind::Person).unwrap(),
+        store.entities(EntityKind::Person).unwrap()
+    );
 }

@@ -24,6 +24,7 @@ mod record;
 mod sqlite;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+mod transfer;
 
 pub use self::postgres::PgStore;
 pub use error::{Error, Result};
@@ -34,6 +35,7 @@ pub use record::{
     FilmView, FranchiseView, FranchiseWork, IngestStats, PersonView, SearchHit, StoredFact,
 };
 pub use sqlite::SqliteStore;
+pub use transfer::{copy, stored_articles, StoredArticle};
 
 use filmgraph_model::Fact;
 
@@ -88,6 +90,15 @@ pub trait Store {
 
     /// The whole input of the article with this title.
     fn article_text(&self, title: &str) -> Result<Option<ArticleText>>;
+
+    /// Every stored article, by title.
+    fn articles(&self) -> Result<Vec<ArticleSummary>>;
+
+    /// The facts stored for the article with this title, in the order the
+    /// extractor gave them: what [`Store::replace_article`] was handed. With
+    /// [`Store::article_text`] and [`Store::articles`], all that is needed to
+    /// copy a store into another.
+    fn article_facts(&self, title: &str) -> Result<Vec<StoredFact>>;
 
     /// The franchise with this id: a series (the object of `part_of_series`)
     /// with its works, or, for a work in a chain of sequels that names no

@@ -16,8 +16,8 @@ mod read;
 mod write;
 
 use crate::{
-    ArticleRecord, ArticleText, Counts, Entity, EntityKind, Error, FactPage, FactQuery, FilmView,
-    IngestStats, PersonView, Result, SearchHit, Store, StoredFact,
+    ArticleRecord, ArticleSummary, ArticleText, Counts, Entity, EntityKind, Error, FactPage,
+    FactQuery, FilmView, IngestStats, PersonView, Result, SearchHit, Store, StoredFact,
 };
 use filmgraph_model::Fact;
 use postgres::{Client, Config, IsolationLevel, NoTls, Transaction};
@@ -175,6 +175,14 @@ impl Store for PgStore {
 
     fn article_text(&self, title: &str) -> Result<Option<ArticleText>> {
         self.read(|tx| read::article_text(tx, title))
+    }
+
+    fn articles(&self) -> Result<Vec<ArticleSummary>> {
+        self.read(read::articles)
+    }
+
+    fn article_facts(&self, title: &str) -> Result<Vec<StoredFact>> {
+        self.read(|tx| read::article_facts(tx, title))
     }
 }
 

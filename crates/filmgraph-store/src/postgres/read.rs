@@ -309,3 +309,26 @@ pub(super) fn article_text(tx: Tx, title: &str) -> Result<Option<ArticleText>> {
     })
     .transpose()
 }
+
+pub(super) fn articles(tx: Tx) -> Result<Vec<ArticleSummary>> {
+    tx.query(
+        "SELECT title, display_title, source_path, content_hash, ingested_at
+         FROM articles ORDER BY title",
+        &[],
+    )?
+    .iter()
+    .map(|row| {
+        Ok(ArticleSummary {
+            title: row.try_get(0)?,
+            display_title: row.try_get(1)?,
+            source_path: row.try_get(2)?,
+            content_hash: row.try_get(3)?,
+            ingested_at: row.try_get(4)?,
+        })
+    })
+    .collect()
+}
+
+pub(super) fn article_facts(tx: Tx, title: &str) -> Result<Vec<StoredFact>> {
+    stored_facts(tx, "a.title = $1", &[&title])
+}

@@ -5,8 +5,8 @@ mod read;
 mod write;
 
 use crate::{
-    ArticleRecord, ArticleText, Counts, Entity, EntityKind, FactPage, FactQuery, FilmView,
-    IngestStats, PersonView, Result, SearchHit, Store, StoredFact,
+    ArticleRecord, ArticleSummary, ArticleText, Counts, Entity, EntityKind, FactPage, FactQuery,
+    FilmView, IngestStats, PersonView, Result, SearchHit, Store, StoredFact,
 };
 use filmgraph_model::Fact;
 use rusqlite::Connection;
@@ -99,6 +99,14 @@ impl Store for SqliteStore {
 
     fn article_text(&self, title: &str) -> Result<Option<ArticleText>> {
         read::article_text(&self.conn, title)
+    }
+
+    fn articles(&self) -> Result<Vec<ArticleSummary>> {
+        read::articles(&self.conn)
+    }
+
+    fn article_facts(&self, title: &str) -> Result<Vec<StoredFact>> {
+        read::article_facts(&self.conn, title)
     }
 }
 

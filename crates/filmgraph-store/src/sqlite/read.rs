@@ -342,3 +342,24 @@ pub(super) fn article_text(conn: &Connection, title: &str) -> Result<Option<Arti
         )
         .optional()?)
 }
+
+pub(super) fn articles(conn: &Connection) -> Result<Vec<ArticleSummary>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT title, display_title, source_path, content_hash, ingested_at
+         FROM articles ORDER BY title",
+    )?;
+    let rows = stmt.query_map([], |row| {
+        Ok(ArticleSummary {
+            title: row.get(0)?,
+            display_title: row.get(1)?,
+            source_path: row.get(2)?,
+            content_hash: row.get(3)?,
+            ingested_at: row.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub(super) fn article_facts(conn: &Connection, title: &str) -> Result<Vec<StoredFact>> {
+    stored_facts(conn, "a.title = ?1", [title])
+}
