@@ -34,6 +34,31 @@ pub enum Command {
     Show(ShowArgs),
     /// Find films and people whose name contains the query.
     Search(SearchArgs),
+    /// Serve the web UI and the JSON API over the database (read-only).
+    ///
+    /// The search index beside the database (`DB-index/`) is rebuilt first if
+    /// it is missing or out of date.
+    Serve(ServeArgs),
+    /// Show the state of the search index beside the database, or rebuild it.
+    Index(IndexArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Where to listen (port 0 picks a free port).
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
+    pub addr: String,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Rebuild the index from the database.
+    #[arg(long)]
+    pub rebuild: bool,
 }
 
 #[derive(Debug, Args)]

@@ -11,16 +11,24 @@ use std::process::ExitCode;
 pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     let db_path = db::path(&args.db)?;
     let mut store = db::open_or_create(&db_path)?;
+    let index = crate::index::IngestHook::open(&db_path, &store);
+    let mut titles = Vec::new();
     let mut summary = Summary::default();
     for input in article_file::read_all(&args.files) {
-        match input.and_then(|input| ingest_article(&mut store, &input)) {
-            Ok(stats) => summary.add(&stats),
+        match input
+            .and_then(|input| ingest_article(&mut store, &input).map(|s| (s, input.article.title)))
+        {
+            Ok((stats, title)) => {
+                summary.add(&stats);
+                titles.push(title);
+            }
             Err(err) => {
                 summary.failed += 1;
                 eprintln!("error: {err:#}");
             }
         }
     }
+    index.finish(&store, &titles);
     println!("{}", summary.line());
     Ok(if summary.failed > 0 {
         ExitCode::FAILURE

@@ -9,9 +9,11 @@ mod args;
 mod article_file;
 mod db;
 mod facts;
+mod index;
 mod ingest;
 mod render;
 mod search;
+mod serve;
 mod show;
 
 use args::{Cli, Command};
@@ -39,6 +41,8 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Ingest(args) => ingest::run(&args),
         Command::Show(args) => show::run(&args),
         Command::Search(args) => search::run(&args),
+        Command::Serve(args) => serve::run(&args),
+        Command::Index(args) => index::run(&args),
     }
 }
 

@@ -1,0 +1,63 @@
+//! `filmgraph serve`: the web UI and JSON API over a database, read-only.
+
+use crate::args::ServeArgs;
+use crate::{db, index};
+use anyhow::{Context, Result};
+use filmgraph_index::Index;
+use filmgraph_server::{AppState, SharedStore};
+use std::process::ExitCode;
+
+pub fn run(args: &ServeArgs) -> Result<ExitCode> {
+    let db_path = db::path(&args.db)?;
+    let store = db::open_existing(&db_path)?;
+    // The index beside the database, else a private one in a temporary
+    // directory (a read-only directory, say).
+    let dir = index::dir_for(&db_path);
+    let mut _temp = None;
+    let index = match Index::open_or_create(&dir) {
+        Ok(index) => index,
+        Err(err) => {
+            eprintln!(
+                "warning: cannot use {} ({err}); indexing into a temporary directory",
+                dir.display()
+            );
+            let temp = tempfile::tempdir().context("cannot create a temporary directory")?;
+            let index = index::open(temp.path())?;
+            _temp = Some(temp);
+            index
+        }
+    };
+    if !index.is_current(&store)? {
+        eprintln!("indexing {} …", db_path.display());
+        let stats = index
+            .rebuild(&store)
+            .context("cannot build the search index")?;
+        eprintln!("indexed {} documents", stats.documents);
+    }
+    let connections = std::thread::available_parallelism().map_or(2, |n| n.get()) * 2;
+    let mut stores: Vec<SharedStore> = vec![Box::new(store)];
+    for _ in 1..connections {
+        stores.push(Box::new(db::open_existing(&db_path)?));
+    }
+    let state = AppState::new(stores, index);
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the server's runtime")?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(&args.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", args.addr))?;
+        let addr = listener.local_addr()?;
+        println!(
+            "filmgraph is serving http://{addr}/ (API docs at http://{addr}/docs); Ctrl-C stops it"
+        );
+        filmgraph_server::serve(listener, state, async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .context("the server stopped")
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
