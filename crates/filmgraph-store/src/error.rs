@@ -36,6 +36,10 @@ pub enum Error {
         candidates: Vec<String>,
     },
 
+    /// An operation this backend does not offer yet.
+    #[error("this database cannot {what} yet")]
+    Unsupported { what: &'static str },
+
     /// A stored row that this version cannot read back.
     #[error("unreadable stored data: {0}")]
     Corrupt(String),

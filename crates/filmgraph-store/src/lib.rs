@@ -21,6 +21,7 @@ mod location;
 mod plan;
 mod postgres;
 mod record;
+mod revision;
 mod sqlite;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
@@ -34,6 +35,7 @@ pub use record::{
     ArticleRecord, ArticleSummary, ArticleText, Counts, Entity, EntityKind, FactPage, FactQuery,
     FilmView, FranchiseView, FranchiseWork, IngestStats, PersonView, SearchHit, StoredFact,
 };
+pub use revision::{ArticleWrite, Revision, StoredRevision};
 pub use sqlite::SqliteStore;
 pub use transfer::{copy, stored_articles, StoredArticle};
 
@@ -106,5 +108,47 @@ pub trait Store {
     /// `None` for an unknown id, a person, or a work in no franchise.
     fn franchise(&self, id: &str) -> Result<Option<FranchiseView>> {
         franchise::franchise(self, id)
+    }
+
+    /// Stores a batch of articles as [`Store::replace_article`] does, each
+    /// atomic on its own, together with the dump revision each was read from.
+    /// One result per article, in order: an article refused (invalid facts) is
+    /// left as it was and the others are stored. An `Err` for the whole call
+    /// means none of the batch was stored. A backend writes the batch in as
+    /// few transactions as it can (SQLite: one).
+    ///
+    /// The default stores the articles one by one and keeps no revision.
+    fn replace_articles(&mut self, batch: &[ArticleWrite<'_>]) -> Result<Vec<Result<IngestStats>>> {
+        Ok(batch
+            .iter()
+            .map(|w| self.replace_article(&w.record, w.facts))
+            .collect())
+    }
+
+    /// The dump revision stored for the article with this title: `None` if
+    /// the article is not stored or was read from an article file.
+    ///
+    /// The default knows no revision (as the default
+    /// [`Store::replace_articles`] keeps none).
+    fn stored_revision(&self, title: &str) -> Result<Option<Revision>> {
+        let _ = title;
+        Ok(None)
+    }
+
+    /// Every stored article read from a dump, with its revision, by title.
+    /// What `ingest` compares each page of a dump with, so that pages already
+    /// stored at the same revision are skipped before they are parsed.
+    fn stored_revisions(&self) -> Result<Vec<StoredRevision>> {
+        Ok(Vec::new())
+    }
+
+    /// Removes the articles with these titles, their facts, and the entities
+    /// that no article or fact names any more, in one transaction. Titles not
+    /// stored are ignored; returns how many articles were removed.
+    fn remove_articles(&mut self, titles: &[String]) -> Result<usize> {
+        let _ = titles;
+        Err(Error::Unsupported {
+            what: "remove articles",
+        })
     }
 }

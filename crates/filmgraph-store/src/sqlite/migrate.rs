@@ -7,6 +7,7 @@ use rusqlite::Connection;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_article_text.sql"),
+    include_str!("../../migrations/0003_revisions.sql"),
 ];
 
 /// The schema version this build writes.

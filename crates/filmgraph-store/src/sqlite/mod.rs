@@ -2,11 +2,13 @@
 
 mod migrate;
 mod read;
+mod revisions;
 mod write;
 
 use crate::{
-    ArticleRecord, ArticleSummary, ArticleText, Counts, Entity, EntityKind, FactPage, FactQuery,
-    FilmView, IngestStats, PersonView, Result, SearchHit, Store, StoredFact,
+    ArticleRecord, ArticleSummary, ArticleText, ArticleWrite, Counts, Entity, EntityKind, FactPage,
+    FactQuery, FilmView, IngestStats, PersonView, Result, Revision, SearchHit, Store, StoredFact,
+    StoredRevision,
 };
 use filmgraph_model::Fact;
 use rusqlite::Connection;
@@ -107,6 +109,22 @@ impl Store for SqliteStore {
 
     fn article_facts(&self, title: &str) -> Result<Vec<StoredFact>> {
         read::article_facts(&self.conn, title)
+    }
+
+    fn replace_articles(&mut self, batch: &[ArticleWrite<'_>]) -> Result<Vec<Result<IngestStats>>> {
+        write::replace_articles(&mut self.conn, batch)
+    }
+
+    fn stored_revision(&self, title: &str) -> Result<Option<Revision>> {
+        revisions::stored_revision(&self.conn, title)
+    }
+
+    fn stored_revisions(&self) -> Result<Vec<StoredRevision>> {
+        revisions::stored_revisions(&self.conn)
+    }
+
+    fn remove_articles(&mut self, titles: &[String]) -> Result<usize> {
+        revisions::remove_articles(&mut self.conn, titles)
     }
 }
 

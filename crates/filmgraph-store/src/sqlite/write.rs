@@ -1,14 +1,53 @@
-//! Writing an article and its facts: one transaction per article.
+//! Writing an article and its facts: one transaction per article, or one
+//! transaction per batch with a savepoint per article.
 
-use crate::{entity_id, fold, ArticleRecord, EntityKind, Error, IngestStats, Result};
+use crate::{
+    entity_id, fold, ArticleRecord, ArticleWrite, EntityKind, Error, IngestStats, Result, Revision,
+};
 use filmgraph_model::{strip_disambiguation, Fact, Predicate};
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection};
 use std::collections::{BTreeSet, HashSet};
 
 pub(super) fn replace_article(
     conn: &mut Connection,
     article: &ArticleRecord<'_>,
     facts: &[Fact],
+) -> Result<IngestStats> {
+    // Dropping `tx` on any error rolls everything back.
+    let tx = conn.transaction()?;
+    let stats = replace_in(&tx, article, facts, None)?;
+    tx.commit()?;
+    Ok(stats)
+}
+
+/// Every article of the batch in one transaction, each in a savepoint of its
+/// own, so that one refused article leaves the others stored.
+pub(super) fn replace_articles(
+    conn: &mut Connection,
+    batch: &[ArticleWrite<'_>],
+) -> Result<Vec<Result<IngestStats>>> {
+    let mut tx = conn.transaction()?;
+    let mut results = Vec::with_capacity(batch.len());
+    for write in batch {
+        let savepoint = tx.savepoint()?;
+        let result = replace_in(&savepoint, &write.record, write.facts, write.revision);
+        if result.is_ok() {
+            savepoint.commit()?;
+        }
+        // Otherwise dropping the savepoint rolls this article back.
+        results.push(result);
+    }
+    tx.commit()?;
+    Ok(results)
+}
+
+/// Writes one article inside the caller's transaction: on error, the caller
+/// rolls back.
+fn replace_in(
+    tx: &Connection,
+    article: &ArticleRecord<'_>,
+    facts: &[Fact],
+    revision: Option<&Revision>,
 ) -> Result<IngestStats> {
     if article.title.trim().is_empty() {
         return Err(Error::UntitledArticle {
@@ -18,21 +57,38 @@ pub(super) fn replace_article(
     let kind = article_kind(article.title, facts);
     let people = people_named(facts);
 
-    // Dropping `tx` on any error below rolls everything back.
-    let tx = conn.transaction()?;
-    let mut entities = Entities::new(&tx);
+    let mut entities = Entities::new(tx);
     let own_id = entities.own(kind, article.title)?;
-    let article_id: i64 = tx.query_row(
-        "INSERT INTO articles (title, display_title, entity_id, source_path, content_hash, ingested_at, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?6)
+    if let Some(revision) = revision {
+        // The page may have been stored under another title before a rename.
+        let renamed: Vec<String> = tx
+            .prepare_cached(
+                "SELECT title FROM articles WHERE site = ?1 AND page_id = ?2 AND title <> ?3",
+            )?
+            .query_map(
+                params![revision.site, revision.page_id as i64, article.title],
+                |row| row.get(0),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        super::revisions::remove_in(tx, &renamed)?;
+    }
+    let article_id: i64 = tx.prepare_cached(
+        "INSERT INTO articles (title, display_title, entity_id, source_path, content_hash, ingested_at, text,
+                               site, page_id, revision_id, revision_timestamp)
+         VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (title) DO UPDATE SET
              display_title = excluded.display_title,
              entity_id = excluded.entity_id,
              source_path = excluded.source_path,
              content_hash = excluded.content_hash,
              ingested_at = excluded.ingested_at,
-             text = excluded.text
+             text = excluded.text,
+             site = excluded.site,
+             page_id = excluded.page_id,
+             revision_id = excluded.revision_id,
+             revision_timestamp = excluded.revision_timestamp
          RETURNING id",
+    )?.query_row(
         params![
             article.title,
             article.display_title,
@@ -40,6 +96,10 @@ pub(super) fn replace_article(
             article.source_path,
             article.content_hash(),
             article.text,
+            revision.map(|r| r.site.as_str()),
+            revision.map(|r| r.page_id as i64),
+            revision.map(|r| r.revision_id as i64),
+            revision.map(|r| r.timestamp.as_str()),
         ],
         |row| row.get(0),
     )?;
@@ -48,7 +108,7 @@ pub(super) fn replace_article(
     let mut orphans = BTreeSet::new();
     {
         let mut stmt =
-            tx.prepare("SELECT subject_id, object_id FROM facts WHERE article_id = ?1")?;
+            tx.prepare_cached("SELECT subject_id, object_id FROM facts WHERE article_id = ?1")?;
         let mut rows = stmt.query([article_id])?;
         while let Some(row) = rows.next()? {
             orphans.insert(row.get::<_, String>(0)?);
@@ -59,7 +119,7 @@ pub(super) fn replace_article(
     }
     let facts_removed = tx.execute("DELETE FROM facts WHERE article_id = ?1", [article_id])?;
 
-    let mut insert = tx.prepare(
+    let mut insert = tx.prepare_cached(
         "INSERT INTO facts (article_id, ordinal, subject, subject_id, predicate, object, object_id,
                             qualifiers, section, start_byte, end_byte, sentence, refs)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -112,17 +172,8 @@ pub(super) fn replace_article(
     }
     drop(insert);
 
-    let mut gc = tx.prepare(
-        "DELETE FROM entities WHERE id = ?1
-           AND NOT EXISTS (SELECT 1 FROM facts WHERE subject_id = ?1 OR object_id = ?1)
-           AND NOT EXISTS (SELECT 1 FROM articles WHERE entity_id = ?1)",
-    )?;
-    for id in &orphans {
-        gc.execute([id])?;
-    }
-    drop(gc);
+    collect_orphans(tx, &orphans)?;
     drop(entities);
-    tx.commit()?;
 
     Ok(IngestStats {
         kind,
@@ -135,6 +186,22 @@ pub(super) fn replace_article(
             .into_iter()
             .collect(),
     })
+}
+
+/// Deletes those of `ids` that no fact and no article names any more.
+pub(super) fn collect_orphans<'a>(
+    tx: &Connection,
+    ids: impl IntoIterator<Item = &'a String>,
+) -> Result<()> {
+    let mut gc = tx.prepare_cached(
+        "DELETE FROM entities WHERE id = ?1
+           AND NOT EXISTS (SELECT 1 FROM facts WHERE subject_id = ?1 OR object_id = ?1)
+           AND NOT EXISTS (SELECT 1 FROM articles WHERE entity_id = ?1)",
+    )?;
+    for id in ids {
+        gc.execute([id])?;
+    }
+    Ok(())
 }
 
 /// A film unless the article's own `instance_of` facts name only something else.
@@ -202,12 +269,12 @@ fn cited_text<'a>(article: &ArticleRecord<'a>, fact: &Fact) -> Result<&'a str, S
 
 /// Upserts entities, once each per transaction.
 struct Entities<'t> {
-    tx: &'t Transaction<'t>,
+    tx: &'t Connection,
     done: HashSet<String>,
 }
 
 impl<'t> Entities<'t> {
-    fn new(tx: &'t Transaction<'t>) -> Self {
+    fn new(tx: &'t Connection) -> Self {
         Entities {
             tx,
             done: HashSet::new(),
