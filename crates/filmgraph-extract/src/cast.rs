@@ -49,8 +49,25 @@ const NOT_CHARACTERS: &[&str] = &[
     "Police",
 ];
 
+/// Sections that tell the story, where "Character (Actor)" names a role.
+pub fn is_story_section(s: &Sentence<'_>) -> bool {
+    s.section == filmgraph_model::LEAD
+        || s.in_section(&[
+            "plot",
+            "synopsis",
+            "story",
+            "premise",
+            "summary",
+            "cast",
+            "characters",
+        ])
+}
+
 /// "Character (Actor Name)" anywhere in the sentence.
 pub fn extract_parenthesised(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    if !is_story_section(s) {
+        return;
+    }
     let text = s.text;
     let film = ctx.film.clone();
     let mut from = 0;

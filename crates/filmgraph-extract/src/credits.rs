@@ -78,7 +78,7 @@ const CUES: &[(&str, Role)] = &[
     ("co-stars include", Role::Cast),
     ("co-stars included", Role::Cast),
     ("also features", Role::Cast),
-    ("alongside", Role::Cast),
+    ("alongside", Role::With),
     ("supporting cast of", Role::Cast),
     ("cast include", Role::Cast),
     ("cast consists of", Role::Cast),
@@ -210,8 +210,10 @@ const COMPANY_WORDS: &[&str] = &[
 ];
 
 pub fn is_company(name: &str) -> bool {
-    name.split_whitespace()
-        .any(|w| COMPANY_WORDS.contains(&w.trim_end_matches(',')))
+    name.split_whitespace().any(|w| {
+        let w = w.trim_end_matches(',');
+        COMPANY_WORDS.contains(&w) || w.len() > 6 && (w.ends_with("film") || w.ends_with("films"))
+    })
 }
 
 /// Finds cue phrases at word boundaries: (start, end, role), in order.
@@ -249,8 +251,11 @@ fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
                 // Lower-case cues only: "In" at a sentence start is not a cue
                 // worth ending anything, but "In" never starts a segment either.
                 let original = &text[i..i + phrase.len()];
-                let role = if original.chars().next().is_some_and(char::is_uppercase)
-                    && !matches!(role, Role::People(_) | Role::Producer | Role::Cast)
+                // A capitalised cue word starts a sentence ("Starring X, ...")
+                // or is part of a name ("Star Wars"): only the first is a cue.
+                let capital = original.chars().next().is_some_and(char::is_uppercase);
+                let role = if capital
+                    && (i > 0 || !matches!(role, Role::People(_) | Role::Producer | Role::Cast))
                 {
                     Role::Stop
                 } else {
@@ -408,6 +413,9 @@ fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segme
                 let Some(name) = company_or_person(item) else {
                     break;
                 };
+                if crate::lexicon::is_country(name) {
+                    break; // "Hong Kong's Golden Harvest"
+                }
                 let p = if is_company(name) {
                     ProductionCompany
                 } else {

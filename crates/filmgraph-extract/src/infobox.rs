@@ -69,7 +69,7 @@ fn items(value: &str, split_and: bool) -> Vec<&str> {
         }
         if split_and {
             for (s, e) in names::split_list(line) {
-                out.push(line[s..e].trim());
+                out.extend(line[s..e].split(" / ").map(str::trim));
             }
         } else {
             out.extend(
@@ -91,7 +91,12 @@ fn clean_item(item: &str) -> &str {
         }
         s = s[..open].trim_end();
     }
-    s.trim_end_matches(['.', ',', ';']).trim()
+    let s = s.trim_end_matches([',', ';']).trim();
+    if s.ends_with("Jr.") || s.ends_with("Sr.") || s.ends_with("Inc.") || s.ends_with("Bros.") {
+        s
+    } else {
+        s.trim_end_matches('.')
+    }
 }
 
 pub fn extract(ctx: &mut Context<'_>) {
@@ -110,7 +115,8 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
         Kind::People(p) => {
             for item in items(value, true) {
                 let name = clean_item(item);
-                if !name.is_empty() {
+                // "(1920, 1921)", "see below": notes, not names.
+                if name.starts_with(char::is_uppercase) {
                     ctx.infobox_fact(field, p, name, Default::default());
                 }
             }
@@ -118,7 +124,7 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
         Kind::Companies(p) => {
             for item in items(value, false) {
                 let name = clean_item(item);
-                if !name.is_empty() {
+                if name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
                     ctx.infobox_fact(field, p, name, Default::default());
                 }
             }

@@ -78,10 +78,12 @@ pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
     if words_in_np > 10 || !(ctx.names_film(pre) || s.index == 0 && s.section == "lead") {
         return false;
     }
-    if np
-        .split_whitespace()
-        .any(|w| matches!(w, "by" | "of" | "with" | "from" | "that" | "which"))
-    {
+    if np.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "by" | "of" | "with" | "from" | "that" | "which" | "to" | "for" | "after"
+        )
+    }) {
         return false;
     }
     // "a 1995 thriller novel": a genre word heads the phrase of another kind of work.

@@ -66,9 +66,11 @@ pub fn extract(article: &Article) -> Vec<Fact> {
         if section.contains("plot") || section.contains("synopsis") || section.contains("cast") {
             continue;
         }
-        release::extract_release(&mut ctx, s);
-        release::extract_audience(&mut ctx, s);
-        release::extract_distributor(&mut ctx, s);
+        if release::is_release_section(s) {
+            release::extract_release(&mut ctx, s);
+            release::extract_audience(&mut ctx, s);
+            release::extract_distributor(&mut ctx, s);
+        }
         sequels::extract(&mut ctx, s);
         production::extract_locations(&mut ctx, s);
         production::extract_influences(&mut ctx, s);
@@ -169,7 +171,8 @@ fn sentences_of(article: &Article) -> Vec<Sentence<'_>> {
             if paragraph.text.len() > MAX_PARAGRAPH {
                 continue;
             }
-            for (start, end) in sentences::split(&paragraph.text) {
+            let shown = article.shown_title();
+            for (start, end) in sentences::split_protecting(&paragraph.text, &[shown]) {
                 if end - start > MAX_SENTENCE {
                     continue;
                 }

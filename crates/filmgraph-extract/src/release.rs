@@ -30,6 +30,52 @@ static REGION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bin (?:the )?(?P<r>[A-Z][\w.]*(?: [A-Z][\w.]*)*)").expect("region")
 });
 
+/// Sections where "it was released" speaks of the film itself (not of its
+/// soundtrack, merchandise or a later home-media edition).
+pub fn is_release_section(s: &Sentence<'_>) -> bool {
+    s.section == filmgraph_model::LEAD
+        || s.in_section(&[
+            "release",
+            "premiere",
+            "distribution",
+            "box office",
+            "theatrical",
+            "reception",
+            "production",
+            "history",
+            "background",
+            "broadcast",
+            "screening",
+            "streaming",
+        ]) && !s.in_section(&[
+            "home media",
+            "soundtrack",
+            "merchandise",
+            "music",
+            "video game",
+        ])
+}
+
+/// Home-media and soundtrack releases name no distributor of the film.
+fn is_secondary_release(clause: &str) -> bool {
+    let lower = clause.to_lowercase();
+    [
+        "dvd",
+        "blu-ray",
+        "vhs",
+        "home media",
+        "home video",
+        "soundtrack",
+        "album",
+        "records",
+        "4k",
+        "laserdisc",
+        "video on demand",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 /// Words that are not platforms though they follow "on".
 fn is_platform(name: &str) -> bool {
     lexicon::month_number(name.split(' ').next().unwrap_or("")).is_none()
@@ -111,7 +157,10 @@ pub fn extract_release(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             ctx.sentence_fact(s, &film, Predicate::ReleaseDate, &d.iso, q.clone());
         }
         // "... on August 11, 2017, by Open Road Films": the distributor.
-        if let Some((_, by)) = after.split_once(" by ") {
+        if let Some((_, by)) = after
+            .split_once(" by ")
+            .filter(|_| !is_secondary_release(after))
+        {
             if let Some(company) = crate::credits::company_name(by) {
                 if crate::credits::is_company(company) {
                     ctx.sentence_fact(s, &film, Predicate::Distributor, company, quals([]));
@@ -135,7 +184,10 @@ static COMPANY_RELEASED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Universal Pictures released the film on August 22, 1997."
 pub fn extract_distributor(ctx: &mut Context<'_>, s: &Sentence<'_>) {
-    if let Some(c) = COMPANY_RELEASED.captures(s.text) {
+    if let Some(c) = COMPANY_RELEASED
+        .captures(s.text)
+        .filter(|_| !is_secondary_release(s.text))
+    {
         let company = &c["c"];
         if crate::credits::is_company(company) {
             let film = ctx.film.clone();

@@ -13,6 +13,33 @@ const ABBREVIATIONS: &[&str] = &[
     "dec", "ph.d",
 ];
 
+/// Sentences of `text` that never end inside one of the `protected` names
+/// (a title like `Mamma Mia! Here We Go Again` or `Mr. Wonderful`).
+pub fn split_protecting(text: &str, protected: &[&str]) -> Vec<(usize, usize)> {
+    let mut inside: Vec<(usize, usize)> = Vec::new();
+    for name in protected.iter().filter(|n| n.contains(['.', '!', '?'])) {
+        inside.extend(
+            text.match_indices(*name)
+                .map(|(at, _)| (at, at + name.len())),
+        );
+    }
+    let sentences = split(text);
+    if inside.is_empty() {
+        return sentences;
+    }
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in sentences {
+        let joins = out.last().is_some_and(|&(_, prev_end)| {
+            inside.iter().any(|&(a, b)| a < prev_end && prev_end < b)
+        });
+        match out.last_mut() {
+            Some(last) if joins => last.1 = end,
+            _ => out.push((start, end)),
+        }
+    }
+    out
+}
+
 /// Byte ranges `(start, end)` of the sentences of `text`, trimmed of white space.
 pub fn split(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
@@ -134,6 +161,22 @@ mod tests {
         assert_eq!(
             sentences("He called it \"a bland film.\" She agreed."),
             ["He called it \"a bland film.\"", "She agreed."]
+        );
+    }
+
+    #[test]
+    fn titles_with_terminators_stay_whole() {
+        let text = "Mamma Mia! Here We Go Again is a 2018 film. It was a hit.";
+        let got: Vec<&str> = split_protecting(text, &["Mamma Mia! Here We Go Again"])
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Mamma Mia! Here We Go Again is a 2018 film.",
+                "It was a hit."
+            ]
         );
     }
 
