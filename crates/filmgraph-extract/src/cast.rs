@@ -149,24 +149,68 @@ pub fn extract_cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             }
             continue;
         }
-        let Some(actor) = leading_name(line) else {
-            continue;
-        };
-        let rest = line[actor.len()..].trim_start();
-        let Some(role) = rest.strip_prefix("as ") else {
-            continue;
-        };
-        let role = role.split([',', ';', '(', ':']).next().unwrap_or("").trim();
-        let role = role.trim_end_matches('.');
-        let character = (!role.is_empty() && role.len() < 80).then_some(role);
+        cast_line(ctx, s, &film, line);
+    }
+}
+
+/// "Alban Lenoir as Lino", "Cliff Robertson – Charly Gordon", "Michael
+/// Hordern (voice) as Narrator", "Burt Reynolds and Dom DeLuise as racer J.J.
+/// McClure and his buddy Victor Prinzi".
+fn cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) {
+    let Some((actors_part, role_part)) = [" as ", " – ", " — ", " - "]
+        .iter()
+        .filter_map(|sep| line.find(sep).map(|at| (at, sep.len())))
+        .min()
+        .map(|(at, len)| (&line[..at], &line[at + len..]))
+    else {
+        return;
+    };
+    // "(voice)", "(uncredited)": notes between the name and its role.
+    let actors_part = match actors_part.find(" (") {
+        Some(open) if actors_part.trim_end().ends_with(')') => &actors_part[..open],
+        _ => actors_part,
+    };
+    let actors = crate::names::name_list(actors_part);
+    let covered = actors
+        .last()
+        .is_some_and(|last| actors_part.trim_end().ends_with(last));
+    if actors.is_empty() || !covered {
+        return;
+    }
+    let role = role_part.split([';', '(', ':']).next().unwrap_or("").trim();
+    let roles: Vec<&str> = if actors.len() > 1 {
+        role.split(" and ").collect()
+    } else {
+        vec![role.split(", ").next().unwrap_or(role)]
+    };
+    for (i, actor) in actors.iter().enumerate() {
+        let character = (roles.len() == actors.len())
+            .then(|| roles[i].trim().trim_end_matches(['.', ',']))
+            .and_then(character_of)
+            .filter(|c| c.len() < 80);
         ctx.sentence_fact(
             s,
-            &film,
+            film,
             Predicate::CastMember,
             actor,
             quals([("character", character)]),
         );
     }
+}
+
+/// A role as written, or the name at the end of a description: "racer J.J.
+/// McClure" -> "J.J. McClure"; "Lino" -> "Lino".
+fn character_of(role: &str) -> Option<&str> {
+    if role.starts_with(|c: char| c.is_uppercase()) {
+        return Some(role);
+    }
+    let words: Vec<&str> = role.split(' ').collect();
+    let first_cap = words
+        .iter()
+        .rposition(|w| !w.starts_with(|c: char| c.is_uppercase()))
+        .map_or(0, |i| i + 1);
+    let start: usize = words[..first_cap].iter().map(|w| w.len() + 1).sum();
+    role.get(start..).filter(|r| !r.is_empty())
 }
 
 /// A row of a cast table, cells joined by ` | `: "Antonio Banderas | Luis
