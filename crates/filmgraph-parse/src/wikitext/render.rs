@@ -328,14 +328,15 @@ impl<'a> Renderer<'a> {
                     i += len;
                     continue;
                 }
-                if rest.starts_with("{|") {
+                if let Some(after) = rest.strip_prefix("{|") {
                     self.line_start = false;
                     self.table_depth = 1;
                     self.out.removed();
                     i += 2;
                     if self.table_rows {
+                        // Table attributes up to the end of the line are not text.
                         self.brk();
-                        i += rest[2..].find('\n').unwrap_or(rest.len() - 2);
+                        i += after.find('\n').unwrap_or(after.len());
                     }
                     continue;
                 }
