@@ -290,3 +290,40 @@ fn spans_stay_inside_the_input() {
     }
     assert_eq!(Span::default(), a.title_span);
 }
+
+#[test]
+fn cast_tables_render_one_row_a_paragraph() {
+    let src = "Lead.\n==Cast==\n{| class=\"wikitable\"\n! Actor !! Role\n|-\n| [[Antonio Banderas]] || Luis Vargas\n|-\n| style=\"x\" | [[Angelina Jolie]] || Julia\n|}\nAfter.\n==Reception==\n{|\n| [[Hidden]] || Row\n|}\n";
+    let a = parse_wikitext(src, "T");
+    let cast: Vec<&str> = a.sections[1]
+        .paragraphs
+        .iter()
+        .map(|p| p.text.trim())
+        .collect();
+    let cells = |row: &str| -> Vec<String> {
+        row.split('|')
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    assert_eq!(cells(cast[0]), ["Actor", "Role"]);
+    assert_eq!(cells(cast[1]), ["Antonio Banderas", "Luis Vargas"]);
+    assert_eq!(cells(cast[2]), ["Angelina Jolie", "Julia"]);
+    assert_eq!(cast[3], "After.");
+    // Tables elsewhere still disappear.
+    assert!(a.sections[2].paragraphs.is_empty());
+}
+
+#[test]
+fn castlist_templates_render_their_items() {
+    let a = parse_wikitext(
+        "==Cast==\n{{castlist|\n* [[A B]] as C\n* [[D E]] as F\n}}\n",
+        "T",
+    );
+    let lines: Vec<&str> = a.sections[0]
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(lines, ["A B as C", "D E as F"]);
+}
