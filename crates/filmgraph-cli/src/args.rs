@@ -41,6 +41,17 @@ pub enum Command {
     Serve(ServeArgs),
     /// Show the state of the search index beside the database, or rebuild it.
     Index(IndexArgs),
+    /// Write the whole database to a SQLite file or a JSON-lines file.
+    ///
+    /// Every article with its text and facts; `filmgraph import` reads either
+    /// back into any database, SQLite or PostgreSQL.
+    Export(ExportArgs),
+    /// Copy every article of another database or an export into this one.
+    ///
+    /// Moving from SQLite to PostgreSQL is one command:
+    /// `filmgraph import --db postgres://host/filmgraph filmgraph.db`. An
+    /// article already stored is replaced, as `ingest` does.
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -101,10 +112,42 @@ pub struct SearchArgs {
 /// Where the database is.
 #[derive(Debug, Clone, Args)]
 pub struct DbArgs {
-    /// The SQLite database file [default: filmgraph.db in the user's data
-    /// directory, e.g. ~/.local/share/filmgraph/filmgraph.db]
-    #[arg(long, env = "FILMGRAPH_DB", value_name = "PATH")]
+    /// The SQLite database file, or a PostgreSQL database's URL
+    /// (postgres://user:password@host:port/dbname) [default: filmgraph.db in
+    /// the user's data directory, e.g. ~/.local/share/filmgraph/filmgraph.db]
+    #[arg(long, env = "FILMGRAPH_DB", value_name = "PATH|URL")]
     pub db: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// What to write: a SQLite database file, or one JSON object a line per
+    /// article (its text and facts) [default: jsonl for a PATH ending in
+    /// .jsonl, else sqlite]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ExportFormat>,
+    /// The file to write; it must not exist. `-` writes jsonl to stdout.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Sqlite,
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The database to import into (see `--db` of `ingest`).
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// What to import: a file written by `filmgraph export` (jsonl), a
+    /// filmgraph SQLite database, or a postgres:// URL.
+    #[arg(value_name = "SOURCE")]
+    pub source: PathBuf,
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use crate::args::IndexArgs;
 use crate::db;
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use filmgraph_index::Index;
 use filmgraph_store::Store;
 use std::path::{Path, PathBuf};
@@ -24,16 +24,22 @@ pub fn dir_for(db_path: &Path) -> PathBuf {
 
 pub fn run(args: &IndexArgs) -> Result<ExitCode> {
     let db_path = db::path(&args.db)?;
+    if db::is_postgres(&db_path) {
+        bail!(
+            "a PostgreSQL database has no index beside it: each `filmgraph serve` builds its own \
+             at start and follows the database's changes"
+        );
+    }
     let store = db::open_existing(&db_path)?;
     let dir = dir_for(&db_path);
     let index = open(&dir)?;
     if args.rebuild {
         let stats = index
-            .rebuild(&store)
+            .rebuild(&*store)
             .context("cannot rebuild the search index")?;
         println!("indexed {} documents in {}", stats.documents, dir.display());
     } else {
-        let state = if index.is_current(&store)? {
+        let state = if index.is_current(&*store)? {
             "current"
         } else {
             "out of date: run `filmgraph index --rebuild`"

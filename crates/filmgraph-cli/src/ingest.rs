@@ -4,19 +4,21 @@ use crate::args::IngestArgs;
 use crate::article_file::{self, ArticleInput};
 use crate::db;
 use anyhow::{Context, Result};
-use filmgraph_store::{ArticleRecord, EntityKind, IngestStats, SqliteStore, Store};
+use filmgraph_store::{ArticleRecord, EntityKind, IngestStats, Store};
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 
 pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     let db_path = db::path(&args.db)?;
     let mut store = db::open_or_create(&db_path)?;
-    let index = crate::index::IngestHook::open(&db_path, &store);
+    // A PostgreSQL database has no index beside it: each `serve` keeps its own.
+    let index =
+        (!db::is_postgres(&db_path)).then(|| crate::index::IngestHook::open(&db_path, &*store));
     let mut titles = Vec::new();
     let mut summary = Summary::default();
     for input in article_file::read_all(&args.files) {
         match input
-            .and_then(|input| ingest_article(&mut store, &input).map(|s| (s, input.article.title)))
+            .and_then(|input| ingest_article(&mut *store, &input).map(|s| (s, input.article.title)))
         {
             Ok((stats, title)) => {
                 summary.add(&stats);
@@ -28,7 +30,9 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
             }
         }
     }
-    index.finish(&store, &titles);
+    if let Some(index) = index {
+        index.finish(&*store, &titles);
+    }
     println!("{}", summary.line());
     Ok(if summary.failed > 0 {
         ExitCode::FAILURE
@@ -37,7 +41,7 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     })
 }
 
-fn ingest_article(store: &mut SqliteStore, input: &ArticleInput) -> Result<IngestStats> {
+fn ingest_article(store: &mut dyn Store, input: &ArticleInput) -> Result<IngestStats> {
     let facts = input.facts()?;
     let record = ArticleRecord::new(&input.article, &input.path, &input.text);
     let stats = store
@@ -55,23 +59,23 @@ fn ingest_article(store: &mut SqliteStore, input: &ArticleInput) -> Result<Inges
 
 /// What a batch did, for its closing line.
 #[derive(Debug, Default)]
-struct Summary {
+pub struct Summary {
     articles: usize,
     films: usize,
     people: BTreeSet<String>,
     facts: usize,
-    failed: usize,
+    pub failed: usize,
 }
 
 impl Summary {
-    fn add(&mut self, stats: &IngestStats) {
+    pub fn add(&mut self, stats: &IngestStats) {
         self.articles += 1;
         self.films += usize::from(stats.kind == EntityKind::Film);
         self.people.extend(stats.people.iter().cloned());
         self.facts += stats.facts_added;
     }
 
-    fn line(&self) -> String {
+    pub fn line(&self) -> String {
         format!(
             "ingested {} articles: {} films, {} people, {} facts; {} failed",
             self.articles,

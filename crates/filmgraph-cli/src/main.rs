@@ -8,7 +8,9 @@
 mod args;
 mod article_file;
 mod db;
+mod export;
 mod facts;
+mod import;
 mod index;
 mod ingest;
 mod render;
@@ -43,6 +45,8 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Search(args) => search::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Index(args) => index::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Import(args) => import::run(&args),
     }
 }
 

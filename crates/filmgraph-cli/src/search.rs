@@ -3,7 +3,6 @@
 use crate::args::SearchArgs;
 use crate::db;
 use anyhow::Result;
-use filmgraph_store::Store;
 use std::process::ExitCode;
 
 pub fn run(args: &SearchArgs) -> Result<ExitCode> {

@@ -10,34 +10,37 @@ use std::process::ExitCode;
 pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     let db_path = db::path(&args.db)?;
     let store = db::open_existing(&db_path)?;
-    // The index beside the database, else a private one in a temporary
-    // directory (a read-only directory, say).
-    let dir = index::dir_for(&db_path);
+    // The index beside a SQLite file, else a private one in a temporary
+    // directory: a read-only directory, say, or a PostgreSQL database, which
+    // several servers share and each indexes for itself.
+    let beside = (!db::is_postgres(&db_path)).then(|| index::dir_for(&db_path));
     let mut _temp = None;
-    let index = match Index::open_or_create(&dir) {
-        Ok(index) => index,
-        Err(err) => {
-            eprintln!(
-                "warning: cannot use {} ({err}); indexing into a temporary directory",
-                dir.display()
-            );
+    let index = match beside.as_ref().map(|dir| (dir, Index::open_or_create(dir))) {
+        Some((_, Ok(index))) => index,
+        other => {
+            if let Some((dir, Err(err))) = other {
+                eprintln!(
+                    "warning: cannot use {} ({err}); indexing into a temporary directory",
+                    dir.display()
+                );
+            }
             let temp = tempfile::tempdir().context("cannot create a temporary directory")?;
             let index = index::open(temp.path())?;
             _temp = Some(temp);
             index
         }
     };
-    if !index.is_current(&store)? {
-        eprintln!("indexing {} …", db_path.display());
+    if !index.is_current(&*store)? {
+        eprintln!("indexing {} …", db::describe(&db_path));
         let stats = index
-            .rebuild(&store)
+            .rebuild(&*store)
             .context("cannot build the search index")?;
         eprintln!("indexed {} documents", stats.documents);
     }
     let connections = std::thread::available_parallelism().map_or(2, |n| n.get()) * 2;
-    let mut stores: Vec<SharedStore> = vec![Box::new(store)];
+    let mut stores: Vec<SharedStore> = vec![store];
     for _ in 1..connections {
-        stores.push(Box::new(db::open_existing(&db_path)?));
+        stores.push(db::open_existing(&db_path)?);
     }
     let state = AppState::new(stores, index);
 

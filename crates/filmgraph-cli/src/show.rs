@@ -3,7 +3,6 @@
 use crate::args::ShowArgs;
 use crate::{db, render};
 use anyhow::Result;
-use filmgraph_store::Store;
 use std::process::ExitCode;
 
 pub fn run(args: &ShowArgs) -> Result<ExitCode> {
@@ -20,7 +19,7 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode> {
     }
     eprintln!(
         "error: no film or person named \"{title}\" in {}",
-        db_path.display()
+        db::describe(&db_path)
     );
     let near = store.search(&title, 5)?;
     if !near.is_empty() {

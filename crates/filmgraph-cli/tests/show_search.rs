@@ -2,24 +2,30 @@
 
 mod common;
 
-use common::{filmgraph, sample_articles, text};
-use std::path::PathBuf;
-use tempfile::TempDir;
+use common::{filmgraph, sample_articles, text, TestDb};
+use std::ffi::OsString;
 
-/// A database holding every sample article.
-fn samples_db() -> (TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("samples.db");
+on_both_backends!(
+    show_finds_a_film_with_or_without_its_disambiguation,
+    show_says_clearly_when_nothing_matches,
+    search_finds_titles_by_part_whatever_the_case,
+    show_prints_credits_with_citations,
+    show_finds_a_person_and_their_credits,
+);
+
+/// The database, holding every sample article, and what `--db` names it by.
+fn samples_db(db: TestDb) -> (TestDb, OsString) {
     filmgraph()
         .args(["ingest", "--db"])
-        .arg(&db)
+        .arg(db.arg())
         .args(sample_articles())
         .assert()
         .success();
-    (dir, db)
+    let arg = db.arg();
+    (db, arg)
 }
 
-fn run(db: &PathBuf, args: &[&str]) -> (bool, String, String) {
+fn run(db: &OsString, args: &[&str]) -> (bool, String, String) {
     let out = filmgraph()
         .arg(args[0])
         .arg("--db")
@@ -30,9 +36,8 @@ fn run(db: &PathBuf, args: &[&str]) -> (bool, String, String) {
     (out.status.success(), text(&out.stdout), text(&out.stderr))
 }
 
-#[test]
-fn show_finds_a_film_with_or_without_its_disambiguation() {
-    let (_dir, db) = samples_db();
+fn show_finds_a_film_with_or_without_its_disambiguation(db: TestDb) {
+    let (_db, db) = samples_db(db);
     for title in [
         "Lost Bullet",
         "lost bullet",
@@ -51,9 +56,8 @@ fn show_finds_a_film_with_or_without_its_disambiguation() {
     assert!(ok && stdout.starts_with("Speed (1994 film)\n"), "{stdout}");
 }
 
-#[test]
-fn show_says_clearly_when_nothing_matches() {
-    let (_dir, db) = samples_db();
+fn show_says_clearly_when_nothing_matches(db: TestDb) {
+    let (_db, db) = samples_db(db);
     let (ok, stdout, stderr) = run(&db, &["show", "Lost Bullet 7"]);
     assert!(!ok);
     assert!(stdout.is_empty());
@@ -66,19 +70,21 @@ fn show_says_clearly_when_nothing_matches() {
 #[test]
 fn show_and_search_need_an_existing_database() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("never-made.db");
+    let db = dir.path().join("never-made.db").into_os_string();
     for command in ["show", "search"] {
         let (ok, _, stderr) = run(&db, &[command, "anything"]);
         assert!(!ok);
         assert!(stderr.contains("no database at"), "{stderr}");
         assert!(stderr.contains("filmgraph ingest"), "{stderr}");
     }
-    assert!(!db.exists(), "reading must not create the database");
+    assert!(
+        !std::path::Path::new(&db).exists(),
+        "reading must not create the database"
+    );
 }
 
-#[test]
-fn search_finds_titles_by_part_whatever_the_case() {
-    let (_dir, db) = samples_db();
+fn search_finds_titles_by_part_whatever_the_case(db: TestDb) {
+    let (_db, db) = samples_db(db);
     let (ok, stdout, _) = run(&db, &["search", "BULLET"]);
     assert!(ok);
     assert!(
@@ -101,9 +107,8 @@ fn search_finds_titles_by_part_whatever_the_case() {
 }
 
 /// Needs the extractor: the film's credits, each with its citation.
-#[test]
-fn show_prints_credits_with_citations() {
-    let (_dir, db) = samples_db();
+fn show_prints_credits_with_citations(db: TestDb) {
+    let (_db, db) = samples_db(db);
     let (ok, stdout, stderr) = run(&db, &["show", "Lost Bullet"]);
     assert!(ok, "{stderr}");
     let director = stdout
@@ -120,9 +125,8 @@ fn show_prints_credits_with_citations() {
 }
 
 /// Needs the extractor: a person's credits across articles.
-#[test]
-fn show_finds_a_person_and_their_credits() {
-    let (_dir, db) = samples_db();
+fn show_finds_a_person_and_their_credits(db: TestDb) {
+    let (_db, db) = samples_db(db);
     let (ok, stdout, stderr) = run(&db, &["show", "alban lenoir"]);
     assert!(ok, "{stderr}");
     assert!(stdout.starts_with("Alban Lenoir\n"), "{stdout}");

@@ -46,3 +46,59 @@ pub fn sample_lost_bullet() -> PathBuf {
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
 }
+
+/// A database for one test, of either backend, as `--db` names it.
+pub enum TestDb {
+    Sqlite(tempfile::TempDir, PathBuf),
+    Postgres(filmgraph_store::testing::TestDatabase),
+}
+
+impl TestDb {
+    /// A SQLite file in a fresh directory (not created yet).
+    pub fn sqlite() -> TestDb {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("test.db");
+        TestDb::Sqlite(dir, path)
+    }
+
+    /// An empty database on a throwaway PostgreSQL server.
+    pub fn postgres() -> TestDb {
+        TestDb::Postgres(filmgraph_store::testing::TestDatabase::new())
+    }
+
+    /// What `--db` takes: the file's path or the database's URL.
+    pub fn arg(&self) -> std::ffi::OsString {
+        match self {
+            TestDb::Sqlite(_, path) => path.clone().into_os_string(),
+            TestDb::Postgres(db) => db.url().into(),
+        }
+    }
+
+    /// The store, opened directly, to check what the commands left in it.
+    pub fn open(&self) -> Box<dyn filmgraph_store::Store> {
+        match self {
+            TestDb::Sqlite(_, path) => Box::new(filmgraph_store::SqliteStore::open(path).unwrap()),
+            TestDb::Postgres(db) => Box::new(filmgraph_store::PgStore::connect(db.url()).unwrap()),
+        }
+    }
+}
+
+/// `#[test]`s named `NAME::sqlite` and `NAME::postgres` running `NAME(TestDb)`
+/// once on each backend.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[test]
+                fn sqlite() {
+                    super::$name($crate::common::TestDb::sqlite());
+                }
+                #[test]
+                fn postgres() {
+                    super::$name($crate::common::TestDb::postgres());
+                }
+            }
+        )*
+    };
+}

@@ -1,0 +1,90 @@
+//! `filmgraph import SOURCE`: every article of an export or of another
+//! database, stored into this one as `ingest` would store it.
+
+use crate::args::ImportArgs;
+use crate::db;
+use crate::ingest::Summary;
+use anyhow::{bail, Context, Result};
+use filmgraph_store::{stored_articles, Location, Store, StoredArticle};
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// The first bytes of every SQLite database file.
+const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
+
+pub fn run(args: &ImportArgs) -> Result<ExitCode> {
+    let db_path = db::path(&args.db)?;
+    if db::location(&db_path) == Location::parse(&args.source) {
+        bail!("{} is the database to import into", db::describe(&db_path));
+    }
+    let mut target = db::open_or_create(&db_path)?;
+    let mut summary = Summary::default();
+    let mut store_one = |article: Result<StoredArticle>| {
+        let stored = article.and_then(|article| {
+            article
+                .write(&mut *target)
+                .with_context(|| format!("cannot store \"{}\"", article.title))
+        });
+        match stored {
+            Ok(stats) => summary.add(&stats),
+            Err(err) => {
+                summary.failed += 1;
+                eprintln!("error: {err:#}");
+            }
+        }
+    };
+    let source = &args.source;
+    match Location::parse(source) {
+        Location::Postgres(_) => import_store(&*db::open_existing(source)?, &mut store_one)?,
+        Location::Sqlite(path) if is_sqlite(&path)? => {
+            import_store(&*db::open_existing(&path)?, &mut store_one)?
+        }
+        Location::Sqlite(path) => import_jsonl(&path, &mut store_one)?,
+    }
+    println!("{}", summary.line().replacen("ingested", "imported", 1));
+    Ok(if summary.failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn is_sqlite(path: &Path) -> Result<bool> {
+    let mut file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut head = [0u8; SQLITE_MAGIC.len()];
+    let n = file.read(&mut head)?;
+    Ok(head[..n] == *SQLITE_MAGIC)
+}
+
+fn import_store(
+    source: &dyn Store,
+    store_one: &mut dyn FnMut(Result<StoredArticle>),
+) -> Result<()> {
+    for article in stored_articles(source)? {
+        store_one(article.map_err(Into::into));
+    }
+    Ok(())
+}
+
+/// One [`StoredArticle`] a line, as `filmgraph export --format jsonl` writes.
+fn import_jsonl(path: &Path, store_one: &mut dyn FnMut(Result<StoredArticle>)) -> Result<()> {
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    for (n, line) in BufReader::new(file).lines().enumerate() {
+        let line =
+            line.with_context(|| format!("{}: cannot read line {}", path.display(), n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        store_one(serde_json::from_str(&line).with_context(|| {
+            format!(
+                "{}:{}: not an article as `filmgraph export` writes one",
+                path.display(),
+                n + 1
+            )
+        }));
+    }
+    Ok(())
+}
