@@ -121,6 +121,7 @@ const CUES: &[(&str, Role)] = &[
     ("reprises", Role::Cast),
     ("reprised", Role::Cast),
     ("features", Role::Cast),
+    ("feature", Role::Cast),
     ("featuring", Role::Cast),
     ("with", Role::With),
     ("inspired by", Role::Stop),
@@ -450,6 +451,9 @@ fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str)
             break;
         };
         let name_end = item.find(name).map_or(item.len(), |p| p + name.len());
+        if item[name_end..].starts_with(['\'', '’']) {
+            break; // "Clancy's character Jack Ryan": an owner, not a cast member
+        }
         let rest = item[name_end..].trim_start();
         let character = rest.strip_prefix("as ").and_then(character_name);
         if is_company(name) {

@@ -28,7 +28,7 @@ static DEBUT_OF: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Cuts a noun phrase at the start of the next clause: a comma followed by a
 /// word in lower case other than `and`/`the`/`a`.
-fn noun_phrase(np: &str) -> &str {
+pub(crate) fn noun_phrase(np: &str) -> &str {
     let mut from = 0;
     while let Some(rel) = np[from..].find(", ") {
         let at = from + rel;

@@ -31,6 +31,10 @@ static SEQUEL_TO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("sequel to")
 });
 
+static PRECEDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:was|is) (?P<dir>preceded|followed) by (?P<list>[^;.]+)").expect("preceded by")
+});
+
 static FRANCHISE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:launching|launched|spawning|spawned|starting|started|beginning|began) (?:a|the|its own) (?:media )?(?:franchise|film series|series)\b").expect("franchise")
 });
@@ -63,6 +67,29 @@ fn trim_title(title: &str) -> &str {
         }
     }
     t
+}
+
+/// "the 1992 film Patriot Games" -> ("Patriot Games", None); "Lost Bullet 2
+/// (2022)" -> ("Lost Bullet 2", Some("2022")).
+fn work_title(item: &str) -> Option<(&str, Option<&str>)> {
+    let mut t = item.trim();
+    for prefix in ["a sequel, ", "the sequel ", "the ", "a "] {
+        t = t.strip_prefix(prefix).unwrap_or(t);
+    }
+    if t.len() > 5 && t[..4].chars().all(|c| c.is_ascii_digit()) && t.as_bytes()[4] == b' ' {
+        t = &t[5..];
+    }
+    for prefix in ["film ", "movie ", "sequel "] {
+        t = t.strip_prefix(prefix).unwrap_or(t);
+    }
+    let (title, year) = match t.rsplit_once(" (") {
+        Some((title, rest)) if rest.len() == 5 && rest.ends_with(')') => (title, Some(&rest[..4])),
+        _ => (t, None),
+    };
+    let title = trim_title(title);
+    title
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        .then_some((title, year))
 }
 
 pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
@@ -125,6 +152,33 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         if ctx.names_film(before) && !prequel.is_empty() && prequel != ctx.shown {
             ctx.sentence_fact(s, &film, Predicate::Follows, prequel, quals([]));
             ctx.sentence_fact(s, prequel, Predicate::FollowedBy, &film, quals([]));
+        }
+    }
+
+    // "It was preceded by the 1990 film A and the 1992 film B": the last named
+    // comes just before; "It was followed by C (2022)": C comes just after.
+    if let Some(c) = PRECEDED.captures(text) {
+        let whole = c.get(0).expect("match");
+        if ctx.names_film(&text[..whole.start()]) {
+            let preceded = &c["dir"] == "preceded";
+            let list = crate::production::noun_phrase(&c["list"]);
+            let titles: Vec<(&str, Option<&str>)> = crate::names::split_list(list)
+                .into_iter()
+                .filter_map(|(a, b)| work_title(&list[a..b]))
+                .collect();
+            let next = if preceded {
+                titles.last()
+            } else {
+                titles.first()
+            };
+            if let Some(&(title, year)) = next.filter(|(t, _)| *t != ctx.shown) {
+                if preceded {
+                    ctx.sentence_fact(s, &film, Predicate::Follows, title, quals([]));
+                } else {
+                    let q = quals([("year", year)]);
+                    ctx.sentence_fact(s, &film, Predicate::FollowedBy, title, q);
+                }
+            }
         }
     }
 
