@@ -31,6 +31,10 @@ macro_rules! store_contract {
             the_article_text_is_kept,
             a_chain_of_sequels_is_a_franchise_in_release_order,
             a_store_copies_into_another_as_the_same_graph,
+            a_batch_keeps_each_article_with_its_revision,
+            a_renamed_page_replaces_its_old_title,
+            removing_an_article_takes_its_facts_and_lone_entities,
+            changes_follow_every_write_in_order,
         );
     };
     (@tests $new_store:expr; $($name:ident),* $(,)?) => {
@@ -582,4 +586,145 @@ pub(crate) fn a_store_copies_into_another_as_the_same_graph(store: &mut dyn Stor
         copy.entities(EntityKind::Person).unwrap(),
         store.entities(EntityKind::Person).unwrap()
     );
+}
+
+fn revision(page_id: u64, revision_id: u64) -> crate::Revision {
+    crate::Revision {
+        site: "enwiki".into(),
+        page_id,
+        revision_id,
+        timestamp: "2020-01-01T00:00:00Z".into(),
+    }
+}
+
+pub(crate) fn a_batch_keeps_each_article_with_its_revision(store: &mut dyn Store) {
+    use crate::ArticleWrite;
+    let good = lost_bullet_facts();
+    let mut bad = lost_bullet_facts();
+    bad[0].source.end = 1 << 20;
+    let (r1, r2) = (revision(1, 10), revision(2, 20));
+    let other = LOST_BULLET.replace(TITLE, "Other");
+    let results = store
+        .replace_articles(&[
+            ArticleWrite {
+                record: record("Other", &other),
+                facts: &bad,
+                revision: Some(&r2),
+            },
+            ArticleWrite {
+                record: record(TITLE, LOST_BULLET),
+                facts: &good,
+                revision: Some(&r1),
+            },
+        ])
+        .unwrap();
+    assert!(matches!(results[0], Err(Error::InvalidFact { .. })));
+    assert_eq!(results[1].as_ref().unwrap().facts_added, good.len());
+    assert_eq!(store.counts().unwrap().articles, 1);
+    assert_eq!(store.stored_revision(TITLE).unwrap(), Some(r1.clone()));
+    assert_eq!(store.stored_revision("Other").unwrap(), None);
+    let all = store.stored_revisions().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!((all[0].title.as_str(), &all[0].revision), (TITLE, &r1));
+
+    // An article file of the same title clears the revision.
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &good)
+        .unwrap();
+    assert_eq!(store.stored_revision(TITLE).unwrap(), None);
+}
+
+pub(crate) fn a_renamed_page_replaces_its_old_title(store: &mut dyn Store) {
+    use crate::ArticleWrite;
+    let facts = lost_bullet_facts();
+    let old = revision(7, 70);
+    store
+        .replace_articles(&[ArticleWrite {
+            record: record(TITLE, LOST_BULLET),
+            facts: &facts,
+            revision: Some(&old),
+        }])
+        .unwrap()
+        .remove(0)
+        .unwrap();
+    let text = LOST_BULLET.replace(TITLE, "Balle perdue");
+    let new = revision(7, 71);
+    store
+        .replace_articles(&[ArticleWrite {
+            record: record("Balle perdue", &text),
+            facts: &[],
+            revision: Some(&new),
+        }])
+        .unwrap()
+        .remove(0)
+        .unwrap();
+    let all = store.stored_revisions().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].title, "Balle perdue");
+    let counts = store.counts().unwrap();
+    assert_eq!((counts.articles, counts.facts, counts.people), (1, 0, 0));
+}
+
+pub(crate) fn removing_an_article_takes_its_facts_and_lone_entities(store: &mut dyn Store) {
+    for (title, text, facts) in sample_articles() {
+        store
+            .replace_article(&record(&title, &text), &facts)
+            .unwrap();
+    }
+    let removed = store
+        .remove_articles(&[
+            "Night Train".to_string(),
+            "Speed".to_string(),
+            "Not stored".to_string(),
+        ])
+        .unwrap();
+    assert_eq!(removed, 2);
+    let counts = store.counts().unwrap();
+    assert_eq!(counts.articles, 3);
+    assert!(store.film("Speed").unwrap().is_none());
+    assert!(
+        store.person("Actor 3").unwrap().is_none(),
+        "named by Speed only"
+    );
+    assert!(
+        store.person("Alban Lenoir").unwrap().is_some(),
+        "named by others too"
+    );
+    assert_eq!(store.remove_articles(&[TITLE.to_string()]).unwrap(), 1);
+    assert_eq!(store.counts().unwrap().articles, 2);
+}
+
+pub(crate) fn changes_follow_every_write_in_order(store: &mut dyn Store) {
+    assert_eq!(store.latest_change().unwrap(), 0);
+    assert!(store.changes_since(0, 10).unwrap().is_empty());
+    let articles = sample_articles();
+    for (title, text, facts) in &articles {
+        store.replace_article(&record(title, text), facts).unwrap();
+    }
+    let start = store.latest_change().unwrap();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    store.remove_articles(&["Speed".to_string()]).unwrap();
+    // A refused write changes nothing.
+    store
+        .replace_article(&record(" ", "text"), &[])
+        .unwrap_err();
+
+    let titles = |changes: Vec<crate::Change>| -> Vec<String> {
+        changes.into_iter().map(|c| c.title).collect()
+    };
+    let all = store.changes_since(0, 100).unwrap();
+    assert_eq!(all.len(), articles.len() + 2);
+    assert!(all.windows(2).all(|w| w[0].seq < w[1].seq), "{all:?}");
+    assert_eq!(all.last().unwrap().seq, store.latest_change().unwrap());
+    assert_eq!(
+        titles(store.changes_since(start, 100).unwrap()),
+        [TITLE, "Speed"]
+    );
+    assert_eq!(titles(store.changes_since(start, 1).unwrap()), [TITLE]);
+    assert!(store
+        .changes_since(store.latest_change().unwrap(), 100)
+        .unwrap()
+        .is_empty());
 }

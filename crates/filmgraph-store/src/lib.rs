@@ -32,8 +32,9 @@ pub use error::{Error, Result};
 pub use key::{entity_id, fold};
 pub use location::{open, Location};
 pub use record::{
-    ArticleRecord, ArticleSummary, ArticleText, Counts, Entity, EntityKind, FactPage, FactQuery,
-    FilmView, FranchiseView, FranchiseWork, IngestStats, PersonView, SearchHit, StoredFact,
+    ArticleRecord, ArticleSummary, ArticleText, Change, Counts, Entity, EntityKind, FactPage,
+    FactQuery, FilmView, FranchiseView, FranchiseWork, IngestStats, PersonView, SearchHit,
+    StoredFact,
 };
 pub use revision::{ArticleWrite, Revision, StoredRevision};
 pub use sqlite::SqliteStore;
@@ -101,6 +102,18 @@ pub trait Store {
     /// [`Store::article_text`] and [`Store::articles`], all that is needed to
     /// copy a store into another.
     fn article_facts(&self, title: &str) -> Result<Vec<StoredFact>>;
+
+    /// The articles stored or removed after change number `after` (0: from
+    /// the first), oldest first, at most `limit`. Numbers follow the order in
+    /// which writes committed, so a reader that applied every change up to
+    /// `n` and asks for those after `n` misses none, even with several
+    /// writers. What a process that keeps something derived from the store
+    /// (a search index) follows to stay current.
+    fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<Change>>;
+
+    /// The number of the newest change, 0 if there is none: where a reader
+    /// that has just read the whole store starts following.
+    fn latest_change(&self) -> Result<u64>;
 
     /// The franchise with this id: a series (the object of `part_of_series`)
     /// with its works, or, for a work in a chain of sequels that names no

@@ -201,6 +201,17 @@ pub struct FranchiseWork {
     pub facts: Vec<StoredFact>,
 }
 
+/// One write to the store: an article stored or removed (see
+/// [`crate::Store::changes_since`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Increasing in commit order; numbers may be skipped.
+    pub seq: u64,
+    /// The article's title: read it again to see what it is now (gone, for a
+    /// removed article).
+    pub title: String,
+}
+
 /// How much a store holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {

@@ -10,6 +10,8 @@ use postgres::Client;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0001_init.sql"),
     include_str!("../../migrations/postgres/0002_article_text.sql"),
+    include_str!("../../migrations/postgres/0003_revisions.sql"),
+    include_str!("../../migrations/postgres/0004_changes.sql"),
 ];
 
 /// The schema version this build writes.

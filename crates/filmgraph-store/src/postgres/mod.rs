@@ -16,8 +16,9 @@ mod read;
 mod write;
 
 use crate::{
-    ArticleRecord, ArticleSummary, ArticleText, Counts, Entity, EntityKind, Error, FactPage,
-    FactQuery, FilmView, IngestStats, PersonView, Result, SearchHit, Store, StoredFact,
+    ArticleRecord, ArticleSummary, ArticleText, ArticleWrite, Change, Counts, Entity, EntityKind,
+    Error, FactPage, FactQuery, FilmView, IngestStats, PersonView, Result, Revision, SearchHit,
+    Store, StoredFact, StoredRevision,
 };
 use filmgraph_model::Fact;
 use postgres::{Client, Config, IsolationLevel, NoTls, Transaction};
@@ -98,6 +99,21 @@ impl PgStore {
         Ok(out)
     }
 
+    /// Runs one write, again while PostgreSQL aborts it for the sake of a
+    /// concurrent one.
+    fn retrying<T>(&mut self, mut write: impl FnMut(&mut write::Writer) -> Result<T>) -> Result<T> {
+        let mut attempt = 0;
+        loop {
+            match self.writer().and_then(&mut write) {
+                Err(err) if write::is_transient(&err) && attempt < write::MAX_RETRIES => {
+                    attempt += 1;
+                    write::back_off(attempt);
+                }
+                other => return other,
+            }
+        }
+    }
+
     /// The write connection, (re)opened if it is not open.
     fn writer(&mut self) -> Result<&mut write::Writer> {
         if self.writer.as_ref().is_some_and(|w| w.is_closed()) {
@@ -117,20 +133,46 @@ impl Store for PgStore {
         article: &ArticleRecord<'_>,
         facts: &[Fact],
     ) -> Result<IngestStats> {
-        let plan = crate::plan::plan(article, facts)?;
-        let mut attempt = 0;
-        loop {
-            let result = self
-                .writer()
-                .and_then(|writer| writer.replace_article(article, &plan));
-            match result {
-                Err(err) if write::is_transient(&err) && attempt < write::MAX_RETRIES => {
-                    attempt += 1;
-                    write::back_off(attempt);
-                }
-                other => return other,
-            }
-        }
+        let write = write::Planned {
+            record: *article,
+            plan: crate::plan::plan(article, facts)?,
+            revision: None,
+        };
+        self.retrying(|writer| writer.replace_article(&write))
+    }
+
+    fn replace_articles(&mut self, batch: &[ArticleWrite<'_>]) -> Result<Vec<Result<IngestStats>>> {
+        let planned: Vec<Result<write::Planned<'_>>> = batch
+            .iter()
+            .map(|w| {
+                Ok(write::Planned {
+                    record: w.record,
+                    plan: crate::plan::plan(&w.record, w.facts)?,
+                    revision: w.revision,
+                })
+            })
+            .collect();
+        self.retrying(|writer| writer.replace_articles(&planned))
+    }
+
+    fn stored_revision(&self, title: &str) -> Result<Option<Revision>> {
+        self.read(|tx| read::stored_revision(tx, title))
+    }
+
+    fn stored_revisions(&self) -> Result<Vec<StoredRevision>> {
+        self.read(read::stored_revisions)
+    }
+
+    fn remove_articles(&mut self, titles: &[String]) -> Result<usize> {
+        self.retrying(|writer| writer.remove_articles(titles))
+    }
+
+    fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<Change>> {
+        self.read(|tx| read::changes_since(tx, after, limit))
+    }
+
+    fn latest_change(&self) -> Result<u64> {
+        self.read(read::latest_change)
     }
 
     fn film(&self, title: &str) -> Result<Option<FilmView>> {

@@ -2,8 +2,9 @@
 //! the caller's read-only transaction.
 
 use crate::{
-    entity_id, fold, ArticleSummary, ArticleText, Counts, Entity, EntityKind, Error, FactPage,
-    FactQuery, FilmView, PersonView, Result, SearchHit, StoredFact,
+    entity_id, fold, ArticleSummary, ArticleText, Change, Counts, Entity, EntityKind, Error,
+    FactPage, FactQuery, FilmView, PersonView, Result, Revision, SearchHit, StoredFact,
+    StoredRevision,
 };
 use filmgraph_model::{Fact, Predicate, Provenance};
 use postgres::types::ToSql;
@@ -331,4 +332,66 @@ pub(super) fn articles(tx: Tx) -> Result<Vec<ArticleSummary>> {
 
 pub(super) fn article_facts(tx: Tx, title: &str) -> Result<Vec<StoredFact>> {
     stored_facts(tx, "a.title = $1", &[&title])
+}
+
+const REVISION_COLUMNS: &str = "title, site, page_id, revision_id, revision_timestamp";
+
+fn stored_revision_from_row(row: &Row) -> Result<StoredRevision> {
+    Ok(StoredRevision {
+        title: row.try_get(0)?,
+        revision: Revision {
+            site: row.try_get(1)?,
+            page_id: row.try_get::<_, i64>(2)? as u64,
+            revision_id: row.try_get::<_, i64>(3)? as u64,
+            timestamp: row.try_get::<_, Option<String>>(4)?.unwrap_or_default(),
+        },
+    })
+}
+
+pub(super) fn stored_revision(tx: Tx, title: &str) -> Result<Option<Revision>> {
+    let sql = format!(
+        "SELECT {REVISION_COLUMNS} FROM articles
+         WHERE title = $1 AND site IS NOT NULL AND page_id IS NOT NULL AND revision_id IS NOT NULL"
+    );
+    tx.query_opt(&sql, &[&title])?
+        .as_ref()
+        .map(|row| stored_revision_from_row(row).map(|s| s.revision))
+        .transpose()
+}
+
+pub(super) fn stored_revisions(tx: Tx) -> Result<Vec<StoredRevision>> {
+    let sql = format!(
+        "SELECT {REVISION_COLUMNS} FROM articles
+         WHERE site IS NOT NULL AND page_id IS NOT NULL AND revision_id IS NOT NULL
+         ORDER BY title"
+    );
+    tx.query(&sql, &[])?
+        .iter()
+        .map(stored_revision_from_row)
+        .collect()
+}
+
+pub(super) fn changes_since(tx: Tx, after: u64, limit: usize) -> Result<Vec<Change>> {
+    tx.query(
+        "SELECT seq, title FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2",
+        &[
+            &i64::try_from(after).unwrap_or(i64::MAX),
+            &i64::try_from(limit).unwrap_or(i64::MAX),
+        ],
+    )?
+    .iter()
+    .map(|row| {
+        Ok(Change {
+            seq: row.try_get::<_, i64>(0)? as u64,
+            title: row.try_get(1)?,
+        })
+    })
+    .collect()
+}
+
+pub(super) fn latest_change(tx: Tx) -> Result<u64> {
+    let seq: i64 = tx
+        .query_one("SELECT coalesce(max(seq), 0) FROM changes", &[])?
+        .try_get(0)?;
+    Ok(seq as u64)
 }

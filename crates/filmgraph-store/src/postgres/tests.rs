@@ -72,11 +72,30 @@ fn concurrent_writers_end_with_the_graph_of_one() {
     let expected = store.counts().unwrap();
     let expected_people = store.entities(crate::EntityKind::Person).unwrap();
 
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let start = store.latest_change().unwrap();
     std::thread::scope(|scope| {
+        // A follower, as `serve` is one: whatever it reads while the writers
+        // commit, it must end with every change, none skipped.
+        let follower = scope.spawn(|| {
+            let store = PgStore::connect(db.url()).unwrap();
+            let (mut last, mut seen) = (start, Vec::new());
+            loop {
+                let finished = done.load(std::sync::atomic::Ordering::SeqCst);
+                for change in store.changes_since(last, 1000).unwrap() {
+                    last = change.seq;
+                    seen.push(change.seq);
+                }
+                if finished {
+                    return seen;
+                }
+            }
+        });
+        let mut writers = Vec::new();
         for writer in 0..4 {
             let url = db.url().to_string();
             let articles = &articles;
-            scope.spawn(move || {
+            writers.push(scope.spawn(move || {
                 let mut store = PgStore::connect(&url).unwrap();
                 for round in 0..5 {
                     let mut order: Vec<_> = articles.iter().collect();
@@ -87,8 +106,21 @@ fn concurrent_writers_end_with_the_graph_of_one() {
                         store.replace_article(&record(title, text), facts).unwrap();
                     }
                 }
-            });
+            }));
         }
+        for writer in writers {
+            writer.join().unwrap();
+        }
+        done.store(true, std::sync::atomic::Ordering::SeqCst);
+        let seen = follower.join().unwrap();
+        let logged: Vec<u64> = store
+            .changes_since(start, 1000)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.seq)
+            .collect();
+        assert_eq!(logged.len(), 4 * 5 * articles.len());
+        assert_eq!(seen, logged, "the follower saw every change, in order");
     });
     assert_eq!(store.counts().unwrap(), expected);
     assert_eq!(

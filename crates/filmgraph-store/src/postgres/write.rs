@@ -1,17 +1,33 @@
-//! Writing an article and its facts: one `SERIALIZABLE` transaction of seven
-//! statements, whatever the number of facts. Rows go in as arrays (`unnest`),
-//! so an article costs the same few round trips to the server whether it has
-//! three facts or three hundred.
+//! Writing articles and their facts: one `SERIALIZABLE` transaction per
+//! article or per batch (a savepoint per article), a fixed handful of
+//! statements per article whatever its number of facts. Rows go in as arrays
+//! (`unnest`), so an article costs the same few round trips to the server
+//! whether it has three facts or three hundred.
+//!
+//! Every write ends by numbering its articles in the `changes` log while it
+//! holds [`CHANGES_LOCK`], an advisory lock kept until commit: a change numbered
+//! `n` is visible before `n + 1` is handed out, so followers reading
+//! `seq > last` never skip a transaction that commits late.
 
 use crate::plan::Plan;
-use crate::{ArticleRecord, Error, IngestStats, Result};
+use crate::{ArticleRecord, Error, IngestStats, Result, Revision};
 use postgres::error::SqlState;
-use postgres::{Client, IsolationLevel, Statement};
+use postgres::{Client, IsolationLevel, Statement, Transaction};
 use std::collections::BTreeSet;
 use std::time::Duration;
 
 /// How often a transaction aborted by a concurrent one is tried again.
 pub(super) const MAX_RETRIES: u32 = 30;
+
+/// The advisory lock that orders the change log: `filmgraph` + 1.
+const CHANGES_LOCK: i64 = 0x6669_6c6d_6772_6171;
+
+/// One article to write, already checked and planned.
+pub(super) struct Planned<'a> {
+    pub record: ArticleRecord<'a>,
+    pub plan: Plan<'a>,
+    pub revision: Option<&'a Revision>,
+}
 
 /// The write connection and its prepared statements.
 pub(super) struct Writer {
@@ -26,6 +42,9 @@ struct Statements {
     delete_facts: Statement,
     insert_facts: Statement,
     gc: Statement,
+    renamed: Statement,
+    remove: Statement,
+    log: Statement,
 }
 
 impl Writer {
@@ -53,16 +72,22 @@ impl Writer {
             )?,
             article: client.prepare(
                 "INSERT INTO articles (title, display_title, entity_id, source_path, content_hash,
-                                       ingested_at, text)
+                                       ingested_at, text,
+                                       site, page_id, revision_id, revision_timestamp)
                  VALUES ($1, $2, $3, $4, $5,
-                         to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), $6)
+                         to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), $6,
+                         $7, $8, $9, $10)
                  ON CONFLICT (title) DO UPDATE SET
                      display_title = excluded.display_title,
                      entity_id = excluded.entity_id,
                      source_path = excluded.source_path,
                      content_hash = excluded.content_hash,
                      ingested_at = excluded.ingested_at,
-                     text = excluded.text
+                     text = excluded.text,
+                     site = excluded.site,
+                     page_id = excluded.page_id,
+                     revision_id = excluded.revision_id,
+                     revision_timestamp = excluded.revision_timestamp
                  RETURNING id",
             )?,
             delete_facts: client.prepare(
@@ -82,6 +107,18 @@ impl Writer {
                    AND NOT EXISTS (SELECT 1 FROM facts WHERE object_id = e.id)
                    AND NOT EXISTS (SELECT 1 FROM articles WHERE entity_id = e.id)",
             )?,
+            renamed: client.prepare(
+                "SELECT title FROM articles WHERE site = $1 AND page_id = $2 AND title <> $3",
+            )?,
+            // Facts go with their article (ON DELETE CASCADE).
+            remove: client.prepare(
+                "WITH gone AS (DELETE FROM articles WHERE title = ANY ($1) RETURNING id, entity_id)
+                 SELECT entity_id FROM gone
+                 UNION SELECT f.subject_id FROM facts f JOIN gone ON f.article_id = gone.id
+                 UNION SELECT f.object_id FROM facts f JOIN gone ON f.article_id = gone.id
+                       WHERE f.object_id IS NOT NULL",
+            )?,
+            log: client.prepare("INSERT INTO changes (title) SELECT unnest($1::text[])")?,
         };
         Ok(Writer { client, statements })
     }
@@ -90,102 +127,250 @@ impl Writer {
         self.client.is_closed()
     }
 
-    /// One try at writing the plan; dropping the transaction on an error rolls
-    /// it back.
-    pub(super) fn replace_article(
-        &mut self,
-        article: &ArticleRecord<'_>,
-        plan: &Plan<'_>,
-    ) -> Result<IngestStats> {
+    /// One try at writing one article in a transaction of its own.
+    pub(super) fn replace_article(&mut self, write: &Planned<'_>) -> Result<IngestStats> {
         let Writer { client, statements } = self;
-        let mut tx = client
-            .build_transaction()
-            .isolation_level(IsolationLevel::Serializable)
-            .start()?;
-        let own = &plan.own;
-        tx.execute(
-            &statements.own,
-            &[
-                &own.id,
-                &own.kind.as_str(),
-                &own.name,
-                &own.folded,
-                &own.folded_base,
-            ],
-        )?;
-        if !plan.named.is_empty() {
-            let column = |f: fn(&crate::plan::EntityRow) -> &str| -> Vec<&str> {
-                plan.named.iter().map(f).collect()
-            };
-            tx.execute(
-                &statements.named,
-                &[
-                    &column(|e| &e.id),
-                    &column(|e| e.kind.as_str()),
-                    &column(|e| &e.name),
-                    &column(|e| &e.folded),
-                    &column(|e| &e.folded_base),
-                ],
-            )?;
-        }
-        let article_id: i64 = tx
-            .query_one(
-                &statements.article,
-                &[
-                    &article.title,
-                    &article.display_title,
-                    &own.id,
-                    &article.source_path,
-                    &article.content_hash(),
-                    &article.text,
-                ],
-            )?
-            .try_get(0)?;
+        let mut tx = begin(client)?;
+        let stats = replace_in(&mut tx, statements, write)?;
+        log_changes(&mut tx, statements, &[write.record.title])?;
+        tx.commit()?;
+        Ok(stats)
+    }
 
-        // The entities the old facts named may be left unnamed by the new ones.
-        let old = tx.query(&statements.delete_facts, &[&article_id])?;
-        let mut orphans = BTreeSet::new();
-        for row in &old {
-            orphans.insert(row.try_get::<_, String>(0)?);
-            if let Some(object) = row.try_get::<_, Option<String>>(1)? {
-                orphans.insert(object);
+    /// One try at writing a batch in one transaction, each article in a
+    /// savepoint: an article the database refuses is rolled back alone. An
+    /// `Err` for the whole batch (a serialization failure, a lost connection)
+    /// means none of it was stored.
+    pub(super) fn replace_articles(
+        &mut self,
+        batch: &[std::result::Result<Planned<'_>, Error>],
+    ) -> Result<Vec<Result<IngestStats>>> {
+        let Writer { client, statements } = self;
+        let mut tx = begin(client)?;
+        let mut results = Vec::with_capacity(batch.len());
+        let mut titles = Vec::new();
+        for write in batch {
+            let write = match write {
+                Ok(write) => write,
+                Err(err) => {
+                    results.push(Err(replan_error(err)));
+                    continue;
+                }
+            };
+            let mut savepoint = tx.savepoint("article")?;
+            match replace_in(&mut savepoint, statements, write) {
+                Ok(stats) => {
+                    savepoint.commit()?;
+                    titles.push(write.record.title);
+                    results.push(Ok(stats));
+                }
+                // The whole transaction is lost: try the batch again.
+                Err(err) if is_transient(&err) => return Err(err),
+                // Dropping the savepoint rolls this article back.
+                Err(err) => results.push(Err(err)),
             }
         }
-
-        if !plan.facts.is_empty() {
-            let f = &plan.facts;
-            tx.execute(
-                &statements.insert_facts,
-                &[
-                    &article_id,
-                    &f.iter().map(|r| r.ordinal).collect::<Vec<_>>(),
-                    &f.iter().map(|r| r.subject).collect::<Vec<_>>(),
-                    &f.iter().map(|r| r.subject_id.as_str()).collect::<Vec<_>>(),
-                    &f.iter().map(|r| r.predicate).collect::<Vec<_>>(),
-                    &f.iter().map(|r| r.object).collect::<Vec<_>>(),
-                    &f.iter().map(|r| r.object_id.as_deref()).collect::<Vec<_>>(),
-                    &f.iter().map(|r| r.qualifiers.as_str()).collect::<Vec<_>>(),
-                    &f.iter().map(|r| r.section).collect::<Vec<_>>(),
-                    &f.iter().map(|r| r.start).collect::<Vec<_>>(),
-                    &f.iter().map(|r| r.end).collect::<Vec<_>>(),
-                    &f.iter().map(|r| r.sentence).collect::<Vec<_>>(),
-                    &f.iter().map(|r| r.refs.as_str()).collect::<Vec<_>>(),
-                ],
-            )?;
-        }
-        if !orphans.is_empty() {
-            let orphans: Vec<String> = orphans.into_iter().collect();
-            tx.execute(&statements.gc, &[&orphans])?;
-        }
+        log_changes(&mut tx, statements, &titles)?;
         tx.commit()?;
-
-        Ok(IngestStats {
-            kind: plan.kind,
-            facts_added: plan.facts.len(),
-            facts_removed: old.len(),
-            people: plan.people.clone(),
-        })
+        Ok(results)
     }
+
+    /// One try at removing articles, their facts and the entities only they
+    /// named.
+    pub(super) fn remove_articles(&mut self, titles: &[String]) -> Result<usize> {
+        let Writer { client, statements } = self;
+        let mut tx = begin(client)?;
+        let removed = remove_in(&mut tx, statements, titles)?;
+        let logged: Vec<&str> = removed.iter().map(String::as_str).collect();
+        log_changes(&mut tx, statements, &logged)?;
+        tx.commit()?;
+        Ok(removed.len())
+    }
+}
+
+fn begin(client: &mut Client) -> Result<Transaction<'_>> {
+    Ok(client
+        .build_transaction()
+        .isolation_level(IsolationLevel::Serializable)
+        .start()?)
+}
+
+/// A planning error again, for the results of a batch that is retried: the
+/// plan is made once, its error reported on each try.
+fn replan_error(err: &Error) -> Error {
+    match err {
+        Error::UntitledArticle { source_path } => Error::UntitledArticle {
+            source_path: source_path.clone(),
+        },
+        Error::InvalidFact {
+            article,
+            index,
+            predicate,
+            reason,
+        } => Error::InvalidFact {
+            article: article.clone(),
+            index: *index,
+            predicate: predicate.clone(),
+            reason: reason.clone(),
+        },
+        other => Error::Corrupt(other.to_string()),
+    }
+}
+
+/// Numbers the articles written in `tx` in the change log. The lock is taken
+/// last and held until commit, so writers wait on each other only for that.
+fn log_changes(tx: &mut Transaction<'_>, statements: &Statements, titles: &[&str]) -> Result<()> {
+    if titles.is_empty() {
+        return Ok(());
+    }
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&CHANGES_LOCK])?;
+    tx.execute(&statements.log, &[&titles])?;
+    Ok(())
+}
+
+/// Removes the articles inside the caller's transaction; the titles removed.
+fn remove_in(
+    tx: &mut Transaction<'_>,
+    statements: &Statements,
+    titles: &[String],
+) -> Result<Vec<String>> {
+    if titles.is_empty() {
+        return Ok(Vec::new());
+    }
+    let present: Vec<String> = tx
+        .query(
+            "SELECT title FROM articles WHERE title = ANY ($1) ORDER BY title",
+            &[&titles],
+        )?
+        .iter()
+        .map(|row| row.try_get(0))
+        .collect::<std::result::Result<_, _>>()?;
+    if present.is_empty() {
+        return Ok(present);
+    }
+    let named: Vec<String> = tx
+        .query(&statements.remove, &[&present])?
+        .iter()
+        .map(|row| row.try_get(0))
+        .collect::<std::result::Result<_, _>>()?;
+    if !named.is_empty() {
+        tx.execute(&statements.gc, &[&named])?;
+    }
+    Ok(present)
+}
+
+/// Writes one article inside the caller's transaction: on error, the caller
+/// rolls back.
+fn replace_in(
+    tx: &mut Transaction<'_>,
+    statements: &Statements,
+    write: &Planned<'_>,
+) -> Result<IngestStats> {
+    let Planned {
+        record: article,
+        plan,
+        revision,
+    } = write;
+    if let Some(revision) = revision {
+        // The page may have been stored under another title before a rename.
+        let renamed: Vec<String> = tx
+            .query(
+                &statements.renamed,
+                &[&revision.site, &(revision.page_id as i64), &article.title],
+            )?
+            .iter()
+            .map(|row| row.try_get(0))
+            .collect::<std::result::Result<_, _>>()?;
+        let removed = remove_in(tx, statements, &renamed)?;
+        let removed: Vec<&str> = removed.iter().map(String::as_str).collect();
+        log_changes(tx, statements, &removed)?;
+    }
+    let own = &plan.own;
+    tx.execute(
+        &statements.own,
+        &[
+            &own.id,
+            &own.kind.as_str(),
+            &own.name,
+            &own.folded,
+            &own.folded_base,
+        ],
+    )?;
+    if !plan.named.is_empty() {
+        let column = |f: fn(&crate::plan::EntityRow) -> &str| -> Vec<&str> {
+            plan.named.iter().map(f).collect()
+        };
+        tx.execute(
+            &statements.named,
+            &[
+                &column(|e| &e.id),
+                &column(|e| e.kind.as_str()),
+                &column(|e| &e.name),
+                &column(|e| &e.folded),
+                &column(|e| &e.folded_base),
+            ],
+        )?;
+    }
+    let article_id: i64 = tx
+        .query_one(
+            &statements.article,
+            &[
+                &article.title,
+                &article.display_title,
+                &own.id,
+                &article.source_path,
+                &article.content_hash(),
+                &article.text,
+                &revision.map(|r| r.site.as_str()),
+                &revision.map(|r| r.page_id as i64),
+                &revision.map(|r| r.revision_id as i64),
+                &revision.map(|r| r.timestamp.as_str()),
+            ],
+        )?
+        .try_get(0)?;
+
+    // The entities the old facts named may be left unnamed by the new ones.
+    let old = tx.query(&statements.delete_facts, &[&article_id])?;
+    let mut orphans = BTreeSet::new();
+    for row in &old {
+        orphans.insert(row.try_get::<_, String>(0)?);
+        if let Some(object) = row.try_get::<_, Option<String>>(1)? {
+            orphans.insert(object);
+        }
+    }
+
+    if !plan.facts.is_empty() {
+        let f = &plan.facts;
+        tx.execute(
+            &statements.insert_facts,
+            &[
+                &article_id,
+                &f.iter().map(|r| r.ordinal).collect::<Vec<_>>(),
+                &f.iter().map(|r| r.subject).collect::<Vec<_>>(),
+                &f.iter().map(|r| r.subject_id.as_str()).collect::<Vec<_>>(),
+                &f.iter().map(|r| r.predicate).collect::<Vec<_>>(),
+                &f.iter().map(|r| r.object).collect::<Vec<_>>(),
+                &f.iter().map(|r| r.object_id.as_deref()).collect::<Vec<_>>(),
+                &f.iter().map(|r| r.qualifiers.as_str()).collect::<Vec<_>>(),
+                &f.iter().map(|r| r.section).collect::<Vec<_>>(),
+                &f.iter().map(|r| r.start).collect::<Vec<_>>(),
+                &f.iter().map(|r| r.end).collect::<Vec<_>>(),
+                &f.iter().map(|r| r.sentence).collect::<Vec<_>>(),
+                &f.iter().map(|r| r.refs.as_str()).collect::<Vec<_>>(),
+            ],
+        )?;
+    }
+    if !orphans.is_empty() {
+        let orphans: Vec<String> = orphans.into_iter().collect();
+        tx.execute(&statements.gc, &[&orphans])?;
+    }
+
+    Ok(IngestStats {
+        kind: plan.kind,
+        facts_added: plan.facts.len(),
+        facts_removed: old.len(),
+        people: plan.people.clone(),
+    })
 }
 
 /// Whether `err` is PostgreSQL aborting a transaction for the sake of a

@@ -8,6 +8,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_article_text.sql"),
     include_str!("../../migrations/0003_revisions.sql"),
+    include_str!("../../migrations/0004_changes.sql"),
 ];
 
 /// The schema version this build writes.

@@ -6,9 +6,9 @@ mod revisions;
 mod write;
 
 use crate::{
-    ArticleRecord, ArticleSummary, ArticleText, ArticleWrite, Counts, Entity, EntityKind, FactPage,
-    FactQuery, FilmView, IngestStats, PersonView, Result, Revision, SearchHit, Store, StoredFact,
-    StoredRevision,
+    ArticleRecord, ArticleSummary, ArticleText, ArticleWrite, Change, Counts, Entity, EntityKind,
+    FactPage, FactQuery, FilmView, IngestStats, PersonView, Result, Revision, SearchHit, Store,
+    StoredFact, StoredRevision,
 };
 use filmgraph_model::Fact;
 use rusqlite::Connection;
@@ -121,6 +121,14 @@ impl Store for SqliteStore {
 
     fn stored_revisions(&self) -> Result<Vec<StoredRevision>> {
         revisions::stored_revisions(&self.conn)
+    }
+
+    fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<Change>> {
+        read::changes_since(&self.conn, after, limit)
+    }
+
+    fn latest_change(&self) -> Result<u64> {
+        read::latest_change(&self.conn)
     }
 
     fn remove_articles(&mut self, titles: &[String]) -> Result<usize> {

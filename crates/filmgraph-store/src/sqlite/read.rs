@@ -1,8 +1,8 @@
 //! Reading: lookups, facts in article order, search, counts.
 
 use crate::{
-    entity_id, fold, ArticleSummary, ArticleText, Counts, Entity, EntityKind, Error, FactPage,
-    FactQuery, FilmView, PersonView, Result, SearchHit, StoredFact,
+    entity_id, fold, ArticleSummary, ArticleText, Change, Counts, Entity, EntityKind, Error,
+    FactPage, FactQuery, FilmView, PersonView, Result, SearchHit, StoredFact,
 };
 use filmgraph_model::{Fact, Predicate, Provenance};
 use rusqlite::{params, Connection, OptionalExtension, Params};
@@ -362,4 +362,38 @@ pub(super) fn articles(conn: &Connection) -> Result<Vec<ArticleSummary>> {
 
 pub(super) fn article_facts(conn: &Connection, title: &str) -> Result<Vec<StoredFact>> {
     stored_facts(conn, "a.title = ?1", [title])
+}
+
+pub(super) fn changes_since(conn: &Connection, after: u64, limit: usize) -> Result<Vec<Change>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT seq, title FROM changes WHERE seq > ?1 ORDER BY seq LIMIT ?2")?;
+    let rows = stmt.query_map(
+        params![
+            i64::try_from(after).unwrap_or(i64::MAX),
+            i64::try_from(limit).unwrap_or(i64::MAX)
+        ],
+        |row| {
+            Ok(Change {
+                seq: row.get::<_, i64>(0)? as u64,
+                title: row.get(1)?,
+            })
+        },
+    )?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub(super) fn latest_change(conn: &Connection) -> Result<u64> {
+    Ok(
+        conn.query_row("SELECT coalesce(max(seq), 0) FROM changes", [], |row| {
+            row.get::<_, i64>(0)
+        })? as u64,
+    )
+}
+
+/// Records, inside the writing transaction, that the article was stored or
+/// removed. SQLite has one writer at a time, so numbers follow commit order.
+pub(super) fn log_change(tx: &Connection, title: &str) -> Result<()> {
+    tx.prepare_cached("INSERT INTO changes (title) VALUES (?1)")?
+        .execute([title])?;
+    Ok(())
 }

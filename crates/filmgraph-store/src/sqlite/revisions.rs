@@ -79,6 +79,7 @@ pub(super) fn remove_in(tx: &Connection, titles: &[String]) -> Result<usize> {
         removed += tx
             .prepare_cached("DELETE FROM articles WHERE id = ?1")?
             .execute(params![article_id])?;
+        super::read::log_change(tx, title)?;
     }
     collect_orphans(tx, &named)?;
     Ok(removed)

@@ -173,6 +173,7 @@ fn replace_in(
     drop(insert);
 
     collect_orphans(tx, &orphans)?;
+    super::read::log_change(tx, article.title)?;
     drop(entities);
 
     Ok(IngestStats {
