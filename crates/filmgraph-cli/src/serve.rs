@@ -3,9 +3,15 @@
 use crate::args::ServeArgs;
 use crate::{db, index};
 use anyhow::{Context, Result};
-use filmgraph_index::Index;
+use filmgraph_index::{ChangeFollower, Index};
 use filmgraph_server::{AppState, SharedStore};
 use std::process::ExitCode;
+use std::time::Duration;
+
+/// How often a server over PostgreSQL reads the database's change log: a film
+/// ingested by another process is in this server's search within about this
+/// long, plus the time to index it.
+const FOLLOW_INTERVAL: Duration = Duration::from_millis(500);
 
 pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     let db_path = db::path(&args.db)?;
@@ -30,6 +36,13 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
             index
         }
     };
+    // Several servers may share a PostgreSQL database that other processes
+    // write: each follows its change log from before the index is built.
+    let follower = if db::is_postgres(&db_path) {
+        Some(ChangeFollower::start(&*store).context("cannot read the database's change log")?)
+    } else {
+        None
+    };
     if !index.is_current(&*store)? {
         eprintln!("indexing {} …", db::describe(&db_path));
         let stats = index
@@ -43,6 +56,9 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         stores.push(db::open_existing(&db_path)?);
     }
     let state = AppState::new(stores, index);
+    if let Some(follower) = follower {
+        follow_changes(follower, state.clone(), db::open_existing(&db_path)?)?;
+    }
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -63,4 +79,21 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         .context("the server stopped")
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Keeps the index current in a thread of its own, for as long as the
+/// process runs. A failed poll is reported and tried again.
+fn follow_changes(mut follower: ChangeFollower, state: AppState, store: SharedStore) -> Result<()> {
+    std::thread::Builder::new()
+        .name("follow-changes".into())
+        .spawn(move || loop {
+            std::thread::sleep(FOLLOW_INTERVAL);
+            match follower.poll(state.index(), &*store) {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(articles = n, "re-indexed changed articles"),
+                Err(err) => tracing::warn!("cannot follow the database's changes: {err}"),
+            }
+        })
+        .context("cannot start the thread that follows the database")?;
+    Ok(())
 }

@@ -13,11 +13,13 @@
 
 mod document;
 mod error;
+mod follow;
 mod query;
 mod schema;
 
 pub use document::{role_name, Kind};
 pub use error::{Error, Result};
+pub use follow::ChangeFollower;
 pub use query::{FacetCount, Facets, Hit, Query, SearchResults, Snippet, Suggestion};
 
 use document::Doc;
