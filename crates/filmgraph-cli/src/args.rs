@@ -77,6 +77,8 @@ pub struct FactsArgs {
     /// Article files.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub run: RunArgs,
 }
 
 #[derive(Debug, Args)]
@@ -86,6 +88,48 @@ pub struct IngestArgs {
     /// Article files (not directories: use a glob such as `articles/*.txt`).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Remove the stored articles of a wiki whose pages are not in the dumps
+    /// read (give every part of a split dump in one run). Without it they are
+    /// kept, and counted in the summary.
+    #[arg(long)]
+    pub prune: bool,
+    /// Parse and store every page, even those already stored at the same
+    /// revision (after an upgrade of filmgraph, say).
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// How articles are read, for `facts` and `ingest`.
+#[derive(Debug, Clone, Args)]
+pub struct RunArgs {
+    /// No progress bar (there is none either when stderr is not a terminal).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Threads parsing articles [default: one per core].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Pages of a dump with more wikitext than this are reported, not parsed.
+    #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
+    pub max_page_bytes: usize,
+    /// A page whose parsing and extraction take longer is reported and
+    /// given up.
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub page_timeout: f64,
+}
+
+impl RunArgs {
+    pub fn jobs(&self) -> usize {
+        self.jobs
+            .filter(|&n| n > 0)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+    }
+
+    pub fn page_timeout(&self) -> std::time::Duration {
+        std::time::Duration::try_from_secs_f64(self.page_timeout)
+            .unwrap_or(std::time::Duration::from_secs(30))
+    }
 }
 
 #[derive(Debug, Args)]

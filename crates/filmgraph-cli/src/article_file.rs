@@ -1,15 +1,16 @@
 //! Reading articles from the files a user names: the checks that turn a bad
 //! file into one clear error naming the file (and the line, where one is to
 //! blame), then parsing. A plain-text or wikitext file holds one article; an
-//! XML dump (`.xml`, `.xml.bz2`) is streamed page by page.
+//! XML dump (`.xml`, `.xml.bz2`) is streamed page by page (by
+//! [`crate::pipeline`], which hands each page to [`page_article`]).
 
 use anyhow::{anyhow, Result};
 use filmgraph_model::{Article, Fact, Severity};
-use filmgraph_parse::dump::{DumpReader, FileReader};
+use filmgraph_parse::dump::{DumpOptions, DumpReader, FileReader, Page};
 use filmgraph_parse::Format;
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The largest file read as one article. The longest encyclopedia articles are
 /// a few megabytes; anything far bigger is not one article. (Dumps are
@@ -52,127 +53,52 @@ impl ArticleInput {
     }
 }
 
-/// The articles of one input file, each read or the reason it could not be.
-pub enum ArticleSource {
-    /// A plain-text or wikitext file: one article, or why it is not one.
-    File(Option<Result<ArticleInput>>),
-    /// An XML dump, read one page at a time.
-    Dump {
-        path: String,
-        pages: DumpReader<FileReader>,
-        /// Pages passed over: other namespaces, redirects, articles that are
-        /// not about a film.
-        skipped: usize,
-    },
-}
-
-impl ArticleSource {
-    /// The articles in `path`, in the format its name says.
-    pub fn open(path: &Path) -> ArticleSource {
-        let shown = path.display().to_string();
-        let format = Format::from_path(&shown);
-        if format == Format::XmlDump {
-            let checked = check_file(path).and_then(|_| {
-                DumpReader::open(path).map_err(|e| Rejection {
-                    line: None,
-                    message: format!("cannot read: {e}"),
-                })
-            });
-            return match checked {
-                Ok(pages) => ArticleSource::Dump {
-                    path: shown,
-                    pages,
-                    skipped: 0,
-                },
-                Err(r) => ArticleSource::File(Some(Err(r.naming(&shown)))),
-            };
-        }
-        ArticleSource::File(Some(read_file(path, shown, format)))
-    }
-
-    /// Once read, how many pages of a dump were passed over, if any.
-    pub fn skipped_note(&self) -> Option<String> {
-        match self {
-            ArticleSource::Dump { path, skipped, .. } if *skipped > 0 => Some(format!(
-                "{path}: skipped {skipped} {} not about a film \
-                 (redirects, other namespaces, other subjects)",
-                if *skipped == 1 { "page" } else { "pages" }
-            )),
-            _ => None,
-        }
-    }
-}
-
-impl Iterator for ArticleSource {
-    type Item = Result<ArticleInput>;
-
-    fn next(&mut self) -> Option<Result<ArticleInput>> {
-        let (path, pages, skipped) = match self {
-            ArticleSource::File(one) => return one.take(),
-            ArticleSource::Dump {
-                path,
-                pages,
-                skipped,
-            } => (path, pages, skipped),
-        };
-        loop {
-            // The reader stops after its first error.
-            let page = match pages.next()? {
-                Ok(page) => page,
-                Err(e) => return Some(Err(anyhow!("{path}: {e}"))),
-            };
-            if page.ns != 0 || page.redirect.is_some() {
-                *skipped += 1;
-                continue;
-            }
-            let origin = format!("{path} [{}]", page.title);
-            let article = match parse_guarded(&origin, || page.to_article()) {
-                Ok(article) => article,
-                Err(e) => return Some(Err(e)),
-            };
-            if article.redirect.is_some() || !filmgraph_parse::is_film(&article) {
-                *skipped += 1;
-                continue;
-            }
-            return Some(
-                checked_article(article, &origin).map(|article| ArticleInput {
-                    path: path.clone(),
-                    origin,
-                    text: page.text,
-                    article,
-                }),
-            );
-        }
-    }
-}
-
-/// Every article in the files at `paths`, in order, each read or the reason
-/// it could not be. Parser warnings and notes on skipped dump pages go to
-/// stderr as the articles are read.
-pub fn read_all(paths: &[PathBuf]) -> impl Iterator<Item = Result<ArticleInput>> + '_ {
-    paths.iter().flat_map(|path| {
-        let mut source = ArticleSource::open(path);
-        std::iter::from_fn(move || match source.next() {
-            Some(item) => {
-                if let Ok(input) = &item {
-                    for warning in input.warnings() {
-                        eprintln!("warning: {warning}");
-                    }
-                }
-                Some(item)
-            }
-            None => {
-                if let Some(note) = source.skipped_note() {
-                    eprintln!("note: {note}");
-                }
-                None
-            }
+/// Opens a dump (`.xml`, `.xml.bz2`) after the checks every input file gets.
+pub fn open_dump(path: &Path, options: DumpOptions) -> Result<DumpReader<FileReader>> {
+    let shown = path.display().to_string();
+    check_file(path)
+        .and_then(|_| {
+            DumpReader::open_with(path, options).map_err(|e| Rejection {
+                line: None,
+                message: format!("cannot read: {e}"),
+            })
         })
-    })
+        .map_err(|r| r.naming(&shown))
+}
+
+/// What a page of a dump is to `facts` and `ingest`.
+pub enum PageArticle {
+    /// A film article, parsed.
+    Film(Box<ArticleInput>),
+    /// A redirect, or an article about something other than a film.
+    NotFilm,
+}
+
+/// Parses a page of the dump at `path` (an article-namespace page that is
+/// not a redirect) and tells whether it is a film article.
+pub fn page_article(path: &str, page: Page) -> Result<PageArticle> {
+    let origin = format!("{path} [{}]", page.title);
+    let article = parse_guarded(&origin, || page.to_article())?;
+    if article.redirect.is_some() || !filmgraph_parse::is_film(&article) {
+        return Ok(PageArticle::NotFilm);
+    }
+    let article = checked_article(article, &origin)?;
+    Ok(PageArticle::Film(Box::new(ArticleInput {
+        path: path.to_string(),
+        origin,
+        text: page.text,
+        article,
+    })))
 }
 
 /// One plain-text or wikitext article file.
-fn read_file(path: &Path, shown: String, format: Format) -> Result<ArticleInput> {
+pub fn read_file(path: &Path) -> Result<ArticleInput> {
+    let shown = path.display().to_string();
+    let format = Format::from_path(&shown);
+    read_text_file(path, shown, format)
+}
+
+fn read_text_file(path: &Path, shown: String, format: Format) -> Result<ArticleInput> {
     let text = read_text(path).map_err(|r| r.naming(&shown))?;
     let article = parse_guarded(&shown, || match format {
         // Wikitext has no title line: the file is named for the article.
@@ -314,10 +240,17 @@ mod tests {
 
     /// The one article (or error) of the file at `path`.
     fn read_one(path: &Path) -> Result<ArticleInput> {
-        let mut source = ArticleSource::open(path);
-        let first = source.next().expect("one item");
-        assert!(source.next().is_none());
-        first
+        if Format::from_path(&path.display().to_string()) == Format::XmlDump {
+            let page = open_dump(path, DumpOptions::default())?
+                .next()
+                .expect("one page")
+                .map_err(|e| anyhow!("{}: {e}", path.display()))?;
+            return match page_article(&path.display().to_string(), page)? {
+                PageArticle::Film(input) => Ok(*input),
+                PageArticle::NotFilm => Err(anyhow!("not a film")),
+            };
+        }
+        read_file(path)
     }
 
     /// The error message for a file with these bytes.
@@ -419,24 +352,25 @@ mod tests {
         fs::write(
             &path,
             "<mediawiki>\
-             <page><title>Talk:Foo</title><ns>1</ns><id>1</id>\
-               <revision><id>1</id><text>Chat.</text></revision></page>\
-             <page><title>Bar</title><ns>0</ns><id>2</id><redirect title=\"Foo\" />\
-               <revision><id>2</id><text>#REDIRECT [[Foo]]</text></revision></page>\
+             <page><title>Bar</title><ns>0</ns><id>2</id>\
+               <revision><id>2</id><text>Bar is a 1999 song.</text></revision></page>\
              <page><title>Foo (1999 film)</title><ns>0</ns><id>3</id>\
                <revision><id>3</id><text>'''Foo''' is a 1999 American film \
                directed by [[Ann Bee]].</text></revision></page>\
              </mediawiki>",
         )
         .unwrap();
-        let mut source = ArticleSource::open(&path);
-        let inputs: Vec<ArticleInput> = source.by_ref().map(Result::unwrap).collect();
-        assert_eq!(inputs.len(), 1);
-        let foo = &inputs[0];
+        let shown = path.display().to_string();
+        let mut pages = open_dump(&path, DumpOptions::default()).unwrap();
+        let bar = page_article(&shown, pages.next().unwrap().unwrap()).unwrap();
+        assert!(matches!(bar, PageArticle::NotFilm));
+        let PageArticle::Film(foo) = page_article(&shown, pages.next().unwrap().unwrap()).unwrap()
+        else {
+            panic!("Foo is a film")
+        };
         assert_eq!(foo.article.title, "Foo (1999 film)");
         assert!(foo.origin.ends_with("dump.xml [Foo (1999 film)]"));
         assert!(foo.text.starts_with("'''Foo'''"), "{}", foo.text);
-        assert!(source.skipped_note().unwrap().contains("skipped 2 pages"));
     }
 
     #[test]

@@ -1,12 +1,29 @@
 //! `filmgraph ingest FILE...`: stores articles and their facts.
+//!
+//! Articles are written in batches (many articles per transaction). Pages of
+//! a dump remember their revision: a page already stored at the same
+//! revision is skipped before it is parsed, a newer revision replaces the
+//! stored one, a page that is no longer a film article (now a redirect, say)
+//! is removed. Stored pages of a wiki that the dumps read no longer hold are
+//! kept and counted, or removed with `--prune`.
 
 use crate::args::IngestArgs;
-use crate::article_file::{self, ArticleInput};
+use crate::article_file::ArticleInput;
 use crate::db;
+use crate::pipeline::{self, Item, PageRef};
+use crate::progress::Progress;
 use anyhow::{Context, Result};
-use filmgraph_store::{ArticleRecord, EntityKind, IngestStats, Store};
-use std::collections::BTreeSet;
+use filmgraph_model::Fact;
+use filmgraph_store::{ArticleRecord, ArticleWrite, EntityKind, IngestStats, Revision, Store};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// A batch is written once it holds this many articles...
+const BATCH_ARTICLES: usize = 500;
+/// ...or once its first article has waited this long.
+const BATCH_WAIT: Duration = Duration::from_secs(2);
 
 pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     let db_path = db::path(&args.db)?;
@@ -14,26 +31,50 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     // A PostgreSQL database has no index beside it: each `serve` keeps its own.
     let index =
         (!db::is_postgres(&db_path)).then(|| crate::index::IngestHook::open(&db_path, &*store));
-    let mut titles = Vec::new();
-    let mut summary = Summary::default();
-    for input in article_file::read_all(&args.files) {
-        match input
-            .and_then(|input| ingest_article(&mut *store, &input).map(|s| (s, input.article.title)))
-        {
-            Ok((stats, title)) => {
-                summary.add(&stats);
-                titles.push(title);
-            }
-            Err(err) => {
-                summary.failed += 1;
-                eprintln!("error: {err:#}");
-            }
-        }
-    }
+    let stored_revisions = store
+        .stored_revisions()
+        .context("cannot read the revisions stored in the database")?;
+    let stored: HashMap<String, Revision> = stored_revisions
+        .into_iter()
+        .map(|s| (s.title, s.revision))
+        .collect();
+    let config = pipeline::Config {
+        jobs: args.run.jobs(),
+        max_page_bytes: args.run.max_page_bytes,
+        page_timeout: args.run.page_timeout(),
+        stored: Arc::new(if args.force {
+            HashMap::new()
+        } else {
+            stored.clone()
+        }),
+    };
+    let progress = Progress::new(&args.files, args.run.quiet);
+    let mut writer = Writer {
+        store: &mut *store,
+        progress: &progress,
+        stored,
+        batch: Vec::new(),
+        batch_started: Instant::now(),
+        seen: HashSet::new(),
+        sites: HashMap::new(),
+        titles: Vec::new(),
+        summary: Summary::default(),
+        dumps: DumpSummary::default(),
+    };
+    let read = pipeline::run(&args.files, &config, &progress, |item| writer.add(item));
+    let written = writer.flush();
+    progress.finish();
+    read?;
+    written?;
+    writer.prune(args.prune)?;
+    let (summary, dumps, titles) = (writer.summary, writer.dumps, writer.titles);
     if let Some(index) = index {
         index.finish(&*store, &titles);
     }
     println!("{}", summary.line());
+    if let Some(line) = dumps.line(args.prune) {
+        println!("{line}");
+    }
     Ok(if summary.failed > 0 {
         ExitCode::FAILURE
     } else {
@@ -41,20 +82,209 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     })
 }
 
-fn ingest_article(store: &mut dyn Store, input: &ArticleInput) -> Result<IngestStats> {
-    let facts = input.facts()?;
-    let record = ArticleRecord::new(&input.article, &input.path, &input.text);
-    let stats = store
-        .replace_article(&record, &facts)
-        .with_context(|| format!("{}: cannot store \"{}\"", input.origin, input.article.title))?;
-    tracing::info!(
-        origin = %input.origin,
-        title = %input.article.title,
-        added = stats.facts_added,
-        removed = stats.facts_removed,
-        "stored"
-    );
-    Ok(stats)
+/// An article waiting for its batch to be written.
+struct Pending {
+    input: Box<ArticleInput>,
+    facts: Vec<Fact>,
+    revision: Option<Revision>,
+}
+
+/// Takes the pipeline's items and writes them in batches.
+struct Writer<'a> {
+    store: &'a mut dyn Store,
+    progress: &'a Progress,
+    /// What the store held when the run began, by title.
+    stored: HashMap<String, Revision>,
+    batch: Vec<Pending>,
+    batch_started: Instant,
+    /// Stored titles met in a dump of their own site.
+    seen: HashSet<String>,
+    /// The sites whose dumps were read, and whether all of them to the end.
+    sites: HashMap<String, bool>,
+    /// Titles stored or removed, for the search index.
+    titles: Vec<String>,
+    summary: Summary,
+    dumps: DumpSummary,
+}
+
+impl Writer<'_> {
+    fn add(&mut self, item: Item) -> Result<()> {
+        match item {
+            Item::Film {
+                input,
+                facts,
+                revision,
+            } => {
+                if let Some(revision) = &revision {
+                    self.see(&input.article.title, revision);
+                }
+                if self.batch.is_empty() {
+                    self.batch_started = Instant::now();
+                }
+                self.batch.push(Pending {
+                    input,
+                    facts,
+                    revision,
+                });
+                if self.batch.len() >= BATCH_ARTICLES || self.batch_started.elapsed() >= BATCH_WAIT
+                {
+                    self.flush()?;
+                }
+            }
+            Item::Skipped { page: None } => {}
+            Item::Skipped { page: Some(page) } => {
+                if self.see(&page.title, &page.revision) {
+                    // Stored as a film, now a redirect or about something else.
+                    self.flush()?;
+                    self.remove(vec![page.title])?;
+                }
+            }
+            Item::Unchanged {
+                page,
+                stored_is_newer,
+            } => {
+                self.see(&page.title, &page.revision);
+                self.dumps.unchanged += 1;
+                self.dumps.older += usize::from(stored_is_newer);
+            }
+            Item::Failed { error, page } => {
+                if let Some(PageRef { title, revision }) = &page {
+                    self.see(title, revision);
+                }
+                self.summary.failed += 1;
+                self.progress.println(&format!("error: {error:#}"));
+            }
+            Item::DumpEnd { site, complete, .. } => {
+                *self.sites.entry(site).or_insert(true) &= complete;
+            }
+        }
+        Ok(())
+    }
+
+    /// Notes that a dump holds this page; whether it is stored from that site.
+    fn see(&mut self, title: &str, revision: &Revision) -> bool {
+        let stored_here = self
+            .stored
+            .get(title)
+            .is_some_and(|stored| stored.site == revision.site);
+        if stored_here {
+            self.seen.insert(title.to_string());
+        }
+        stored_here
+    }
+
+    /// Writes the batch in one transaction.
+    fn flush(&mut self) -> Result<()> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        let batch = std::mem::take(&mut self.batch);
+        let writes: Vec<ArticleWrite<'_>> = batch
+            .iter()
+            .map(|p| ArticleWrite {
+                record: ArticleRecord::new(&p.input.article, &p.input.path, &p.input.text),
+                facts: &p.facts,
+                revision: p.revision.as_ref(),
+            })
+            .collect();
+        let results = self
+            .store
+            .replace_articles(&writes)
+            .with_context(|| format!("cannot store a batch of {} articles", writes.len()))?;
+        for (pending, result) in batch.iter().zip(results) {
+            let input = &pending.input;
+            match result {
+                Ok(stats) => {
+                    tracing::info!(
+                        origin = %input.origin,
+                        title = %input.article.title,
+                        added = stats.facts_added,
+                        removed = stats.facts_removed,
+                        "stored"
+                    );
+                    self.summary.add(&stats);
+                    self.titles.push(input.article.title.clone());
+                }
+                Err(err) => {
+                    self.summary.failed += 1;
+                    self.progress.println(&format!(
+                        "error: {}: cannot store \"{}\": {:#}",
+                        input.origin,
+                        input.article.title,
+                        anyhow::Error::from(err)
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn remove(&mut self, titles: Vec<String>) -> Result<()> {
+        if titles.is_empty() {
+            return Ok(());
+        }
+        let removed = self
+            .store
+            .remove_articles(&titles)
+            .context("cannot remove articles")?;
+        self.dumps.removed += removed;
+        self.titles.extend(titles);
+        Ok(())
+    }
+
+    /// Stored pages of a wiki whose dumps were read to the end but do not
+    /// hold them: removed with `--prune`, else counted.
+    fn prune(&mut self, prune: bool) -> Result<()> {
+        let mut gone: Vec<String> = self
+            .stored
+            .iter()
+            .filter(|(title, revision)| {
+                self.sites.get(&revision.site) == Some(&true) && !self.seen.contains(*title)
+            })
+            .map(|(title, _)| title.clone())
+            .collect();
+        gone.sort();
+        if prune {
+            self.remove(gone)
+        } else {
+            self.dumps.kept_missing = gone.len();
+            Ok(())
+        }
+    }
+}
+
+/// What the dumps of a batch came to besides the articles stored.
+#[derive(Debug, Default)]
+struct DumpSummary {
+    /// Pages already stored at the same revision (or a newer one).
+    unchanged: usize,
+    /// Of those, pages stored at a newer revision than the dump's.
+    older: usize,
+    /// Articles removed: no longer films, or gone from the dumps (`--prune`).
+    removed: usize,
+    /// Stored pages that the dumps of their wiki no longer hold, kept.
+    kept_missing: usize,
+}
+
+impl DumpSummary {
+    fn line(&self, prune: bool) -> Option<String> {
+        if self.unchanged + self.removed + self.kept_missing == 0 {
+            return None;
+        }
+        let mut line = format!("{} pages unchanged since the last ingest", self.unchanged);
+        if self.older > 0 {
+            line += &format!(" ({} stored at a newer revision)", self.older);
+        }
+        line += &format!("; {} articles removed", self.removed);
+        if self.kept_missing > 0 && !prune {
+            line += &format!(
+                "; {} stored articles are no longer in the dumps and were kept \
+                 (--prune removes them)",
+                self.kept_missing
+            );
+        }
+        Some(line)
+    }
 }
 
 /// What a batch did, for its closing line.

@@ -13,6 +13,8 @@ mod facts;
 mod import;
 mod index;
 mod ingest;
+mod pipeline;
+mod progress;
 mod render;
 mod search;
 mod serve;
