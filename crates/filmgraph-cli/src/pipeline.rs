@@ -314,12 +314,12 @@ impl Reader<'_> {
             }
             if page.text_cut() {
                 let error = anyhow!(
-                    "{shown} [{}] at byte {}: the page has {:.1} MiB of wikitext, more than the \
-                     {:.1} MiB a page may have (--max-page-bytes); skipped",
+                    "{shown} [{}] at byte {}: the page has {} of wikitext, more than the \
+                     {} a page may have (--max-page-bytes); skipped",
                     page.title,
                     page.byte_offset,
-                    mib(page.text_bytes),
-                    mib(self.config.max_page_bytes as u64),
+                    human_size(page.text_bytes),
+                    human_size(self.config.max_page_bytes as u64),
                 );
                 let page = Some(page_ref());
                 self.item(Item::Failed { error, page })?;
@@ -341,8 +341,13 @@ impl Reader<'_> {
     }
 }
 
-fn mib(bytes: u64) -> f64 {
-    bytes as f64 / f64::from(1 << 20)
+/// `12.3 MiB`, `9.8 KiB`, `512 bytes`.
+fn human_size(bytes: u64) -> String {
+    match bytes {
+        0..1024 => format!("{bytes} bytes"),
+        1024..1_048_576 => format!("{:.1} KiB", bytes as f64 / 1024.0),
+        _ => format!("{:.1} MiB", bytes as f64 / 1_048_576.0),
+    }
 }
 
 /// Which worker is on which job since when, for the time budget.
@@ -477,4 +482,53 @@ fn process(job: Job) -> Item {
 fn with_facts(input: ArticleInput) -> Result<(ArticleInput, Vec<Fact>)> {
     let facts = input.facts()?;
     Ok((input, facts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_well() {
+        assert_eq!(human_size(512), "512 bytes");
+        assert_eq!(human_size(10_000), "9.8 KiB");
+        assert_eq!(human_size(8 << 20), "8.0 MiB");
+    }
+
+    #[test]
+    fn a_job_past_its_budget_becomes_an_error_naming_the_page() {
+        let watch = Watch::default();
+        let page = Page {
+            title: "Slow".into(),
+            byte_offset: 1234,
+            ..Default::default()
+        };
+        let job = Job::Page {
+            path: "dump.xml".into(),
+            page,
+            revision: Revision {
+                site: "enwiki".into(),
+                page_id: 1,
+                revision_id: 2,
+                timestamp: String::new(),
+            },
+        };
+        let given_up = watch.start(0, 7, &job);
+        assert!(watch.overdue(Duration::from_secs(60)).is_empty());
+        let overdue = watch.overdue(Duration::ZERO);
+        assert_eq!(overdue.len(), 1);
+        let (seq, Item::Failed { error, page }) = &overdue[0] else {
+            panic!("not a failure")
+        };
+        assert_eq!(*seq, 7);
+        assert_eq!(page.as_ref().unwrap().title, "Slow");
+        assert_eq!(
+            error.to_string(),
+            "dump.xml [Slow] at byte 1234: parsing and extraction took more than the 0 s \
+             a page may take (--page-timeout); skipped"
+        );
+        assert!(given_up.load(Ordering::Relaxed));
+        // Given up once only.
+        assert!(watch.overdue(Duration::ZERO).is_empty());
+    }
 }
