@@ -79,6 +79,12 @@ const CUES: &[(&str, Role)] = &[
     ("co-stars included", Role::Cast),
     ("also features", Role::Cast),
     ("alongside", Role::With),
+    ("along with", Role::With),
+    ("as well as", Role::With),
+    ("appear", Role::Cast),
+    ("appears", Role::Cast),
+    ("portrays", Role::Cast),
+    ("plays", Role::Cast),
     ("supporting cast of", Role::Cast),
     ("cast include", Role::Cast),
     ("cast consists of", Role::Cast),
@@ -289,7 +295,7 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let mut carried: Vec<Role> = Vec::new();
     for (n, &(cue_start, cue_end, role)) in cues.iter().enumerate() {
         let seg_end = cues.get(n + 1).map_or(text.len(), |c| c.0);
-        let segment = clause(&text[cue_end..seg_end]);
+        let segment = clause(text[cue_end..seg_end].trim_start_matches([' ', ',', ':']));
         let role = match role {
             Role::With if previous == Some(Role::Cast) => Role::Cast,
             Role::With => {
@@ -299,7 +305,10 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             }
             r => r,
         };
-        previous = Some(role);
+        // A stop ends a segment but not the list a later "with" continues.
+        if role != Role::Stop {
+            previous = Some(role);
+        }
         if role == Role::Stop || about_other_work(text, cue_end) {
             carried.clear();
             continue;
@@ -341,6 +350,7 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 fn names_come_first(cue: &str, segment: &str) -> bool {
     let cue = cue.to_lowercase();
     cue.starts_with("reprise")
+        || matches!(cue.as_str(), "appear" | "appears" | "portrays" | "plays")
         || (matches!(
             cue.as_str(),
             "stars" | "star" | "co-stars" | "also stars" | "starred"
@@ -376,9 +386,12 @@ fn cast_before(
         return false;
     };
     let character = match names.as_slice() {
-        [_] => after
-            .strip_prefix("as ")
-            .and_then(|r| leading_name(r.strip_prefix("the ").unwrap_or(r))),
+        // "X stars as Y", "X portrays Y", "X plays Y"
+        [_] => {
+            let role = after.strip_prefix("as ").unwrap_or(after);
+            let role = role.strip_prefix("the ").unwrap_or(role);
+            character_name(role.trim_end_matches('.')).filter(|r| r.starts_with(char::is_uppercase))
+        }
         _ => None,
     };
     for name in names {
@@ -600,9 +613,12 @@ fn clause(segment: &str) -> &str {
 fn about_other_work(text: &str, at: usize) -> bool {
     let before = text[..at].to_lowercase();
     OTHER_WORK.iter().any(|marker| {
-        before
-            .rfind(marker)
-            .is_some_and(|p| !before[p..].contains(", ") && !before[p..].contains(" and "))
+        before.rfind(marker).is_some_and(|p| {
+            // "This adaptation of the novel features ...": the film itself.
+            let this = before[..p].trim_end().ends_with("this")
+                || before[..p].trim_end().ends_with("This");
+            !this && !before[p..].contains(", ") && !before[p..].contains(" and ")
+        })
     })
 }
 

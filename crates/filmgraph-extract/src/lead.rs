@@ -9,10 +9,6 @@ use filmgraph_model::Predicate;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Whether facts of country of origin are read from nationality adjectives
-/// ("a 1995 American film" -> United States).
-const COUNTRY_FROM_NATIONALITY: bool = false;
-
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?P<pre>.*?)\b(?:is|was|are)\s+(?:an?|the)\s+(?P<np>[^.;:]{0,160}?)\b(?P<head>film|movie|documentary|motion picture|picture|feature|short|cartoon|anime)s?\b(?P<after> \w+)?",
@@ -104,6 +100,16 @@ pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
             year.get_or_insert(w);
             continue;
         }
+        // "a 2008 Hindi-language film"
+        if let Some(language) = w.strip_suffix("-language") {
+            if language.starts_with(char::is_uppercase) {
+                ctx.sentence_fact(s, &film, Predicate::OriginalLanguage, language, quals([]));
+                if ctx.language.is_none() {
+                    ctx.language = lexicon::language_code(language).map(str::to_string);
+                }
+            }
+            continue;
+        }
         let parts: Vec<&str> = w.split(['-', '–', '/']).collect();
         if parts.iter().all(|p| lexicon::is_nationality(p)) {
             nationalities.extend(parts);
@@ -158,9 +164,12 @@ pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
             ctx.language = lexicon::language_of_nationality(first).map(str::to_string);
         }
     }
-    if COUNTRY_FROM_NATIONALITY {
-        for n in &nationalities {
-            if let Some(country) = lexicon::country_of_nationality(n) {
+    // "a 1995 American film" says the United States; the fact is kept where
+    // the citation can show the country's name (the invariant every fact
+    // keeps: its cited bytes hold its object), i.e. when the paragraph names it.
+    for n in &nationalities {
+        if let Some(country) = lexicon::country_of_nationality(n) {
+            if s.paragraph.text.contains(country) {
                 ctx.sentence_fact(s, &film, Predicate::CountryOfOrigin, country, quals([]));
             }
         }

@@ -57,10 +57,6 @@ const NOT_NAMES: &[&str] = &[
     "Dame",
     "Lord",
     "Lady",
-    "King",
-    "Queen",
-    "Prince",
-    "Princess",
     "Captain",
     "Detective",
     "Agent",
@@ -266,7 +262,7 @@ pub fn name_list(s: &str) -> Vec<&str> {
 
 /// Words for what a person or company is, written before their name:
 /// "Japanese American filmmaker Rea Tajiri", "American studio United Artists".
-const ROLE_NOUNS: &str = "filmmakers?|film-makers?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings|players?|stars?|legends?|icons?|personalit(?:y|ies)|hosts?|personalities";
+const ROLE_NOUNS: &str = "filmmakers?|film-makers?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings|brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|cousins?|players?|stars?|legends?|icons?|personalit(?:y|ies)|hosts?|personalities";
 
 static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(&format!(
