@@ -366,3 +366,43 @@ fn a_multistream_bz2_reads_as_one_dump() {
         .collect();
     assert_eq!(titles, ["A", "B"]);
 }
+
+/// Film-shaped random wikitext: an infobox, a lead, a cast section, with
+/// random tokens spliced in.
+fn random_film_page(rng: &mut XorShift) -> String {
+    const PARTS: &[&str] = &[
+        "{{Infobox film\n| name = A\n| director = [[Ann Bee]]\n| starring = {{Plainlist|\n* [[C D]]\n* E F}}\n",
+        "| released = {{Film date|2001|5|1|US}}\n| runtime = 90 minutes\n| budget = $10–12 million\n}}\n",
+        "'''A''' is a 2001 American drama film directed by [[Ann Bee]] and starring [[C D]].",
+        "<ref>{{cite web|url=http://x.org|title=T|work=W}}</ref>",
+        "\n\n== Cast ==\n* [[C D]] as Gee\n* E F as Aitch\n",
+        "\n\n== Release ==\nIt was released on May 1, 2001, by [[Studio]].\n",
+        "\n\n== Reception ==\nIt grossed $5 million. Critics praised it.\n",
+        "{{Based on|''Book''|[[Jay Kay]]}}",
+    ];
+    let mut page = String::new();
+    for _ in 0..rng.below(40) {
+        if rng.below(3) == 0 {
+            page.push_str(PARTS[rng.below(PARTS.len())]);
+        } else {
+            page.push_str(TOKENS[rng.below(TOKENS.len())]);
+        }
+    }
+    page
+}
+
+#[test]
+fn extraction_of_random_film_pages_never_panics_and_cites_the_input() {
+    let mut rng = XorShift(fuzz_setting("FUZZ_SEED", 0xf11e_0fac_75ee_d001));
+    for _ in 0..fuzz_setting("FUZZ_CASES", 2_000) {
+        let input = random_film_page(&mut rng);
+        let article = parse_checked(&input);
+        for fact in filmgraph_extract::extract(&article) {
+            let (start, end) = (fact.source.start, fact.source.end);
+            assert!(
+                start <= end && input.get(start..end).is_some(),
+                "{fact:?} cites {start}..{end} of {input:?}"
+            );
+        }
+    }
+}
