@@ -277,6 +277,14 @@ impl Index {
 
     fn commit_with(&self, writer: &mut IndexWriter, store: &dyn Store) -> Result<()> {
         writer.commit()?;
+        // One segment answers fastest: every query runs once per segment. The
+        // index is read far more than written, so merge after each commit.
+        let segments = self.index.searchable_segment_ids()?;
+        if segments.len() > 1 {
+            writer.merge(&segments).wait()?;
+            // Dropping the merged segments' files is housekeeping, not data.
+            let _ = writer.garbage_collect_files().wait();
+        }
         self.reader.reload()?;
         if let Some(dir) = &self.dir {
             let stamp = Stamp {

@@ -209,7 +209,10 @@ impl Index {
             let words_query: Vec<_> = words
                 .iter()
                 .enumerate()
-                .map(|(i, w)| (occur, word_query(&f, w, i + 1 == words.len())))
+                .map(|(i, w)| {
+                    let known = is_known(searcher, &f, w);
+                    (occur, word_query(&f, w, i + 1 == words.len(), known))
+                })
                 .collect();
             clauses.push((Occur::Must, boxed(BooleanQuery::new(words_query))));
             // The exact title first, then the title as a phrase.
@@ -416,9 +419,18 @@ fn popularity(segment: &SegmentReader) -> impl Fn(tantivy::DocId, Score) -> Scor
     }
 }
 
-/// What one word of the query matches: the word in any text field, a word
-/// within its typo distance, and, for the last word, titles it begins.
-fn word_query(f: &Fields, word: &str, last: bool) -> Box<dyn TantivyQuery> {
+/// Whether some title, name or character holds `word` as written: then it
+/// is no typo, and neither typo nor prefix matching is worth its cost.
+fn is_known(searcher: &Searcher, f: &Fields, word: &str) -> bool {
+    [f.title, f.alt_titles, f.people, f.characters]
+        .into_iter()
+        .any(|field| searcher.doc_freq(&term(field, word)).is_ok_and(|n| n > 0))
+}
+
+/// What one word of the query matches: the word in any text field and, for a
+/// word no title or name holds (`known` false), a word within its typo
+/// distance and, for the last word, titles it begins.
+fn word_query(f: &Fields, word: &str, last: bool, known: bool) -> Box<dyn TantivyQuery> {
     let mut should: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
     let fields = [
         (f.title, 3.0),
@@ -430,6 +442,9 @@ fn word_query(f: &Fields, word: &str, last: bool) -> Box<dyn TantivyQuery> {
     for (field, by) in fields {
         should.push((Occur::Should, boost(term_query(field, word), by)));
     }
+    if known {
+        return boxed(BooleanQuery::new(should));
+    }
     let distance = fuzzy_distance(word);
     if distance > 0 {
         for (field, by) in &fields[..4] {
@@ -437,7 +452,7 @@ fn word_query(f: &Fields, word: &str, last: bool) -> Box<dyn TantivyQuery> {
             should.push((Occur::Should, boost(boxed(fuzzy), by * 0.4)));
         }
     }
-    if last && word.chars().count() >= 2 {
+    if last && word.chars().count() >= 3 {
         for field in [f.title, f.alt_titles] {
             let prefix = FuzzyTermQuery::new_prefix(term(field, word), 0, true);
             should.push((Occur::Should, boost(boxed(prefix), 0.8)));
