@@ -296,7 +296,13 @@ pub(super) fn facts(conn: &Connection, query: &FactQuery) -> Result<FactPage> {
         values.push(&rusqlite::types::Null);
     }
     if let Some(v) = &predicate {
-        filter.push("f.predicate = ?3");
+        // With a subject or object to look up, their indexes are far more
+        // selective than the predicate's: `+` keeps SQLite off the latter.
+        if query.subject_id.is_some() || query.object_id.is_some() {
+            filter.push("+f.predicate = ?3");
+        } else {
+            filter.push("f.predicate = ?3");
+        }
         values.push(v);
     } else {
         filter.push("?3 IS NULL");
