@@ -67,6 +67,9 @@ const CUES: &[(&str, Role)] = &[
     ("co-written by", Role::People(&[Screenwriter])),
     ("written by", Role::People(&[Screenwriter])),
     ("scripted by", Role::People(&[Screenwriter])),
+    ("adapted by", Role::People(&[Screenwriter])),
+    ("co-written with", Role::People(&[Screenwriter])),
+    ("screenplay is credited to", Role::People(&[Screenwriter])),
     ("co-produced by", Role::Producer),
     ("coproduced by", Role::Producer),
     ("co-produced", Role::Producer),
@@ -329,9 +332,19 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             continue;
         }
         // Only a comma or "and" joins roles: "features music by" does not.
+        // "Written and co-executive produced by X": a few lower-case words
+        // between two cues still join them.
         let raw = &text[cue_end..seg_end];
-        let joined = raw.contains(',') || raw.contains(" and ");
-        if segment.trim_start_matches("and ").trim().is_empty() || segment.trim() == "and" {
+        let joined = raw.contains(',') || raw.contains(" and ") || raw.starts_with("and ");
+        let words_between = segment
+            .trim_start_matches("and ")
+            .split_whitespace()
+            .count();
+        let no_names = leading_name(segment.trim_start_matches("and ")).is_none();
+        if segment.trim_start_matches("and ").trim().is_empty()
+            || segment.trim() == "and"
+            || joined && no_names && words_between <= 2
+        {
             if joined {
                 carried.push(role);
             } else {
@@ -341,6 +354,32 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         }
         for r in std::iter::once(role).chain(std::mem::take(&mut carried)) {
             credit(ctx, s, &film, r, segment);
+        }
+    }
+}
+
+static WHO_WROTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?P<a>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*), who (?:also )?(?:co-)?wrote (?:it|the (?:screenplay|script|film)|its screenplay)(?: with (?P<b>[^,;.]+))?",
+    )
+    .expect("who wrote")
+});
+
+/// "directed by Fede Álvarez, who co-wrote the screenplay with Rodo
+/// Sayagues": both wrote it.
+pub fn extract_who_wrote(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    let film = ctx.film.clone();
+    for c in WHO_WROTE.captures_iter(s.text) {
+        let mut names: Vec<String> = Vec::new();
+        if let Some(a) = leading_name(&c["a"]).filter(|a| *a == &c["a"]) {
+            names.push(a.to_string());
+        }
+        if let Some(b) = c.name("b") {
+            names.extend(name_list(b.as_str()).into_iter().map(str::to_string));
+        }
+        for name in names {
+            let name = ctx.resolve_person(&name).unwrap_or(name);
+            ctx.sentence_fact(s, &film, Screenwriter, &name, quals([]));
         }
     }
 }

@@ -50,6 +50,7 @@ pub fn extract(article: &Article) -> Vec<Fact> {
                 defined = lead::extract_definition(&mut ctx, s);
             }
             credits::extract(&mut ctx, s);
+            credits::extract_who_wrote(&mut ctx, s);
         }
         if section.contains("cast") {
             cast::extract_cast_line(&mut ctx, s);

@@ -266,7 +266,7 @@ const ROLE_NOUNS: &str = "filmmakers?|film-makers?|directors?|writers?|screenwri
 
 static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(&format!(
-        r"(?:\b[A-Z][\w'-]* )*(?:[a-z][\w-]* (?:and|&) )?(?:[a-z][\w-]* )?\b(?:{ROLE_NOUNS}) (?P<next>[A-Z])"
+        r"(?:\b[A-Z][\w'-]* )*(?:\b[a-z][\w-]* (?:and|&) )?(?:\b[a-z][\w-]* )?\b(?:{ROLE_NOUNS}),? (?P<next>[A-Z])"
     ))
     .expect("descriptor pattern")
 });
@@ -338,6 +338,22 @@ mod tests {
         let s = "Christopher Plummer and David Morse in supporting roles";
         assert_eq!(name_list(s), ["Christopher Plummer", "David Morse"]);
         assert_eq!(name_list("the novel by Stephen King"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn descriptions_before_names_go() {
+        assert_eq!(
+            strip_descriptors("Melvin Van Peebles and his son, Mario Van Peebles"),
+            "Melvin Van Peebles and Mario Van Peebles"
+        );
+        assert_eq!(
+            strip_descriptors("Japanese American filmmaker Rea Tajiri"),
+            "Rea Tajiri"
+        );
+        assert_eq!(
+            strip_descriptors("musician and puppeteer Liam Lynch"),
+            "Liam Lynch"
+        );
     }
 
     #[test]
