@@ -50,7 +50,10 @@ if [ ! -x "$dir/venv/bin/python" ]; then
 fi
 echo "+ cargo build --release -p filmgraph-cli" >&2
 cargo build --release -p filmgraph-cli
-bin=$repo/target/release/filmgraph
+# A copy: the target directory may be rebuilt while the benchmark runs.
+cp "$repo/target/release/filmgraph" "$dir/filmgraph"
+bin=$dir/filmgraph
+echo "+ filmgraph at $(git -C "$repo" rev-parse --short HEAD)" >&2
 
 # --- Dumps ---------------------------------------------------------------------
 single=$dir/bench-$pages.xml.bz2
