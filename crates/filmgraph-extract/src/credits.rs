@@ -162,6 +162,10 @@ const OTHER_WORK: &[&str] = &[
     "spinoff of",
     "based on",
     "reboot of",
+    "previously adapted",
+    "previously filmed",
+    "adapted in",
+    "earlier adaptation",
 ];
 
 /// Words that make a name a company's.
@@ -312,7 +316,7 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         if role != Role::Stop {
             previous = Some(role);
         }
-        if role == Role::Stop || about_other_work(text, cue_end) {
+        if role == Role::Stop || about_other_work(text, cue_end) || negated(&text[..cue_start]) {
             carried.clear();
             continue;
         }
@@ -417,6 +421,15 @@ fn cast_before(
             .map(|(p, _)| clause_start + p + 2),
     );
     let Some(names) = starts.into_iter().find_map(|start| {
+        // "his spouse, Elena, and Rufus Sewell": a name after a description
+        // is an appositive, not the start of the list.
+        let word_before = before[..start]
+            .trim_end_matches([',', ' '])
+            .rsplit(' ')
+            .next();
+        if start > clause_start && word_before.is_some_and(|w| w.starts_with(char::is_lowercase)) {
+            return None;
+        }
         let chunk = &before[start..];
         let names = name_list(chunk);
         let last = names.last()?;
@@ -497,6 +510,27 @@ fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segme
 /// A cast list with optional characters: "A as B, C as D and E".
 fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str) {
     let segment = strip_cast_preamble(segment);
+    // "A and B as C and D, respectively"
+    if let Some((actors, roles)) = segment
+        .split_once(", respectively")
+        .and_then(|(pairs, _)| pairs.split_once(" as "))
+    {
+        let actors = name_list(actors);
+        let roles: Vec<&str> = split_list(roles)
+            .into_iter()
+            .map(|(a, b)| &roles[a..b])
+            .collect();
+        if actors.len() == roles.len() {
+            for (actor, role) in actors.into_iter().zip(roles) {
+                let actor = ctx
+                    .resolve_person(actor)
+                    .unwrap_or_else(|| actor.to_string());
+                let q = quals([("character", character_name(role))]);
+                ctx.sentence_fact(s, film, CastMember, &actor, q);
+            }
+            return;
+        }
+    }
     for (a, b) in split_list(segment) {
         let item = segment[a..b].trim_start_matches("and ");
         let Some(name) = leading_name(item) else {
@@ -645,6 +679,15 @@ fn clause(segment: &str) -> &str {
         }
     }
     &segment[..end]
+}
+
+/// "the first not to feature actor X": the credit is denied.
+fn negated(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|w| matches!(w, "not" | "never" | "without") || w.ends_with("n't"))
 }
 
 /// Whether the cue at `at` follows a phrase naming another work in the same

@@ -116,6 +116,12 @@ fn is_capitalised(word: &str) -> bool {
 /// A word that can be part of a name: `Alban`, `O'Toole`, `Zeta-Jones`,
 /// `S.`, `J.J.`, `Jr.`, `III`, `McDonald`.
 fn is_name_word(word: &str) -> bool {
+    // "d'Abo", "de'Medici": a lower-case elided particle before a capital.
+    let word = ["d'", "d’", "l'", "l’"]
+        .iter()
+        .find_map(|p| word.strip_prefix(p))
+        .filter(|rest| is_capitalised(rest))
+        .unwrap_or(word);
     if !is_capitalised(word) {
         return false;
     }
@@ -135,6 +141,11 @@ pub fn leading_name(s: &str) -> Option<&str> {
         pos += word.len() + 1;
         if word.is_empty() {
             break;
+        }
+        // A nickname in quotes inside a name: Sean "Diddy" Combs.
+        if words > 0 && word.len() > 2 && word.starts_with(['"', '“']) && word.ends_with(['"', '”'])
+        {
+            continue;
         }
         let (core, possessive) = strip_possessive(word);
         let core_trim = core.trim_end_matches([',', ';', ':', ')']);
@@ -315,6 +326,11 @@ mod tests {
             Some("Guillermo del Toro")
         );
         assert_eq!(leading_name("Sir Ian McKellen"), Some("Ian McKellen"));
+        assert_eq!(leading_name("Olivia d'Abo, Phil"), Some("Olivia d'Abo"));
+        assert_eq!(
+            leading_name("Sean \"Diddy\" Combs and"),
+            Some("Sean \"Diddy\" Combs")
+        );
         assert_eq!(leading_name("the film"), None);
         assert_eq!(leading_name("The film"), None);
         assert_eq!(
