@@ -5,10 +5,13 @@ use crate::args::ImportArgs;
 use crate::db;
 use crate::ingest::Summary;
 use anyhow::{bail, Context, Result};
-use filmgraph_store::{stored_articles, Location, Store, StoredArticle};
+use filmgraph_store::{stored_articles, ArticleWrite, Location, Store, StoredArticle};
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::ExitCode;
+
+/// Articles are written this many to a transaction.
+const BATCH_ARTICLES: usize = 500;
 
 /// The first bytes of every SQLite database file.
 const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
@@ -19,21 +22,12 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         bail!("{} is the database to import into", db::describe(&db_path));
     }
     let mut target = db::open_or_create(&db_path)?;
-    let mut summary = Summary::default();
-    let mut store_one = |article: Result<StoredArticle>| {
-        let stored = article.and_then(|article| {
-            article
-                .write(&mut *target)
-                .with_context(|| format!("cannot store \"{}\"", article.title))
-        });
-        match stored {
-            Ok(stats) => summary.add(&stats),
-            Err(err) => {
-                summary.failed += 1;
-                eprintln!("error: {err:#}");
-            }
-        }
+    let mut importer = Importer {
+        target: &mut *target,
+        batch: Vec::new(),
+        summary: Summary::default(),
     };
+    let mut store_one = |article: Result<StoredArticle>| importer.add(article);
     let source = &args.source;
     match Location::parse(source) {
         Location::Postgres(_) => import_store(&*db::open_existing(source)?, &mut store_one)?,
@@ -42,6 +36,8 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         }
         Location::Sqlite(path) => import_jsonl(&path, &mut store_one)?,
     }
+    importer.flush();
+    let summary = importer.summary;
     println!("{}", summary.line().replacen("ingested", "imported", 1));
     Ok(if summary.failed > 0 {
         ExitCode::FAILURE
@@ -87,4 +83,66 @@ fn import_jsonl(path: &Path, store_one: &mut dyn FnMut(Result<StoredArticle>)) -
         }));
     }
     Ok(())
+}
+
+/// Stores articles in batches and counts what it stored.
+struct Importer<'a> {
+    target: &'a mut dyn Store,
+    batch: Vec<StoredArticle>,
+    summary: Summary,
+}
+
+impl Importer<'_> {
+    fn add(&mut self, article: Result<StoredArticle>) {
+        match article {
+            Ok(article) => {
+                self.batch.push(article);
+                if self.batch.len() >= BATCH_ARTICLES {
+                    self.flush();
+                }
+            }
+            Err(err) => self.failed(&err),
+        }
+    }
+
+    fn flush(&mut self) {
+        let writes: Vec<ArticleWrite<'_>> = self
+            .batch
+            .iter()
+            .map(|article| ArticleWrite {
+                record: article.record(),
+                facts: &article.facts,
+                revision: None,
+            })
+            .collect();
+        match self.target.replace_articles(&writes) {
+            Ok(results) => {
+                for (article, result) in self.batch.iter().zip(results) {
+                    match result {
+                        Ok(stats) => self.summary.add(&stats),
+                        Err(err) => {
+                            let err = anyhow::Error::new(err)
+                                .context(format!("cannot store \"{}\"", article.title));
+                            self.summary.failed += 1;
+                            eprintln!("error: {err:#}");
+                        }
+                    }
+                }
+            }
+            Err(err) => {
+                let err = anyhow::Error::new(err).context(format!(
+                    "cannot store a batch of {} articles",
+                    self.batch.len()
+                ));
+                self.summary.failed += self.batch.len();
+                eprintln!("error: {err:#}");
+            }
+        }
+        self.batch.clear();
+    }
+
+    fn failed(&mut self, err: &anyhow::Error) {
+        self.summary.failed += 1;
+        eprintln!("error: {err:#}");
+    }
 }

@@ -35,6 +35,7 @@ macro_rules! store_contract {
             a_renamed_page_replaces_its_old_title,
             removing_an_article_takes_its_facts_and_lone_entities,
             changes_follow_every_write_in_order,
+            a_batch_gives_the_graph_of_one_write_after_another,
         );
     };
     (@tests $new_store:expr; $($name:ident),* $(,)?) => {
@@ -727,4 +728,47 @@ pub(crate) fn changes_follow_every_write_in_order(store: &mut dyn Store) {
         .changes_since(store.latest_change().unwrap(), 100)
         .unwrap()
         .is_empty());
+}
+
+pub(crate) fn a_batch_gives_the_graph_of_one_write_after_another(store: &mut dyn Store) {
+    use crate::ArticleWrite;
+    let articles = sample_articles();
+    // The second round drops facts (orphaning people) and repeats a title
+    // within one batch.
+    let smaller: Vec<_> = articles
+        .iter()
+        .map(|(t, x, f)| (t.clone(), x.clone(), f[..f.len() / 2].to_vec()))
+        .collect();
+    let rounds: Vec<Vec<&(String, String, Vec<Fact>)>> = vec![
+        articles.iter().collect(),
+        smaller.iter().collect(),
+        vec![&articles[0], &smaller[1], &articles[1], &articles[2]],
+    ];
+    let mut reference = crate::SqliteStore::open_in_memory().unwrap();
+    for round in &rounds {
+        let writes: Vec<ArticleWrite<'_>> = round
+            .iter()
+            .map(|(title, text, facts)| ArticleWrite {
+                record: record(title, text),
+                facts,
+                revision: None,
+            })
+            .collect();
+        let results = store.replace_articles(&writes).unwrap();
+        for ((title, text, facts), result) in round.iter().zip(results) {
+            let expected = reference
+                .replace_article(&record(title, text), facts)
+                .unwrap();
+            assert_eq!(result.unwrap(), expected, "{title}");
+        }
+        assert_eq!(store.counts().unwrap(), reference.counts().unwrap());
+        let all = FactQuery::default();
+        assert_eq!(store.facts(&all).unwrap(), reference.facts(&all).unwrap());
+        for kind in [EntityKind::Film, EntityKind::Work, EntityKind::Person] {
+            assert_eq!(
+                store.entities(kind).unwrap(),
+                reference.entities(kind).unwrap()
+            );
+        }
+    }
 }

@@ -41,15 +41,19 @@ impl StoredArticle {
         }))
     }
 
-    /// Stores the article in `store`, replacing what it held under the title.
-    pub fn write(&self, store: &mut dyn Store) -> Result<IngestStats> {
-        let record = ArticleRecord {
+    /// The article as [`Store::replace_article`] takes it.
+    pub fn record(&self) -> ArticleRecord<'_> {
+        ArticleRecord {
             title: &self.title,
             display_title: self.display_title.as_deref(),
             source_path: &self.source_path,
             text: &self.text,
-        };
-        store.replace_article(&record, &self.facts)
+        }
+    }
+
+    /// Stores the article in `store`, replacing what it held under the title.
+    pub fn write(&self, store: &mut dyn Store) -> Result<IngestStats> {
+        store.replace_article(&self.record(), &self.facts)
     }
 }
 

@@ -11,6 +11,7 @@
 //! The schema is `migrations/postgres/*.sql`, the PostgreSQL dialect of the
 //! SQLite migrations, applied at connect under an advisory lock.
 
+mod batch;
 mod migrate;
 mod read;
 mod write;

@@ -147,6 +147,12 @@ impl Writer {
     ) -> Result<Vec<Result<IngestStats>>> {
         let Writer { client, statements } = self;
         let mut tx = begin(client)?;
+        if let Some(results) = write_set_wise(&mut tx, batch)? {
+            let titles: Vec<&str> = batch.iter().flatten().map(|w| w.record.title).collect();
+            log_changes(&mut tx, statements, &titles)?;
+            tx.commit()?;
+            return Ok(results);
+        }
         let mut results = Vec::with_capacity(batch.len());
         let mut titles = Vec::new();
         for write in batch {
@@ -186,6 +192,37 @@ impl Writer {
         tx.commit()?;
         Ok(removed.len())
     }
+}
+
+/// The batch written with one statement per table, in a savepoint; `None`,
+/// with nothing written, where it must be written article by article: a batch
+/// [`super::batch::write_together`] declines, or one the database refuses
+/// (one of its articles, say), which is then written article by article to
+/// tell which.
+fn write_set_wise(
+    tx: &mut Transaction<'_>,
+    batch: &[std::result::Result<Planned<'_>, Error>],
+) -> Result<Option<Vec<Result<IngestStats>>>> {
+    let valid: Vec<&Planned<'_>> = batch.iter().flatten().collect();
+    let mut savepoint = tx.savepoint("batch")?;
+    let stats = match super::batch::write_together(&mut savepoint, &valid) {
+        Ok(Some(stats)) => stats,
+        Ok(None) => return Ok(None),
+        Err(err) if is_transient(&err) => return Err(err),
+        // Dropping the savepoint rolls the batch back.
+        Err(_) => return Ok(None),
+    };
+    savepoint.commit()?;
+    let mut stats = stats.into_iter();
+    Ok(Some(
+        batch
+            .iter()
+            .map(|write| match write {
+                Ok(_) => Ok(stats.next().expect("one result per valid article")),
+                Err(err) => Err(replan_error(err)),
+            })
+            .collect(),
+    ))
 }
 
 fn begin(client: &mut Client) -> Result<Transaction<'_>> {
