@@ -9,6 +9,7 @@
 //! Every fact cites the sentence (or infobox line) it was read from; see
 //! [`context::Context::sentence_fact`].
 
+mod awards;
 mod cast;
 mod context;
 mod credits;
@@ -16,6 +17,7 @@ mod infobox;
 mod lead;
 mod lexicon;
 mod merge;
+mod money;
 mod names;
 mod production;
 mod quantities;
@@ -73,6 +75,8 @@ pub fn extract(article: &Article) -> Vec<Fact> {
             release::extract_distributor(&mut ctx, s);
         }
         sequels::extract(&mut ctx, s);
+        money::extract(&mut ctx, s);
+        awards::extract(&mut ctx, s);
         production::extract_locations(&mut ctx, s);
         production::extract_influences(&mut ctx, s);
         production::extract_debut(&mut ctx, s);

@@ -102,13 +102,19 @@ fn cited(text: &str, object: &str) -> bool {
     if lower.contains(&squash(object)) || lower.contains(&squash(object_bare)) {
         return true;
     }
-    if object.chars().all(|c| c.is_ascii_digit() || c == '-') && object.len() >= 2 {
-        let head = if object.contains('-') {
-            &object[..4]
+    if object.contains('-') && object.chars().all(|c| c.is_ascii_digit() || c == '-') {
+        return text.contains(&object[..4]); // a date shows its year
+    }
+    if !object.is_empty() && object.chars().all(|c| c.is_ascii_digit()) {
+        // "37 million" and "5.8 million" show 37000000 and 5800000: their
+        // significant digits, written without the scale.
+        let significant = object.trim_end_matches('0');
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        return digits.contains(if significant.is_empty() {
+            "0"
         } else {
-            &object[..2]
-        };
-        return text.contains(head);
+            significant
+        });
     }
     false
 }

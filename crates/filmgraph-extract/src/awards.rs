@@ -1,0 +1,60 @@
+//! Awards and nominations: "It won the Academy Award for Best Picture",
+//! "was nominated for the Golden Globe Award for Best Actor", "received the
+//! Palme d'Or at the 1994 Cannes Film Festival".
+
+use crate::context::{quals, Context, Sentence};
+use crate::quantities::find_dates;
+use filmgraph_model::Predicate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const AWARD: &str = r"(?:the )?(?P<award>(?:\d{4} )?(?:[A-Z][\w'’.-]*|de|d'|of|for)(?: (?:[A-Z][\w'’.-]*|de|d'|of|the))*? (?:Awards?|Prize|Oscars?|Globes?(?: Awards?)?|BAFTAs?(?: Awards?)?|Césars?(?: Awards?)?)|Palme d'Or|Golden Lion|Golden Bear)";
+
+static WON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<verb>won|wins|winning|received|receiving|earned|awarded|nominated for|earned a nomination for|received a nomination for|nominations? for) {AWARD}(?: for (?P<category>(?:Best|Outstanding|Most) [A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|in|a|an|of|the|for))*))?"
+    ))
+    .expect("award pattern")
+});
+
+pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    if !(s.in_section(&[
+        "accolade",
+        "award",
+        "honor",
+        "honour",
+        "reception",
+        "release",
+    ]) || s.section == filmgraph_model::LEAD)
+    {
+        return;
+    }
+    let text = s.text;
+    if !ctx.names_film(text) && !s.in_section(&["accolade", "award"]) {
+        return;
+    }
+    let film = ctx.film.clone();
+    for c in WON.captures_iter(text) {
+        let verb = c["verb"].to_lowercase();
+        let result = if verb.contains("nominat") {
+            "nominated"
+        } else {
+            "won"
+        };
+        let award = c["award"].trim();
+        let award = award
+            .split_once(' ')
+            .filter(|(y, _)| y.len() == 4 && y.chars().all(|ch| ch.is_ascii_digit()))
+            .map_or(award, |(_, rest)| rest);
+        let year = find_dates(&c[0]).first().map(|d| d.year().to_string());
+        let category = c
+            .name("category")
+            .map(|m| m.as_str().trim_end_matches(['.', ',']));
+        let q = quals([
+            ("category", category),
+            ("result", Some(result)),
+            ("year", year.as_deref()),
+        ]);
+        ctx.sentence_fact(s, &film, Predicate::Award, award, q);
+    }
+}

@@ -1,0 +1,126 @@
+//! Budgets and box office in prose: "earned $142.4 million on a $65 million
+//! budget", "grossed over US$1.2 billion worldwide", "a budget of €5 million".
+
+use crate::context::{quals, Context, Sentence};
+use crate::quantities::{currency_before, find_amounts};
+use filmgraph_model::Predicate;
+
+/// Words that make an amount a gross.
+const GROSS: &[&str] = &[
+    "grossed",
+    "gross",
+    "earned",
+    "earning",
+    "box office",
+    "took in",
+    "made",
+    "grossing",
+    "box-office",
+];
+
+pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    let text = s.text;
+    let lower = text.to_lowercase();
+    if !GROSS.iter().any(|w| lower.contains(w)) && !lower.contains("budget") {
+        return;
+    }
+    if !ctx.names_film(text) {
+        return;
+    }
+    let film = ctx.film.clone();
+    for amount in find_amounts(text) {
+        let before = &text[..amount.start];
+        let Some(currency) = currency_before(before) else {
+            continue; // money is written with its currency
+        };
+        // A bare number with no scale word and few digits is not money.
+        if amount.value.len() < 4 {
+            continue;
+        }
+        let after = text[amount.end..].trim_start().to_lowercase();
+        let near_before = tail(before, 80).to_lowercase();
+        let predicate = if after.starts_with("budget") || near_before.contains("budget") {
+            Predicate::Budget
+        } else if GROSS.iter().any(|w| near_before.contains(w))
+            || after.starts_with("worldwide")
+            || after.starts_with("at the box office")
+        {
+            Predicate::BoxOffice
+        } else {
+            continue;
+        };
+        // The words just before the amount and its currency sign.
+        let window = tail(&near_before, 22);
+        let bound = if window.contains("over ") || window.contains("more than ") {
+            Some("more than")
+        } else if window.contains("estimated") || window.contains("est.") {
+            Some("estimated")
+        } else if [
+            "about ",
+            "approximately ",
+            "nearly ",
+            "almost ",
+            "around ",
+            "roughly ",
+        ]
+        .iter()
+        .any(|w| window.contains(w))
+        {
+            Some("about")
+        } else {
+            None
+        };
+        // Where and when a partial gross was taken.
+        let around = head(&after, 45);
+        let region = [
+            ("worldwide", "worldwide"),
+            ("north america", "North America"),
+            ("united states and canada", "North America"),
+            ("domestic", "North America"),
+            ("internationally", "international"),
+            ("overseas", "international"),
+            ("other territories", "international"),
+        ]
+        .iter()
+        .find(|(w, _)| around.contains(w))
+        .map(|(_, r)| *r);
+        let period = [
+            "opening weekend",
+            "opening day",
+            "first weekend",
+            "first week",
+        ]
+        .iter()
+        .find(|w| around.contains(*w))
+        .copied();
+        let (region, period) = match predicate {
+            Predicate::BoxOffice => (region, period),
+            _ => (None, None),
+        };
+        let q = quals([
+            ("currency", Some(currency)),
+            ("bound", bound),
+            ("region", region),
+            ("period", period),
+        ]);
+        ctx.sentence_fact(s, &film, predicate, &amount.value, q);
+    }
+}
+
+/// The last `n` bytes of `s` (or fewer, at a character boundary).
+fn tail(s: &str, n: usize) -> &str {
+    let mut start = s.len().saturating_sub(n);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
+/// The first `n` bytes of `s` (or fewer, at a character boundary).
+fn head(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
