@@ -122,7 +122,7 @@ fn title(ctx: &mut Context<'_>) {
     let article = ctx.article;
     let (shown, span, section) = match &article.display_title {
         Some((t, span)) => (t.clone(), *span, "infobox"),
-        None => (ctx.shown.clone(), article.title_span, "title"),
+        None => (ctx.shown.clone(), article.title_span, LEAD),
     };
     ctx.push(Fact {
         subject: ctx.film.clone(),
