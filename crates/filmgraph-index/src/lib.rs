@@ -320,7 +320,17 @@ impl Index {
         for c in &doc.characters {
             d.add_text(f.characters, c);
         }
-        d.add_text(f.body, &doc.body);
+        // A prolific studio's or actor's summary runs to many kilobytes: all
+        // of it is searchable (`all`), its start is stored for snippets.
+        d.add_text(f.body, truncate_at_char(&doc.body, MAX_STORED_BODY));
+        let all = [doc.title.as_str(), doc.body.as_str()]
+            .into_iter()
+            .chain(doc.alt_titles.iter().map(String::as_str))
+            .chain(doc.people.iter().map(String::as_str))
+            .chain(doc.characters.iter().map(String::as_str));
+        for text in all {
+            d.add_text(f.all, text);
+        }
         if let Some(year) = doc.year {
             d.add_i64(f.year, year);
         }
@@ -338,6 +348,21 @@ impl Index {
         d.add_u64(f.prior, doc.kind.unwrap_or(Kind::Work).prior());
         d
     }
+}
+
+/// The most bytes of a summary stored for snippets.
+const MAX_STORED_BODY: usize = 2_000;
+
+/// At most `max` bytes of `text`, cut on a character boundary.
+fn truncate_at_char(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// The documents derived from the entity `id`, if the store still has it.

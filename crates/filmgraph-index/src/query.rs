@@ -197,28 +197,55 @@ impl Index {
         query: &Query,
     ) -> Result<(u64, Vec<(Score, DocAddress)>, Facets)> {
         let f = self.fields;
-        let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
+        // What must match: each word somewhere (or, failing that, any word),
+        // and every filter. Counted and faceted without scores.
+        let mut required: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
+        // What ranks the matches: where the words occur, exact titles first.
+        let mut ranking: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
         if words.is_empty() {
-            clauses.push((Occur::Must, boxed(AllQuery)));
+            required.push((Occur::Must, boxed(AllQuery)));
         } else {
             let occur = if all_words {
                 Occur::Must
             } else {
                 Occur::Should
             };
-            let words_query: Vec<_> = words
-                .iter()
-                .enumerate()
-                .map(|(i, w)| {
-                    let known = is_known(searcher, &f, w);
-                    (occur, word_query(&f, w, i + 1 == words.len(), known))
-                })
-                .collect();
-            clauses.push((Occur::Must, boxed(BooleanQuery::new(words_query))));
-            // The exact title first, then the title as a phrase.
-            let whole = schema::folded_whole(&query.text);
+            let total = searcher.num_docs().max(1);
+            let mut matching = Vec::new();
+            for (i, w) in words.iter().enumerate() {
+                let freq = searcher.doc_freq(&term(f.all, w)).unwrap_or(0);
+                // A word most documents hold (`the`) narrows nothing: among
+                // other words it only ranks.
+                let common = words.len() > 1 && freq * 3 > total;
+                if common {
+                    continue;
+                }
+                let last = i + 1 == words.len();
+                if words.len() == 1 && freq * 3 > total {
+                    // Alone, a word most documents hold means a title.
+                    let titles =
+                        [f.title, f.alt_titles].map(|field| (Occur::Should, term_query(field, w)));
+                    matching.push((occur, boxed(BooleanQuery::new(titles.into()))));
+                } else {
+                    matching.push((occur, word_query(&f, w, last, freq > 0)));
+                }
+                // The match in `all` scores every field alike; a title or a
+                // name scores more. (Few clauses: each is visited for every
+                // match.)
+                for (field, by) in [(f.title, 3.0), (f.alt_titles, 2.5), (f.people, 1.0)] {
+                    ranking.push((Occur::Should, boost(term_query(field, w), by)));
+                }
+            }
+            if matching.is_empty() {
+                matching = words
+                    .iter()
+                    .map(|w| (occur, term_query(f.all, w)))
+                    .collect();
+            }
+            required.push((Occur::Must, boxed(BooleanQuery::new(matching))));
             // Constant scores: a title's length must not weigh here.
-            clauses.push((
+            let whole = schema::folded_whole(&query.text);
+            ranking.push((
                 Occur::Should,
                 boxed(ConstScoreQuery::new(
                     term_query(f.title_exact, &whole),
@@ -229,14 +256,18 @@ impl Index {
                 for (field, by) in [(f.title, 6.0), (f.alt_titles, 5.0)] {
                     let terms = words.iter().map(|w| term(field, w)).collect();
                     let phrase = boxed(PhraseQuery::new(terms));
-                    clauses.push((Occur::Should, boxed(ConstScoreQuery::new(phrase, by))));
+                    ranking.push((Occur::Should, boxed(ConstScoreQuery::new(phrase, by))));
                 }
             }
         }
         for filter in filters {
-            clauses.push((Occur::Must, filter.box_clone()));
+            required.push((Occur::Must, filter.box_clone()));
         }
-        let q = BooleanQuery::new(clauses);
+        let required = BooleanQuery::new(required);
+        let mut scored: Vec<(Occur, Box<dyn TantivyQuery>)> =
+            vec![(Occur::Must, Box::new(required.clone()))];
+        scored.extend(ranking);
+        let q = BooleanQuery::new(scored);
 
         let limit = query.limit.clamp(1, MAX_LIMIT);
         let mut facet_collector = FacetCollector::for_field("facets");
@@ -246,7 +277,8 @@ impl Index {
         let top = TopDocs::with_limit(limit)
             .and_offset(query.offset)
             .tweak_score(popularity);
-        let (mut top, total, counts) = searcher.search(&q, &(top, Count, facet_collector))?;
+        let mut top = searcher.search(&q, &top)?;
+        let (total, counts) = searcher.search(&required, &(Count, facet_collector))?;
         if query.limit == 0 {
             top.clear();
         }
@@ -419,36 +451,25 @@ fn popularity(segment: &SegmentReader) -> impl Fn(tantivy::DocId, Score) -> Scor
     }
 }
 
-/// Whether some title, name or character holds `word` as written: then it
-/// is no typo, and neither typo nor prefix matching is worth its cost.
-fn is_known(searcher: &Searcher, f: &Fields, word: &str) -> bool {
-    [f.title, f.alt_titles, f.people, f.characters]
-        .into_iter()
-        .any(|field| searcher.doc_freq(&term(field, word)).is_ok_and(|n| n > 0))
-}
-
-/// What one word of the query matches: the word in any text field and, for a
-/// word no title or name holds (`known` false), a word within its typo
-/// distance and, for the last word, titles it begins.
+/// What one word of the query must match: the word in any text field or,
+/// for a word no document holds (`known` false, a typo), a word within its
+/// typo distance in titles and names, or, for the last word, a title it
+/// begins.
 fn word_query(f: &Fields, word: &str, last: bool, known: bool) -> Box<dyn TantivyQuery> {
-    let mut should: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
-    let fields = [
-        (f.title, 3.0),
-        (f.alt_titles, 2.5),
-        (f.characters, 1.5),
-        (f.people, 1.5),
-        (f.body, 0.5),
-    ];
-    for (field, by) in fields {
-        should.push((Occur::Should, boost(term_query(field, word), by)));
-    }
+    let exact = term_query(f.all, word);
     if known {
-        return boxed(BooleanQuery::new(should));
+        return exact;
     }
+    let mut should: Vec<(Occur, Box<dyn TantivyQuery>)> = vec![(Occur::Should, exact)];
     let distance = fuzzy_distance(word);
     if distance > 0 {
-        for (field, by) in &fields[..4] {
-            let fuzzy = FuzzyTermQuery::new(term(*field, word), distance, true);
+        for (field, by) in [
+            (f.title, 3.0),
+            (f.alt_titles, 2.5),
+            (f.characters, 1.5),
+            (f.people, 1.5),
+        ] {
+            let fuzzy = FuzzyTermQuery::new(term(field, word), distance, true);
             should.push((Occur::Should, boost(boxed(fuzzy), by * 0.4)));
         }
     }
@@ -500,9 +521,12 @@ fn matching_words(text: &str, words: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for token in schema::words(text) {
         let hit = words.iter().enumerate().any(|(i, w)| {
+            let distance = usize::from(fuzzy_distance(w));
             token == *w
                 || (i + 1 == words.len() && w.chars().count() >= 2 && token.starts_with(w.as_str()))
-                || edit_distance(&token, w) <= usize::from(fuzzy_distance(w))
+                || (distance > 0
+                    && token.len().abs_diff(w.len()) <= distance
+                    && edit_distance(&token, w) <= distance)
         });
         if hit && !out.contains(&token) {
             out.push(token);

@@ -22,7 +22,7 @@ pub(crate) const MAX_PREFIX: usize = 40;
 
 /// Bumped whenever the schema or the analyzers change: an index of another
 /// version is rebuilt rather than read.
-pub(crate) const VERSION: u32 = 2;
+pub(crate) const VERSION: u32 = 4;
 
 /// The index's fields.
 #[derive(Debug, Clone, Copy)]
@@ -38,6 +38,8 @@ pub(crate) struct Fields {
     pub people: Field,
     pub characters: Field,
     pub body: Field,
+    /// Every text field at once: what a query word must match somewhere.
+    pub all: Field,
     pub year: Field,
     pub facets: Field,
     /// Ids of the entities a document was derived from besides its own.
@@ -79,6 +81,7 @@ impl Fields {
             people: b.add_text_field("people", text(FOLDED, true, true)),
             characters: b.add_text_field("characters", text(FOLDED, true, true)),
             body: b.add_text_field("body", text(FOLDED, true, true)),
+            all: b.add_text_field("all", text(FOLDED, false, false)),
             year: b.add_i64_field(
                 "year",
                 NumericOptions::default()
