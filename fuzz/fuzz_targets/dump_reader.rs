@@ -8,6 +8,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|bytes: &[u8]| {
     let options = DumpOptions {
         max_text_bytes: 4096,
+        ..Default::default()
     };
     let mut reader = DumpReader::with_options(bytes, options);
     let mut items = 0usize;

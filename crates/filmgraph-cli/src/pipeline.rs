@@ -249,6 +249,7 @@ impl Reader<'_> {
         }
         let options = DumpOptions {
             max_text_bytes: self.config.max_page_bytes,
+            decoder_threads: self.config.jobs,
         };
         let mut pages = match article_file::open_dump(path, options) {
             Ok(pages) => pages,

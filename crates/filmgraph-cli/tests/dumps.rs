@@ -295,3 +295,49 @@ fn facts_reads_a_dump_on_any_number_of_threads_in_the_same_order() {
     assert!(one.lines().count() > 100);
     assert_eq!(facts("3"), one);
 }
+
+#[test]
+fn a_page_that_is_not_utf8_is_reported_and_the_next_pages_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let v1 = std::fs::read(fixture("dump_v1.xml")).unwrap();
+    let at = v1.windows(8).position(|w| w == b"A driver").unwrap();
+    let mut bytes = v1[..at].to_vec();
+    bytes.extend(b"\xff\xfe ");
+    bytes.extend(&v1[at..]);
+    let dump = dir.path().join("latin1.xml");
+    std::fs::write(&dump, bytes).unwrap();
+    let out = ingest(&db, &[], &[&dump]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("page \"Day Bus (2001 film)\" at byte ")
+            && stderr.contains("the text is not UTF-8 (an invalid byte at byte "),
+        "{stderr}"
+    );
+    assert_eq!(
+        titles(&db),
+        ["Night Train (1999 film)", "Red Kite (2005 film)"]
+    );
+}
+
+#[test]
+fn a_page_nested_ten_thousand_deep_is_read_in_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let v1 = std::fs::read_to_string(fixture("dump_v1.xml")).unwrap();
+    let deep = format!("{}x{}", "{{x|".repeat(10_000), "}}".repeat(10_000));
+    let xml = v1.replacen(
+        "A bird watcher sees more than birds.",
+        &format!(
+            "A bird watcher sees more than birds. {deep} [[[[[[{}",
+            "[[".repeat(10_000)
+        ),
+        1,
+    );
+    let dump = dir.path().join("deep.xml");
+    std::fs::write(&dump, xml).unwrap();
+    let out = ingest(&db, &["--page-timeout", "20"], &[&dump]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(titles(&db).len(), 3);
+}

@@ -10,7 +10,10 @@
 //! ([`DumpError::Page`]) and the reader goes on with the next page. Byte
 //! offsets are offsets into the XML (the decompressed stream, for `.bz2`).
 
+mod blocks;
+
 use crate::parse_wikitext;
+use blocks::ParallelDecoder;
 use bzip2::bufread::MultiBzDecoder;
 use filmgraph_model::Article;
 use quick_xml::events::{BytesStart, Event};
@@ -94,12 +97,16 @@ pub struct DumpOptions {
     /// counted ([`Page::text_bytes`]) but not held, so one huge page cannot
     /// exhaust memory.
     pub max_text_bytes: usize,
+    /// Threads decoding a `.bz2` file, block by block (see `blocks.rs`); 1
+    /// decodes it on the reading thread.
+    pub decoder_threads: usize,
 }
 
 impl Default for DumpOptions {
     fn default() -> Self {
         DumpOptions {
             max_text_bytes: 64 << 20,
+            decoder_threads: 1,
         }
     }
 }
@@ -206,7 +213,11 @@ impl DumpReader<FileReader> {
         };
         let mut buffered = BufReader::with_capacity(1 << 16, file);
         let is_bzip2 = buffered.fill_buf().map_err(open_error)?.starts_with(b"BZh");
-        let inner: FileReader = if is_bzip2 {
+        let inner: FileReader = if is_bzip2 && options.decoder_threads > 1 {
+            let decoder =
+                ParallelDecoder::new(buffered, options.decoder_threads).map_err(open_error)?;
+            Box::new(BufReader::with_capacity(1 << 16, decoder))
+        } else if is_bzip2 {
             Box::new(BufReader::with_capacity(
                 1 << 16,
                 MultiBzDecoder::new(buffered),
@@ -523,7 +534,10 @@ mod tests {
 
     #[test]
     fn a_text_over_the_limit_is_counted_not_kept() {
-        let options = DumpOptions { max_text_bytes: 10 };
+        let options = DumpOptions {
+            max_text_bytes: 10,
+            ..Default::default()
+        };
         let pages: Vec<Page> = DumpReader::with_options(DUMP.as_bytes(), options)
             .collect::<Result<_>>()
             .unwrap();

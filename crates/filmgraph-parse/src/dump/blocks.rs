@@ -1,0 +1,550 @@
+//! Decoding a bzip2 file on several threads, block by block, as `lbzip2`
+//! does: the blocks of a bzip2 stream are independent, each starts with a
+//! 48-bit magic number (at any bit offset) and carries its own CRC. One
+//! thread reads the file and cuts it at those magic numbers; each block
+//! becomes a stream of its own (header, block, end-of-stream marker) that a
+//! worker decodes; [`ParallelDecoder`] hands the decoded blocks on in order.
+//! Single-stream and multistream files alike; no index is needed.
+//!
+//! The magic number can also occur by chance inside compressed data (about
+//! once in 2^48 bits); a piece that fails to decode is joined to the next
+//! one and decoded again, so a false cut costs time, never data.
+
+use std::collections::VecDeque;
+use std::io::{self, Read};
+use std::sync::mpsc::{channel, sync_channel, Receiver, Sender, SyncSender};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+const BLOCK_MAGIC: u64 = 0x3141_5926_5359;
+const END_MAGIC: u64 = 0x1772_4538_5090;
+const MASK48: u64 = (1 << 48) - 1;
+/// How much of the file is read at a time.
+const READ_SIZE: usize = 1 << 20;
+/// More compressed bytes than a block of 900 kB can take.
+const MAX_BLOCK_BYTES: usize = 8 << 20;
+
+/// A piece of the compressed file: the bits of one block (or, after a
+/// false cut, a part of one), from its magic number on.
+struct Piece {
+    /// The stream's block size digit (`BZh9`: b'9').
+    level: u8,
+    bits: Vec<u8>,
+    nbits: u64,
+    /// Where the piece starts in the file, in bytes (for messages).
+    offset: u64,
+}
+
+impl Piece {
+    /// The piece as a bzip2 stream of its own: header, the block, the
+    /// end-of-stream marker and the stream CRC (for one block, its own CRC).
+    fn to_stream(&self) -> Vec<u8> {
+        let mut out = BitWriter::default();
+        out.push_bytes(&[b'B', b'Z', b'h', self.level]);
+        out.push_bits_from(&self.bits, 0, self.nbits);
+        out.push_value(END_MAGIC, 48);
+        out.push_value(bits_at(&self.bits, 48, 32), 32);
+        out.finish()
+    }
+
+    /// This piece followed by the next: undoes a false cut.
+    fn join(mut self, next: &Piece) -> Piece {
+        let mut out = BitWriter {
+            bytes: std::mem::take(&mut self.bits),
+            nbits: self.nbits,
+        };
+        out.bytes.truncate(self.nbits.div_ceil(8) as usize);
+        out.push_bits_from(&next.bits, 0, next.nbits);
+        Piece {
+            level: self.level,
+            nbits: out.nbits,
+            bits: out.bytes,
+            offset: self.offset,
+        }
+    }
+
+    fn decode(&self) -> io::Result<Vec<u8>> {
+        let stream = self.to_stream();
+        let mut out = Vec::with_capacity(1 << 20);
+        bzip2::read::BzDecoder::new(stream.as_slice()).read_to_end(&mut out)?;
+        Ok(out)
+    }
+}
+
+/// `count` (at most 64) bits of `bytes` from bit `start`, most significant first.
+fn bits_at(bytes: &[u8], start: u64, count: u32) -> u64 {
+    let mut value = 0u64;
+    for i in 0..u64::from(count) {
+        let bit = start + i;
+        let byte = bytes.get((bit / 8) as usize).copied().unwrap_or(0);
+        value = (value << 1) | u64::from((byte >> (7 - bit % 8)) & 1);
+    }
+    value
+}
+
+/// Bits appended most significant first.
+#[derive(Default)]
+struct BitWriter {
+    bytes: Vec<u8>,
+    nbits: u64,
+}
+
+impl BitWriter {
+    fn push_bytes(&mut self, bytes: &[u8]) {
+        self.push_bits_from(bytes, 0, bytes.len() as u64 * 8);
+    }
+
+    /// Appends `count` bits of `src` starting at bit `start`.
+    fn push_bits_from(&mut self, src: &[u8], start: u64, count: u64) {
+        if count == 0 {
+            return;
+        }
+        if self.nbits.is_multiple_of(8) && start.is_multiple_of(8) {
+            let from = (start / 8) as usize;
+            let whole = (count / 8) as usize;
+            self.bytes.truncate((self.nbits / 8) as usize);
+            self.bytes.extend_from_slice(&src[from..from + whole]);
+            self.nbits += whole as u64 * 8;
+            let rest = count % 8;
+            if rest > 0 {
+                self.push_value(
+                    bits_at(src, start + whole as u64 * 8, rest as u32),
+                    rest as u32,
+                );
+            }
+            return;
+        }
+        // Shift whole bytes of the source into place, then the tail bit by bit.
+        let shift = (start % 8) as u32;
+        let from = (start / 8) as usize;
+        let whole = count / 8;
+        if self.nbits.is_multiple_of(8) {
+            self.bytes.truncate((self.nbits / 8) as usize);
+            self.bytes.reserve(whole as usize + 1);
+            for i in 0..whole as usize {
+                let hi = src[from + i] << shift;
+                let lo = if shift == 0 {
+                    0
+                } else {
+                    src.get(from + i + 1).copied().unwrap_or(0) >> (8 - shift)
+                };
+                self.bytes.push(hi | lo);
+            }
+            self.nbits += whole * 8;
+            let rest = count % 8;
+            if rest > 0 {
+                self.push_value(bits_at(src, start + whole * 8, rest as u32), rest as u32);
+            }
+            return;
+        }
+        let mut done = 0;
+        while done < count {
+            let n = (count - done).min(32) as u32;
+            self.push_value(bits_at(src, start + done, n), n);
+            done += u64::from(n);
+        }
+    }
+
+    /// Appends the low `count` bits of `value`.
+    fn push_value(&mut self, value: u64, count: u32) {
+        for i in (0..count).rev() {
+            let bit = ((value >> i) & 1) as u8;
+            let at = (self.nbits / 8) as usize;
+            if at == self.bytes.len() {
+                self.bytes.push(0);
+            }
+            self.bytes[at] |= bit << (7 - self.nbits % 8);
+            self.nbits += 1;
+        }
+    }
+
+    fn finish(self) -> Vec<u8> {
+        self.bytes
+    }
+}
+
+/// What the cutting thread hands on, in order.
+enum Slot {
+    /// The decoded block, or why it could not be decoded (with the piece,
+    /// to be joined to the next one).
+    Block(Receiver<Result<Vec<u8>, (io::Error, Piece)>>),
+    /// The file cannot be read further.
+    Failed(io::Error),
+}
+
+type Job = (Piece, SyncSender<Result<Vec<u8>, (io::Error, Piece)>>);
+
+/// The decoded bytes of a bzip2 file, decoded on `threads` threads.
+pub(crate) struct ParallelDecoder {
+    slots: Receiver<Slot>,
+    current: io::Cursor<Vec<u8>>,
+    /// A piece that failed alone, waiting to be joined to the next.
+    failed: Option<(io::Error, Piece)>,
+    /// Decoded blocks of a join, not yet read.
+    ready: VecDeque<Vec<u8>>,
+    done: bool,
+}
+
+impl ParallelDecoder {
+    pub(crate) fn new<R: Read + Send + 'static>(file: R, threads: usize) -> io::Result<Self> {
+        let threads = threads.max(1);
+        let (slot_tx, slots) = sync_channel::<Slot>(threads * 2 + 2);
+        let (job_tx, job_rx) = channel::<Job>();
+        let job_rx = Arc::new(Mutex::new(job_rx));
+        for i in 0..threads {
+            let job_rx = job_rx.clone();
+            thread::Builder::new()
+                .name(format!("bunzip-{i}"))
+                .spawn(move || decode_jobs(&job_rx))?;
+        }
+        thread::Builder::new()
+            .name("bunzip-cut".into())
+            .spawn(move || cut(file, &slot_tx, &job_tx))?;
+        Ok(ParallelDecoder {
+            slots,
+            current: io::Cursor::new(Vec::new()),
+            failed: None,
+            ready: VecDeque::new(),
+            done: false,
+        })
+    }
+
+    /// The next decoded block, `None` at the end.
+    fn next_block(&mut self) -> io::Result<Option<Vec<u8>>> {
+        loop {
+            if let Some(block) = self.ready.pop_front() {
+                return Ok(Some(block));
+            }
+            if self.done {
+                return Ok(None);
+            }
+            let slot = match self.slots.recv() {
+                Ok(slot) => slot,
+                Err(_) => {
+                    self.done = true;
+                    return match self.failed.take() {
+                        Some((e, piece)) => Err(broken(e, &piece)),
+                        None => Ok(None),
+                    };
+                }
+            };
+            let result = match slot {
+                Slot::Block(rx) => rx.recv().unwrap_or_else(|_| {
+                    Err((
+                        io::Error::other("a decoding thread stopped"),
+                        Piece {
+                            level: b'9',
+                            bits: Vec::new(),
+                            nbits: 0,
+                            offset: 0,
+                        },
+                    ))
+                }),
+                Slot::Failed(e) => {
+                    self.done = true;
+                    return Err(e);
+                }
+            };
+            match (self.failed.take(), result) {
+                (None, Ok(block)) => return Ok(Some(block)),
+                (None, Err(failed)) => self.failed = Some(failed),
+                // The next block is whole: the failed one is broken.
+                (Some((e, first)), Ok(_)) => {
+                    self.done = true;
+                    return Err(broken(e, &first));
+                }
+                // Perhaps a false cut: the two pieces may be one block.
+                (Some((_, first)), Err((_, next))) => {
+                    let joined = first.join(&next);
+                    match joined.decode() {
+                        Ok(block) => return Ok(Some(block)),
+                        Err(e) => self.failed = Some((e, joined)),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The error for a piece that could not be decoded.
+fn broken(e: io::Error, piece: &Piece) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!(
+            "the bzip2 data is corrupt or cut short in the block at compressed byte {} ({e})",
+            piece.offset
+        ),
+    )
+}
+
+impl Read for ParallelDecoder {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let n = self.current.read(buf)?;
+            if n > 0 || buf.is_empty() {
+                return Ok(n);
+            }
+            match self.next_block()? {
+                Some(block) => self.current = io::Cursor::new(block),
+                None => return Ok(0),
+            }
+        }
+    }
+}
+
+fn decode_jobs(jobs: &Mutex<Receiver<Job>>) {
+    loop {
+        let job = match jobs.lock() {
+            Ok(rx) => rx.recv(),
+            Err(_) => return,
+        };
+        let Ok((piece, reply)) = job else { return };
+        let result = piece.decode().map_err(|e| (e, piece));
+        let _ = reply.send(result);
+    }
+}
+
+/// Reads the file, cuts it into blocks and hands them out.
+fn cut<R: Read>(mut file: R, slots: &SyncSender<Slot>, jobs: &Sender<Job>) {
+    let mut cutter = Cutter::default();
+    let mut chunk = vec![0u8; READ_SIZE];
+    loop {
+        let n = match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                let _ = slots.send(Slot::Failed(e));
+                return;
+            }
+        };
+        for piece in cutter.feed(&chunk[..n]) {
+            if !hand_out(piece, slots, jobs) {
+                return;
+            }
+        }
+    }
+    if let Some(piece) = cutter.finish() {
+        hand_out(piece, slots, jobs);
+    }
+}
+
+fn hand_out(piece: Piece, slots: &SyncSender<Slot>, jobs: &Sender<Job>) -> bool {
+    let (reply, rx) = sync_channel(1);
+    // The slot first: it bounds how far ahead of the reader the cutting goes.
+    slots.send(Slot::Block(rx)).is_ok() && jobs.send((piece, reply)).is_ok()
+}
+
+/// Finds the magic numbers in the bytes it is fed.
+#[derive(Default)]
+struct Cutter {
+    /// The bytes from the start of the current block (whole bytes: the block
+    /// starts at bit `start_bit` of `buf[0]`).
+    buf: Vec<u8>,
+    /// The file offset of `buf[0]`.
+    buf_offset: u64,
+    /// Bit offset in `buf[0]` where the current block starts, if in one.
+    start_bit: Option<u64>,
+    level: u8,
+    /// The last 64 bits read, and how many bytes have been read in all.
+    window: u64,
+    read: u64,
+}
+
+impl Cutter {
+    fn feed(&mut self, bytes: &[u8]) -> Vec<Piece> {
+        let mut pieces = Vec::new();
+        for &b in bytes {
+            self.window = (self.window << 8) | u64::from(b);
+            self.read += 1;
+            self.buf.push(b);
+            if self.read < 6 {
+                continue;
+            }
+            for shift in 0..8u32 {
+                let word = (self.window >> shift) & MASK48;
+                if word != BLOCK_MAGIC && word != END_MAGIC {
+                    continue;
+                }
+                // The magic number's first bit, counted from the file's start.
+                let magic_bit = self.read * 8 - u64::from(shift) - 48;
+                if let Some(piece) = self.cut_at(magic_bit) {
+                    pieces.push(piece);
+                }
+                if word == BLOCK_MAGIC {
+                    self.start_block(magic_bit);
+                } else {
+                    self.start_bit = None;
+                    // Keep only the bytes a later block may start in.
+                    self.drop_before(self.read.saturating_sub(16));
+                }
+            }
+        }
+        if self.start_bit.is_none() {
+            self.drop_before(self.read.saturating_sub(16));
+        } else if self.buf.len() > MAX_BLOCK_BYTES {
+            // No block is this long: hand it on to fail, and look for the next.
+            pieces.extend(self.cut_at(self.read * 8));
+            self.start_bit = None;
+            self.drop_before(self.read.saturating_sub(16));
+        }
+        pieces
+    }
+
+    /// The current block, ending where a magic number at `end_bit` starts.
+    fn cut_at(&mut self, end_bit: u64) -> Option<Piece> {
+        let start = self.start_bit?;
+        let base = self.buf_offset * 8;
+        let (from, to) = (start - base, end_bit - base);
+        let mut out = BitWriter::default();
+        out.push_bits_from(&self.buf, from, to - from);
+        Some(Piece {
+            level: self.level,
+            nbits: out.nbits,
+            bits: out.bytes,
+            offset: start / 8,
+        })
+    }
+
+    fn start_block(&mut self, magic_bit: u64) {
+        // A stream header `BZh1`..`BZh9` just before a block that starts on a
+        // byte boundary gives the block size of that stream.
+        if magic_bit.is_multiple_of(8) {
+            let at = magic_bit / 8;
+            if at >= self.buf_offset + 4 {
+                let i = (at - self.buf_offset) as usize;
+                let head = &self.buf[i - 4..i];
+                if head.starts_with(b"BZh") && (b'1'..=b'9').contains(&head[3]) {
+                    self.level = head[3];
+                }
+            }
+        }
+        if self.level == 0 {
+            self.level = b'9';
+        }
+        self.drop_before(magic_bit / 8);
+        self.start_bit = Some(magic_bit);
+    }
+
+    /// Forgets the bytes before file offset `offset`.
+    fn drop_before(&mut self, offset: u64) {
+        if offset > self.buf_offset {
+            let n = ((offset - self.buf_offset) as usize).min(self.buf.len());
+            self.buf.drain(..n);
+            self.buf_offset += n as u64;
+        }
+    }
+
+    /// The block still open at the end of the file: a file cut short.
+    fn finish(&mut self) -> Option<Piece> {
+        let end = self.read * 8;
+        self.cut_at(end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn compress(data: &[u8], level: u32) -> Vec<u8> {
+        let mut e = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::new(level));
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    }
+
+    /// Text that compresses into several blocks at level 1.
+    fn sample(len: usize) -> Vec<u8> {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        (0..len)
+            .map(|i| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                if i % 61 == 0 {
+                    b'\n'
+                } else {
+                    b"abcdefghij klmnop"[(x % 17) as usize]
+                }
+            })
+            .collect()
+    }
+
+    fn decode(bytes: Vec<u8>, threads: usize) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        ParallelDecoder::new(io::Cursor::new(bytes), threads)?.read_to_end(&mut out)?;
+        Ok(out)
+    }
+
+    #[test]
+    fn a_stream_of_many_blocks_decodes_as_bzip2_does() {
+        let data = sample(700_000);
+        let bz = compress(&data, 1);
+        for threads in [1, 2, 3] {
+            assert!(
+                decode(bz.clone(), threads).unwrap() == data,
+                "{threads} threads"
+            );
+        }
+    }
+
+    #[test]
+    fn concatenated_streams_of_any_level_decode_in_order() {
+        let (a, b, c) = (sample(250_000), b"tiny".to_vec(), sample(120_000));
+        let mut bz = compress(&a, 1);
+        bz.extend(compress(&b, 9));
+        bz.extend(compress(&c, 2));
+        let expected: Vec<u8> = [a, b, c].concat();
+        assert!(decode(bz, 2).unwrap() == expected);
+    }
+
+    #[test]
+    fn a_cut_file_keeps_its_whole_blocks_and_then_fails() {
+        let data = sample(700_000);
+        let bz = compress(&data, 1);
+        let cut = bz[..bz.len() * 2 / 3].to_vec();
+        let mut out = Vec::new();
+        let mut reader = ParallelDecoder::new(io::Cursor::new(cut), 2).unwrap();
+        let err = reader.read_to_end(&mut out).unwrap_err();
+        assert!(err.to_string().contains("corrupt or cut short"), "{err}");
+        assert!(
+            out.len() >= 300_000 && data.starts_with(&out),
+            "{}",
+            out.len()
+        );
+    }
+
+    #[test]
+    fn a_false_cut_is_joined_back() {
+        let data = sample(300_000);
+        let bz = compress(&data, 1);
+        let mut cutter = Cutter::default();
+        let mut pieces = cutter.feed(&bz);
+        assert!(cutter.finish().is_none());
+        assert!(pieces.len() >= 3);
+        // Split the first piece in two at an arbitrary bit, as a magic number
+        // met by chance would.
+        let first = pieces.remove(0);
+        let at = 12_345;
+        let mut head = BitWriter::default();
+        head.push_bits_from(&first.bits, 0, at);
+        let mut tail = BitWriter::default();
+        tail.push_bits_from(&first.bits, at, first.nbits - at);
+        let head = Piece {
+            level: first.level,
+            nbits: head.nbits,
+            bits: head.bytes,
+            offset: 0,
+        };
+        let tail = Piece {
+            level: first.level,
+            nbits: tail.nbits,
+            bits: tail.bytes,
+            offset: 0,
+        };
+        assert!(head.decode().is_err());
+        let joined = head.join(&tail);
+        assert_eq!(joined.nbits, first.nbits);
+        assert!(joined.decode().unwrap() == first.decode().unwrap());
+    }
+}
