@@ -71,7 +71,11 @@ pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
     let np = c.name("np").map_or("", |m| m.as_str());
     // The subject must be the film: its title, or "It"/"The film".
     let words_in_np = np.split_whitespace().count();
-    if words_in_np > 10 || !(ctx.names_film(pre) || s.index == 0 && s.section == "lead") {
+    // The defining sentence opens the lead, or names the film by its title:
+    // a later "It is a 2010 film" in an article about a person is about
+    // something else.
+    let opens_lead = s.index == 0 && s.section == "lead";
+    if words_in_np > 10 || !(opens_lead || ctx.find_title(pre).is_some()) {
         return false;
     }
     if np.split_whitespace().any(|w| {
