@@ -98,31 +98,5 @@ start=$(date +%s.%N)
 reingest_s=$(echo "$(date +%s.%N) - $start" | bc)
 
 # --- Table ---------------------------------------------------------------------
-python3 - "$dir" "$xml_bytes" "$peer_xml_bytes" "$pages" "$peer_pages" "$rss_facts" "$rss_ingest" "$reingest_s" <<'EOF'
-import json, sys, datetime, os
-d, xml, peer_xml, pages, peer_pages, rss_f, rss_i, reingest = sys.argv[1:]
-xml, peer_xml = int(xml), int(peer_xml)
-rows = json.load(open(os.path.join(d, "results.json")))["results"]
-rows += json.load(open(os.path.join(d, "peer.json")))["results"]
-med = {r["command"]: r["median"] for r in rows}
-def mbs(name):
-    size = peer_xml if name.startswith("mwparserfromhell") else xml
-    return size / 1e6 / med[name]
-floor1 = mbs("bzip2 -dc (single stream)")
-floor2 = mbs("lbzip2 -dc -n 2 (multistream)")
-facts = mbs("filmgraph facts (single stream)")
-py = mbs([n for n in med if n.startswith("mwparserfromhell")][0])
-print(f"Corpus: make_bench_dump.py --pages {pages} ({xml/1e6:.0f} MB of XML), "
-      f"Python pipeline on --pages {peer_pages} ({peer_xml/1e6:.0f} MB); "
-      f"{datetime.date.today()}, {os.cpu_count()} cores; medians of "
-      f"{len(rows[0]['times'])} runs.\n")
-print("| command | median s | MB/s of XML | vs bzip2 -dc | vs lbzip2 -n 2 (multistream) |")
-print("|---|---:|---:|---:|---:|")
-for name in med:
-    print(f"| {name} | {med[name]:.1f} | {mbs(name):.1f} | {mbs(name)/floor1:.2f}x | {mbs(name)/floor2:.2f}x |")
-print()
-print(f"- ingest / facts (single stream): {mbs('filmgraph ingest (single stream, fresh SQLite)')/facts:.2f}")
-print(f"- facts (single stream) / Python pipeline: {facts/py:.0f}x")
-print(f"- peak RSS: facts {int(rss_f)/1024:.0f} MB, ingest {int(rss_i)/1024:.0f} MB")
-print(f"- ingesting the same dump again (every page unchanged): {float(reingest):.1f} s")
-EOF
+python3 "$repo/scripts/bench_table.py" "$dir" "$xml_bytes" "$peer_xml_bytes" "$pages" "$peer_pages" \
+    "$rss_facts" "$rss_ingest" "$reingest_s"

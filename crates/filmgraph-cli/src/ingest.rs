@@ -17,6 +17,7 @@ use filmgraph_model::Fact;
 use filmgraph_store::{ArticleRecord, ArticleWrite, EntityKind, IngestStats, Revision, Store};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::process::ExitCode;
+use std::sync::mpsc::{channel, sync_channel, Receiver, Sender, SyncSender};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -49,25 +50,41 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         }),
     };
     let progress = Progress::new(&args.files, args.run.quiet);
-    let mut writer = Writer {
-        store: &mut *store,
-        progress: &progress,
-        stored,
-        batch: Vec::new(),
-        batch_started: Instant::now(),
-        seen: HashSet::new(),
-        sites: HashMap::new(),
-        titles: Vec::new(),
-        summary: Summary::default(),
-        dumps: DumpSummary::default(),
-    };
-    let read = pipeline::run(&args.files, &config, &progress, |item| writer.add(item));
-    let written = writer.flush();
-    progress.finish();
-    read?;
-    written?;
-    writer.prune(args.prune)?;
-    let (summary, dumps, titles) = (writer.summary, writer.dumps, writer.titles);
+    // The store is written on a thread of its own, a batch at a time, while
+    // the pipeline goes on reading and parsing the next batch.
+    let (summary, dumps, titles) = std::thread::scope(|scope| -> Result<_> {
+        let (ops, ops_rx) = sync_channel::<Op>(1);
+        let (done_tx, done) = channel::<Done>();
+        let store: &mut (dyn Store + Send) = &mut *store;
+        let writing = scope.spawn(move || write_ops(store, &ops_rx, &done_tx));
+        let mut writer = Writer {
+            ops: Some(ops),
+            done,
+            progress: &progress,
+            stored,
+            batch: Vec::new(),
+            batch_started: Instant::now(),
+            seen: HashSet::new(),
+            sites: HashMap::new(),
+            titles: Vec::new(),
+            summary: Summary::default(),
+            dumps: DumpSummary::default(),
+        };
+        let read = pipeline::run(&args.files, &config, &progress, |item| writer.add(item));
+        let mut written = writer.flush();
+        if read.is_ok() && written.is_ok() {
+            written = writer.prune(args.prune);
+        }
+        // Closing the channel ends the writing thread once it has written all.
+        writer.ops = None;
+        let _ = writing.join();
+        let finished = writer.collect(true);
+        progress.finish();
+        read?;
+        written?;
+        finished?;
+        Ok((writer.summary, writer.dumps, writer.titles))
+    })?;
     if let Some(index) = index {
         index.finish(&*store, &titles);
     }
@@ -89,9 +106,66 @@ struct Pending {
     revision: Option<Revision>,
 }
 
-/// Takes the pipeline's items and writes them in batches.
+/// What the writing thread is asked to do.
+enum Op {
+    Write(Vec<Pending>),
+    Remove(Vec<String>),
+}
+
+/// What the writing thread did.
+enum Done {
+    /// Each article of a batch: origin, title, and how storing it went.
+    Written(Vec<(String, String, filmgraph_store::Result<IngestStats>)>),
+    Removed(Vec<String>, usize),
+    /// The store failed: nothing more is written.
+    Failed(anyhow::Error),
+}
+
+/// The writing thread: one transaction per batch.
+fn write_ops(store: &mut (dyn Store + Send), ops: &Receiver<Op>, done: &Sender<Done>) {
+    for op in ops {
+        let result = match op {
+            Op::Write(batch) => write_batch(store, &batch).map(Done::Written),
+            Op::Remove(titles) => store
+                .remove_articles(&titles)
+                .map(|n| Done::Removed(titles, n))
+                .context("cannot remove articles"),
+        };
+        let failed = result.is_err();
+        let _ = done.send(result.unwrap_or_else(Done::Failed));
+        if failed {
+            return;
+        }
+    }
+}
+
+type BatchResults = Vec<(String, String, filmgraph_store::Result<IngestStats>)>;
+
+fn write_batch(store: &mut (dyn Store + Send), batch: &[Pending]) -> Result<BatchResults> {
+    let writes: Vec<ArticleWrite<'_>> = batch
+        .iter()
+        .map(|p| ArticleWrite {
+            record: ArticleRecord::new(&p.input.article, &p.input.path, &p.input.text),
+            facts: &p.facts,
+            revision: p.revision.as_ref(),
+        })
+        .collect();
+    let results = store
+        .replace_articles(&writes)
+        .with_context(|| format!("cannot store a batch of {} articles", writes.len()))?;
+    Ok(batch
+        .iter()
+        .zip(results)
+        .map(|(p, r)| (p.input.origin.clone(), p.input.article.title.clone(), r))
+        .collect())
+}
+
+/// Takes the pipeline's items, batches them for the writing thread and
+/// keeps the books.
 struct Writer<'a> {
-    store: &'a mut dyn Store,
+    /// To the writing thread; `None` once closed.
+    ops: Option<SyncSender<Op>>,
+    done: Receiver<Done>,
     progress: &'a Progress,
     /// What the store held when the run began, by title.
     stored: HashMap<String, Revision>,
@@ -136,7 +210,7 @@ impl Writer<'_> {
                 if self.see(&page.title, &page.revision) {
                     // Stored as a film, now a redirect or about something else.
                     self.flush()?;
-                    self.remove(vec![page.title])?;
+                    self.send(Op::Remove(vec![page.title]))?;
                 }
             }
             Item::Unchanged {
@@ -158,7 +232,7 @@ impl Writer<'_> {
                 *self.sites.entry(site).or_insert(true) &= complete;
             }
         }
-        Ok(())
+        self.collect(false)
     }
 
     /// Notes that a dump holds this page; whether it is stored from that site.
@@ -173,63 +247,73 @@ impl Writer<'_> {
         stored_here
     }
 
-    /// Writes the batch in one transaction.
+    /// Hands the batch to the writing thread (waiting while it writes the
+    /// one before).
     fn flush(&mut self) -> Result<()> {
         if self.batch.is_empty() {
             return Ok(());
         }
         let batch = std::mem::take(&mut self.batch);
-        let writes: Vec<ArticleWrite<'_>> = batch
-            .iter()
-            .map(|p| ArticleWrite {
-                record: ArticleRecord::new(&p.input.article, &p.input.path, &p.input.text),
-                facts: &p.facts,
-                revision: p.revision.as_ref(),
-            })
-            .collect();
-        let results = self
-            .store
-            .replace_articles(&writes)
-            .with_context(|| format!("cannot store a batch of {} articles", writes.len()))?;
-        for (pending, result) in batch.iter().zip(results) {
-            let input = &pending.input;
-            match result {
-                Ok(stats) => {
-                    tracing::info!(
-                        origin = %input.origin,
-                        title = %input.article.title,
-                        added = stats.facts_added,
-                        removed = stats.facts_removed,
-                        "stored"
-                    );
-                    self.summary.add(&stats);
-                    self.titles.push(input.article.title.clone());
-                }
-                Err(err) => {
-                    self.summary.failed += 1;
-                    self.progress.println(&format!(
-                        "error: {}: cannot store \"{}\": {:#}",
-                        input.origin,
-                        input.article.title,
-                        anyhow::Error::from(err)
-                    ));
-                }
-            }
+        self.send(Op::Write(batch))
+    }
+
+    fn send(&mut self, op: Op) -> Result<()> {
+        let sent = self.ops.as_ref().is_some_and(|ops| ops.send(op).is_ok());
+        if !sent {
+            // The writing thread stopped: its error says why.
+            self.collect(true)?;
+            anyhow::bail!("internal error: the writing thread stopped");
         }
         Ok(())
     }
 
-    fn remove(&mut self, titles: Vec<String>) -> Result<()> {
-        if titles.is_empty() {
-            return Ok(());
+    /// Takes in what the writing thread has done (all of it, once it ended,
+    /// with `to_the_end`); its first error, if it failed.
+    fn collect(&mut self, to_the_end: bool) -> Result<()> {
+        loop {
+            let done = if to_the_end {
+                match self.done.recv() {
+                    Ok(done) => done,
+                    Err(_) => return Ok(()),
+                }
+            } else {
+                match self.done.try_recv() {
+                    Ok(done) => done,
+                    Err(_) => return Ok(()),
+                }
+            };
+            match done {
+                Done::Written(results) => {
+                    for (origin, title, result) in results {
+                        match result {
+                            Ok(stats) => {
+                                tracing::info!(
+                                    origin = %origin,
+                                    title = %title,
+                                    added = stats.facts_added,
+                                    removed = stats.facts_removed,
+                                    "stored"
+                                );
+                                self.summary.add(&stats);
+                                self.titles.push(title);
+                            }
+                            Err(err) => {
+                                self.summary.failed += 1;
+                                self.progress.println(&format!(
+                                    "error: {origin}: cannot store \"{title}\": {:#}",
+                                    anyhow::Error::from(err)
+                                ));
+                            }
+                        }
+                    }
+                }
+                Done::Removed(titles, n) => {
+                    self.dumps.removed += n;
+                    self.titles.extend(titles);
+                }
+                Done::Failed(err) => return Err(err),
+            }
         }
-        let removed = self
-            .store
-            .remove_articles(&titles)
-            .context("cannot remove articles")?;
-        self.dumps.removed += removed;
-        self.titles.extend(titles);
-        Ok(())
     }
 
     /// Stored pages of a wiki whose dumps were read to the end but do not
@@ -244,12 +328,14 @@ impl Writer<'_> {
             .map(|(title, _)| title.clone())
             .collect();
         gone.sort();
-        if prune {
-            self.remove(gone)
-        } else {
+        if !prune {
             self.dumps.kept_missing = gone.len();
-            Ok(())
+            return Ok(());
         }
+        if gone.is_empty() {
+            return Ok(());
+        }
+        self.send(Op::Remove(gone))
     }
 }
 
