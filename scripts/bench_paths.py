@@ -5,15 +5,17 @@ member, a prefix, with and without year filters) and OUT_DIR/films.txt (film
 ids read from the database).
 
     python3 scripts/bench_paths.py DB OUT_DIR [CORPUS_DIR]
+
+CORPUS_DIR is read as scripts/corpus_to_articles.py reads it.
 """
 
-import glob
-import json
 import os
 import random
 import sqlite3
 import sys
 import urllib.parse
+
+from corpus_to_articles import load_films
 
 
 def typo(word: str, rng: random.Random) -> str:
@@ -29,10 +31,7 @@ def main() -> None:
         os.path.dirname(__file__), "..", "..", "shared", "corpus", "prust-wikipedia-movie-data"
     )
     rng = random.Random(42)
-    films = []
-    for path in sorted(glob.glob(os.path.join(corpus, "movies-*.json"))):
-        with open(path, encoding="utf-8") as f:
-            films.extend(json.load(f))
+    films = load_films(corpus)
     queries = []
     for film in rng.sample(films, 2000):
         words = [w for w in film["title"].split() if w.isalnum()]

@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Benchmark, not a test: search latency and throughput of `filmgraph serve` over
-# the 35,846 films of ../shared/corpus/prust-wikipedia-movie-data.
+# the 35,846 films of ../shared/corpus/prust-wikipedia-movie-data (or, with
+# CORPUS=../shared/corpus/gmdb-dbpedia-films-2008-2014, the 12,996 of gmdb).
 #
 #   bash scripts/bench_search.sh            # results on stdout; copy to BENCHMARKS.md
 #
 # Steps: write the films as plain-text articles (scripts/corpus_to_articles.py),
 # ingest them into a fresh database (which builds the search index), serve it
 # on loopback, then drive it with wrk (apt-get install -y wrk):
-#   1. /api/search, one connection: latency p50/p99 of a request alone;
+#   1. /api/search, one connection: latency p50/p99 of a request alone (RUNS
+#      times, default 3: quote the median run);
 #   2. /api/search, 32 connections: throughput;
 #   3. /api/films/{id}, 32 connections: throughput.
 # wrk runs on the same machine and takes part of its cores.
 #
 # Environment: FILMGRAPH_BIN (default target/release/filmgraph, built if
 # missing), BENCH_DIR (default a temporary directory, removed at the end),
-# DURATION (default 20s), PORT (default 18090), THREADS (wrk threads, 2).
+# DURATION (default 20s), PORT (default 18090), THREADS (wrk threads, 2),
+# CORPUS (a corpus directory, default prust), RUNS (latency runs, 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -27,6 +30,8 @@ fi
 DURATION=${DURATION:-20s}
 PORT=${PORT:-18090}
 THREADS=${THREADS:-2}
+RUNS=${RUNS:-3}
+CORPUS=${CORPUS:-$ROOT/../shared/corpus/prust-wikipedia-movie-data}
 if [ -n "${BENCH_DIR:-}" ]; then
     WORK=$BENCH_DIR
     mkdir -p "$WORK"
@@ -36,7 +41,7 @@ else
 fi
 
 echo "== corpus -> articles"
-python3 scripts/corpus_to_articles.py "$WORK/articles"
+python3 scripts/corpus_to_articles.py "$WORK/articles" "$CORPUS"
 
 echo "== ingest (and index)"
 rm -rf "$WORK/bench.db" "$WORK/bench.db-index" "$WORK/bench.db-wal" "$WORK/bench.db-shm"
@@ -45,7 +50,7 @@ start=$(date +%s.%N)
 end=$(date +%s.%N)
 echo "ingest + index: $(echo "$end - $start" | bc) s ($(grep -c '^error' "$WORK/ingest.err" || true) errors)"
 
-python3 scripts/bench_paths.py "$WORK/bench.db" "$WORK"
+python3 scripts/bench_paths.py "$WORK/bench.db" "$WORK" "$CORPUS"
 
 echo "== serve"
 "$BIN" serve --db "$WORK/bench.db" --addr "127.0.0.1:$PORT" >"$WORK/serve.log" 2>&1 &
@@ -71,7 +76,9 @@ wrkrun() {
 }
 # Warm the caches once.
 wrkrun "warm-up" 8 1 "$WORK/search.txt" >/dev/null
-wrkrun "search, 1 connection (latency)" 1 1 "$WORK/search.txt"
+for run in $(seq 1 "$RUNS"); do
+    wrkrun "search, 1 connection (latency), run $run" 1 1 "$WORK/search.txt"
+done
 wrkrun "search, 32 connections (throughput)" 32 "$THREADS" "$WORK/search.txt"
 wrkrun "film pages /api/films/{id}, 32 connections (throughput)" 32 "$THREADS" "$WORK/films.txt"
 kill $SERVER

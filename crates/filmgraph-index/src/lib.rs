@@ -13,6 +13,7 @@
 
 mod document;
 mod error;
+mod facet_count;
 mod follow;
 mod query;
 mod schema;
@@ -339,6 +340,11 @@ impl Index {
             let facet = schema::facet(dimension, value);
             if seen.insert(facet.to_string()) {
                 d.add_facet(f.facets, facet);
+                // People are filters, not counted facets.
+                if *dimension != "person" {
+                    let folded = schema::folded_whole(value);
+                    d.add_text(f.counted, facet_count::counted_value(dimension, &folded));
+                }
             }
         }
         for r in &doc.refs {

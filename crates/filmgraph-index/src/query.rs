@@ -3,12 +3,13 @@
 //! exact titles first, filters by year and facets, and counts facets.
 
 use crate::document::Kind;
+use crate::facet_count::ValueCounts;
 use crate::schema::{self, Fields};
 use crate::{Error, Index, Result};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::ops::Bound;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery,
     Query as TantivyQuery, RangeQuery, TermQuery,
@@ -263,36 +264,30 @@ impl Index {
         for filter in filters {
             required.push((Occur::Must, filter.box_clone()));
         }
-        let required = BooleanQuery::new(required);
+        // The ranking clauses only score: the matches of `q` are those of
+        // `required`, so one pass ranks, counts and counts facets.
         let mut scored: Vec<(Occur, Box<dyn TantivyQuery>)> =
-            vec![(Occur::Must, Box::new(required.clone()))];
+            vec![(Occur::Must, boxed(BooleanQuery::new(required)))];
         scored.extend(ranking);
         let q = BooleanQuery::new(scored);
 
         let limit = query.limit.clamp(1, MAX_LIMIT);
-        let mut facet_collector = FacetCollector::for_field("facets");
-        for dimension in ["/genre", "/country", "/language", "/decade"] {
-            facet_collector.add_facet(dimension);
-        }
         let top = TopDocs::with_limit(limit)
             .and_offset(query.offset)
             .tweak_score(popularity);
-        let mut top = searcher.search(&q, &top)?;
-        let (total, counts) = searcher.search(&required, &(Count, facet_collector))?;
+        let (mut top, total, counts) = searcher.search(&q, &(top, Count, ValueCounts))?;
         if query.limit == 0 {
             top.clear();
         }
         let count = |dimension: &str| {
             let mut values: Vec<FacetCount> = counts
-                .get(dimension)
-                .map(|(facet, count)| FacetCount {
-                    value: facet
-                        .to_path()
-                        .last()
-                        .copied()
-                        .unwrap_or_default()
-                        .to_string(),
-                    count,
+                .iter()
+                .filter_map(|(key, &count)| {
+                    let (d, value) = key.split_once('/')?;
+                    (d == dimension).then(|| FacetCount {
+                        value: value.to_string(),
+                        count,
+                    })
                 })
                 .collect();
             values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
@@ -300,10 +295,10 @@ impl Index {
             values
         };
         let facets = Facets {
-            genre: count("/genre"),
-            country: count("/country"),
-            language: count("/language"),
-            decade: count("/decade"),
+            genre: count("genre"),
+            country: count("country"),
+            language: count("language"),
+            decade: count("decade"),
         };
         Ok((total as u64, top, facets))
     }

@@ -4,7 +4,7 @@
 
 use tantivy::schema::{
     Facet, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
-    TextOptions, STORED, STRING,
+    TextOptions, FAST, STORED, STRING,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, NgramTokenizer, RawTokenizer, RemoveLongFilter,
@@ -22,7 +22,7 @@ pub(crate) const MAX_PREFIX: usize = 40;
 
 /// Bumped whenever the schema or the analyzers change: an index of another
 /// version is rebuilt rather than read.
-pub(crate) const VERSION: u32 = 4;
+pub(crate) const VERSION: u32 = 5;
 
 /// The index's fields.
 #[derive(Debug, Clone, Copy)]
@@ -42,6 +42,9 @@ pub(crate) struct Fields {
     pub all: Field,
     pub year: Field,
     pub facets: Field,
+    /// The facet values counted for results (`genre/drama`), as a fast
+    /// column: see [`crate::facet_count`].
+    pub counted: Field,
     /// Ids of the entities a document was derived from besides its own.
     pub refs: Field,
     /// How many facts name it: a mild popularity boost.
@@ -90,6 +93,7 @@ impl Fields {
                     .set_fast(),
             ),
             facets: b.add_facet_field("facets", FacetOptions::default()),
+            counted: b.add_text_field(crate::facet_count::COLUMN, FAST),
             refs: b.add_text_field("refs", STRING),
             weight: b.add_u64_field("weight", NumericOptions::default().set_fast()),
             prior: b.add_u64_field("prior", NumericOptions::default().set_fast()),

@@ -249,6 +249,47 @@ fn facets_are_counted() {
     assert_eq!(results.total, 5, "four films and Lost Bullet 2");
 }
 
+/// Every counted facet value agrees with the filter of that value, also
+/// after an update leaves deleted documents and a second segment behind.
+#[test]
+fn facet_counts_agree_with_their_filters() {
+    let (mut store, index) = build();
+    ingest(
+        &mut store,
+        &(
+            "Amélie",
+            vec![
+                (None, Predicate::Year, "2001", None),
+                (None, Predicate::CountryOfOrigin, "Germany", None),
+                (None, Predicate::Genre, "romantic comedy", None),
+            ],
+        ),
+    );
+    index.update_article(&store, "Amélie").unwrap();
+    let all = Query {
+        kind: Some(Kind::Film),
+        ..Default::default()
+    };
+    let results = index.search(&all).unwrap();
+    let country = |name: &str| {
+        results
+            .facets
+            .country
+            .iter()
+            .find(|c| c.value == name)
+            .map(|c| c.count)
+    };
+    assert_eq!(country("france"), Some(1), "Amélie moved to Germany");
+    assert_eq!(country("germany"), Some(1));
+    for value in &results.facets.genre {
+        let filtered = Query {
+            genre: Some(value.value.clone()),
+            ..all.clone()
+        };
+        assert_eq!(index.search(&filtered).unwrap().total, value.count);
+    }
+}
+
 #[test]
 fn pages_do_not_overlap() {
     let (_store, index) = build();
