@@ -130,6 +130,14 @@ pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
         .iter()
         .rposition(|w| !w.chars().next().is_some_and(char::is_lowercase))
         .map_or(0, |i| i + 1);
+    // Of a run cut by commas ("an action, sci-fi film") only the part next
+    // to the head is kept: the genre is written as one phrase, and what a
+    // comma sets off is as often praise ("a critically acclaimed, award
+    // winning documentary") as another genre.
+    let tail = words[tail..]
+        .iter()
+        .rposition(|w| w.ends_with(','))
+        .map_or(tail, |i| tail + i + 1);
     let mut genre_words: Vec<&str> = words[tail..]
         .iter()
         .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '"' | '\'')))
@@ -148,6 +156,12 @@ pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
                 | "independent"
                 | "feature"
                 | "low-budget"
+                | "award-winning"
+                | "award"
+                | "winning"
+                | "critically"
+                | "acclaimed"
+                | "international"
                 | "and"
                 | "co-production"
         )

@@ -104,7 +104,12 @@ fn first_release_year(facts: &mut Vec<Fact>, film: &str) {
     let earliest = facts
         .iter()
         .filter(ours)
-        .filter(|f| f.predicate == Predicate::ReleaseDate && f.object.len() >= 4)
+        .filter(|f| {
+            f.predicate == Predicate::ReleaseDate
+                && f.object
+                    .get(..4)
+                    .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        })
         .min_by(|a, b| a.object.cmp(&b.object));
     if let Some(release) = earliest {
         let year = Fact {

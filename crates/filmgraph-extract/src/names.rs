@@ -277,15 +277,27 @@ const ROLE_NOUNS: &str = "filmmakers?|film-makers?|directors?|writers?|screenwri
 
 static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(&format!(
-        r"(?:\b[A-Z][\w'-]* )*(?:\b[a-z][\w-]* (?:and|&) )?(?:\b[a-z][\w-]* )?\b(?:{ROLE_NOUNS}),? (?P<next>[A-Z])"
+        r"(?:\b[A-Z][\w'-]* )*(?:\b[a-z][\w-]* (?:and|&) )?(?P<modifier>\b[a-z][\w-]* )?\b(?:{ROLE_NOUNS}),? (?P<next>[A-Z])"
     ))
     .expect("descriptor pattern")
 });
 
 /// Drops descriptions written before names: "Japanese American filmmaker
-/// Rea Tajiri" -> "Rea Tajiri", "musician and puppeteer Liam Lynch" -> "Liam Lynch".
+/// Rea Tajiri" -> "Rea Tajiri", "musician and puppeteer Liam Lynch" -> "Liam
+/// Lynch". A list's connector is no modifier: "comedian Zach Galifianakis and
+/// actress Judy Greer" keeps "Zach Galifianakis and".
 pub fn strip_descriptors(segment: &str) -> std::borrow::Cow<'_, str> {
-    DESCRIPTOR.replace_all(segment, "$next")
+    DESCRIPTOR.replace_all(segment, |c: &regex::Captures<'_>| {
+        let whole = c.get(0).map_or("", |m| m.as_str());
+        let next = &c["next"];
+        match c.name("modifier") {
+            Some(m) if matches!(m.as_str().trim_end(), "and" | "or" | "with" | "plus") => {
+                let start = c.get(0).map_or(0, |w| w.start());
+                format!("{}{next}", &whole[..m.end() - start])
+            }
+            _ => next.to_string(),
+        }
+    })
 }
 
 /// Whether `s` as a whole looks like a person's name.
@@ -336,6 +348,26 @@ mod tests {
         assert_eq!(
             leading_name("Sébastien Lalanne)"),
             Some("Sébastien Lalanne")
+        );
+    }
+
+    #[test]
+    fn descriptors_go_but_list_connectors_stay() {
+        assert_eq!(
+            strip_descriptors("comedian Zach Galifianakis and actress Judy Greer"),
+            "Zach Galifianakis and Judy Greer"
+        );
+        assert_eq!(
+            strip_descriptors("newcomer actor Masaki Okada and actress Mao Inoue"),
+            "Masaki Okada and Mao Inoue"
+        );
+        assert_eq!(
+            strip_descriptors("musician and puppeteer Liam Lynch"),
+            "Liam Lynch"
+        );
+        assert_eq!(
+            strip_descriptors("Japanese American filmmaker Rea Tajiri"),
+            "Rea Tajiri"
         );
     }
 

@@ -76,17 +76,24 @@ fn work_title(item: &str) -> Option<(&str, Option<&str>)> {
     for prefix in ["a sequel, ", "the sequel ", "the ", "a "] {
         t = t.strip_prefix(prefix).unwrap_or(t);
     }
-    if t.len() > 5 && t[..4].chars().all(|c| c.is_ascii_digit()) && t.as_bytes()[4] == b' ' {
+    let bytes = t.as_bytes();
+    if bytes.len() > 5 && bytes[..4].iter().all(u8::is_ascii_digit) && bytes[4] == b' ' {
         t = &t[5..];
     }
     for prefix in ["film ", "movie ", "sequel "] {
         t = t.strip_prefix(prefix).unwrap_or(t);
     }
-    let (title, year) = match t.rsplit_once(" (") {
-        Some((title, rest)) if rest.len() == 5 && rest.ends_with(')') => (title, Some(&rest[..4])),
+    let is_year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    let (title, year) = match (t.rsplit_once(" ("), t.rsplit_once(" in ")) {
+        (Some((title, rest)), _) if rest.len() == 5 && rest.ends_with(')') => {
+            (title, Some(&rest[..4]))
+        }
+        // "followed by Second Night in 2004"
+        (_, Some((title, y))) if is_year(y.trim_end_matches(['.', ','])) => (title, Some(&y[..4])),
         _ => (t, None),
     };
-    let title = trim_title(title);
+    // Stray wiki quotes around a title ("''Second Night''").
+    let title = trim_title(title.trim_matches(['\'', '"']));
     title
         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         .then_some((title, year))
