@@ -12,13 +12,14 @@
 use super::write::Planned;
 use crate::plan::EntityRow;
 use crate::{IngestStats, Result};
-use postgres::Transaction;
+use postgres::{Statement, Transaction};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Writes every article of `writes` in the caller's transaction; `None`, with
 /// nothing written, when the batch must be written one article at a time.
 pub(super) fn write_together(
     tx: &mut Transaction<'_>,
+    hold: &Statement,
     writes: &[&Planned<'_>],
 ) -> Result<Option<Vec<IngestStats>>> {
     if writes.is_empty() {
@@ -133,6 +134,8 @@ pub(super) fn write_together(
         })
         .collect();
     if !facts.is_empty() {
+        let ids: Vec<&str> = own.keys().chain(named.keys()).copied().collect();
+        super::write::hold_entities(tx, hold, ids)?;
         tx.execute(
             "INSERT INTO facts (article_id, ordinal, subject, subject_id, predicate, object,
                                 object_id, qualifiers, section, start_byte, end_byte,

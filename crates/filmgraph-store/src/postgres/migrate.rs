@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0002_article_text.sql"),
     include_str!("../../migrations/postgres/0003_revisions.sql"),
     include_str!("../../migrations/postgres/0004_changes.sql"),
+    include_str!("../../migrations/postgres/0005_write_path_integrity.sql"),
 ];
 
 /// The schema version this build writes.

@@ -44,6 +44,7 @@ struct Statements {
     gc: Statement,
     renamed: Statement,
     remove: Statement,
+    hold: Statement,
     log: Statement,
 }
 
@@ -110,13 +111,19 @@ impl Writer {
             renamed: client.prepare(
                 "SELECT title FROM articles WHERE site = $1 AND page_id = $2 AND title <> $3",
             )?,
-            // Facts go with their article (ON DELETE CASCADE).
+            // Facts go with their article, in the same statement (no foreign
+            // key does it: see migrations/postgres/0005).
             remove: client.prepare(
-                "WITH gone AS (DELETE FROM articles WHERE title = ANY ($1) RETURNING id, entity_id)
+                "WITH gone AS (DELETE FROM articles WHERE title = ANY ($1) RETURNING id, entity_id),
+                      gone_facts AS (DELETE FROM facts f USING gone WHERE f.article_id = gone.id
+                                     RETURNING f.subject_id, f.object_id)
                  SELECT entity_id FROM gone
-                 UNION SELECT f.subject_id FROM facts f JOIN gone ON f.article_id = gone.id
-                 UNION SELECT f.object_id FROM facts f JOIN gone ON f.article_id = gone.id
-                       WHERE f.object_id IS NOT NULL",
+                 UNION SELECT subject_id FROM gone_facts
+                 UNION SELECT object_id FROM gone_facts WHERE object_id IS NOT NULL",
+            )?,
+            hold: client.prepare(
+                "SELECT count(*) FROM (SELECT 1 FROM entities WHERE id = ANY ($1)
+                                       ORDER BY id FOR KEY SHARE) AS held",
             )?,
             log: client.prepare("INSERT INTO changes (title) SELECT unnest($1::text[])")?,
         };
@@ -147,7 +154,7 @@ impl Writer {
     ) -> Result<Vec<Result<IngestStats>>> {
         let Writer { client, statements } = self;
         let mut tx = begin(client)?;
-        if let Some(results) = write_set_wise(&mut tx, batch)? {
+        if let Some(results) = write_set_wise(&mut tx, &statements.hold, batch)? {
             let titles: Vec<&str> = batch.iter().flatten().map(|w| w.record.title).collect();
             log_changes(&mut tx, statements, &titles)?;
             tx.commit()?;
@@ -201,11 +208,12 @@ impl Writer {
 /// tell which.
 fn write_set_wise(
     tx: &mut Transaction<'_>,
+    hold: &Statement,
     batch: &[std::result::Result<Planned<'_>, Error>],
 ) -> Result<Option<Vec<Result<IngestStats>>>> {
     let valid: Vec<&Planned<'_>> = batch.iter().flatten().collect();
     let mut savepoint = tx.savepoint("batch")?;
-    let stats = match super::batch::write_together(&mut savepoint, &valid) {
+    let stats = match super::batch::write_together(&mut savepoint, hold, &valid) {
         Ok(Some(stats)) => stats,
         Ok(None) => return Ok(None),
         Err(err) if is_transient(&err) => return Err(err),
@@ -377,6 +385,10 @@ fn replace_in(
     }
 
     if !plan.facts.is_empty() {
+        let ids: Vec<&str> = std::iter::once(own.id.as_str())
+            .chain(plan.named.iter().map(|e| e.id.as_str()))
+            .collect();
+        hold_entities(tx, &statements.hold, ids)?;
         let f = &plan.facts;
         tx.execute(
             &statements.insert_facts,
@@ -408,6 +420,29 @@ fn replace_in(
         facts_removed: old.len(),
         people: plan.people.clone(),
     })
+}
+
+/// Locks the entities that facts about to be written name, as a foreign key
+/// check would (`FOR KEY SHARE`, in id order), and fails if one is missing.
+/// The read also makes a concurrent cleanup that deletes one of them a
+/// serialization conflict with this transaction (see
+/// migrations/postgres/0005).
+pub(super) fn hold_entities(
+    tx: &mut Transaction<'_>,
+    hold: &Statement,
+    mut ids: Vec<&str>,
+) -> Result<()> {
+    ids.sort_unstable();
+    ids.dedup();
+    let held: i64 = tx.query_one(hold, &[&ids])?.try_get(0)?;
+    if held != ids.len() as i64 {
+        return Err(Error::Corrupt(format!(
+            "{} of the {} entities named by new facts are missing",
+            ids.len() as i64 - held,
+            ids.len()
+        )));
+    }
+    Ok(())
 }
 
 /// Whether `err` is PostgreSQL aborting a transaction for the sake of a
