@@ -151,6 +151,7 @@ impl<'a> Context<'a> {
             name.chars().all(|c| c.is_ascii_digit() || c == '-')
                 || text.contains(name)
                 || text.contains(filmgraph_model::strip_disambiguation(name))
+                || shows_every_word(text, name)
         };
         if !shows(s.text, object) {
             span = s.paragraph.span;
@@ -204,6 +205,22 @@ impl<'a> Context<'a> {
         }
         self.facts.push(fact);
     }
+}
+
+/// Whether every word of a name of several words occurs in `text` as a word:
+/// "Joel and Ethan Coen" shows "Joel Coen".
+fn shows_every_word(text: &str, name: &str) -> bool {
+    let mut words = name.split(' ').peekable();
+    words.peek().is_some()
+        && name.contains(' ')
+        && words.all(|w| {
+            text.match_indices(w).any(|(at, _)| {
+                let before = text[..at].chars().next_back();
+                let after = text[at + w.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
 }
 
 /// Builds a qualifier map from pairs, skipping empty values.

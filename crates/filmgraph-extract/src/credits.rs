@@ -104,6 +104,7 @@ const CUES: &[(&str, Role)] = &[
     ("music by", Role::People(&[Composer])),
     ("score by", Role::People(&[Composer])),
     ("music composed by", Role::People(&[Composer])),
+    ("composed by", Role::People(&[Composer])),
     ("scored by", Role::People(&[Composer])),
     ("cinematography by", Role::People(&[Cinematographer])),
     ("photographed by", Role::People(&[Cinematographer])),
@@ -269,8 +270,11 @@ fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
                 // or is part of a name ("Star Wars"): only the first is a cue.
                 let capital = original.chars().next().is_some_and(char::is_uppercase);
                 let role = if capital
-                    && (i > 0 || !matches!(role, Role::People(_) | Role::Producer | Role::Cast))
-                {
+                    && (i > 0
+                        || !matches!(
+                            role,
+                            Role::People(_) | Role::Producer | Role::Cast | Role::Company(_)
+                        )) {
                     Role::Stop
                 } else {
                     *role
@@ -362,18 +366,24 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     }
 }
 
-static WHO_WROTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+static WHO_ALSO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?P<a>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*), who (?:also )?(?:co-)?wrote (?:it|the (?:screenplay|script|film)|its screenplay)(?: with (?P<b>[^,;.]+))?",
+        r"(?P<a>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*), who (?:also )?(?:co-)?(?P<verb>wrote|produced|directed) (?:it|the (?:screenplay|script|film|movie)|its screenplay)(?: (?:with|alongside) (?P<b>[^;.]+))?",
     )
-    .expect("who wrote")
+    .expect("who also")
 });
 
 /// "directed by Fede Álvarez, who co-wrote the screenplay with Rodo
-/// Sayagues": both wrote it.
-pub fn extract_who_wrote(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+/// Sayagues": both wrote it. "starring Gabrielle Union, who also produced
+/// the film alongside Will Packer and James Lopez": all three produced it.
+pub fn extract_who_also(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let film = ctx.film.clone();
-    for c in WHO_WROTE.captures_iter(s.text) {
+    for c in WHO_ALSO.captures_iter(s.text) {
+        let predicate = match &c["verb"] {
+            "produced" => Producer,
+            "directed" => Director,
+            _ => Screenwriter,
+        };
         let mut names: Vec<String> = Vec::new();
         if let Some(a) = leading_name(&c["a"]).filter(|a| *a == &c["a"]) {
             names.push(a.to_string());
@@ -383,8 +393,55 @@ pub fn extract_who_wrote(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         }
         for name in names {
             let name = ctx.resolve_person(&name).unwrap_or(name);
-            ctx.sentence_fact(s, &film, Screenwriter, &name, quals([]));
+            ctx.sentence_fact(s, &film, predicate, &name, quals([]));
         }
+    }
+}
+
+static NAMES_SERVED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:^|[;:] )(?P<names>[A-Z][^;:()]*?) (?:(?:is|are|was|were) (?:among |one of |also )?the (?:film's|movie's)|served as (?:the film's |the movie's )?(?:a |the )?) ?(?:co-)?(?P<role>producers?|composers?|cinematographers?|editors?|screenwriters?|directors?)\b(?P<rest>[^;]*)",
+    )
+    .expect("names served")
+});
+
+/// "Jason Blum and Michael Bay are among the film's producers", "Trent
+/// Reznor served as the film's composer": the names come first, the role
+/// after a copula. The role must be the film's (its possessive, or "of /
+/// on / for the film" after "served as").
+pub fn extract_names_served(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    let film = ctx.film.clone();
+    let Some(c) = NAMES_SERVED.captures(s.text) else {
+        return;
+    };
+    let whole = c.get(0).map_or("", |m| m.as_str());
+    let possessive = whole.contains("film's") || whole.contains("movie's");
+    let rest = c["rest"].trim_start();
+    let on_film = ["of the film", "on the film", "for the film", "of the movie"]
+        .iter()
+        .any(|p| rest.starts_with(p));
+    if !possessive && !on_film {
+        return;
+    }
+    let role = c["role"].trim_end_matches('s');
+    let predicate = match role {
+        "producer" => Producer,
+        "composer" => Composer,
+        "cinematographer" => Cinematographer,
+        "editor" => Editor,
+        "screenwriter" => Screenwriter,
+        _ => Director,
+    };
+    let names = name_list(&c["names"]);
+    // Every word of the subject must belong to a name: "The film's success
+    // made X and Y ..." is no list of names.
+    let covered: usize = names.iter().map(|n| n.len()).sum();
+    if names.is_empty() || covered + 6 * names.len() < c["names"].len() {
+        return;
+    }
+    for name in names {
+        let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
+        ctx.sentence_fact(s, &film, predicate, &name, quals([]));
     }
 }
 
@@ -463,8 +520,14 @@ fn cast_before(
 fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segment: &str) {
     match role {
         Role::People(preds) => {
-            for name in name_list(segment) {
-                let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
+            let names = name_list(segment);
+            for (i, &name) in names.iter().enumerate() {
+                // A surname of someone named before wins over a shared surname.
+                let name = ctx
+                    .resolve_person(name)
+                    .filter(|full| full.contains(' '))
+                    .or_else(|| shared_surname(segment, name, names.get(i + 1).copied()))
+                    .unwrap_or_else(|| name.to_string());
                 if is_company(&name) {
                     break;
                 }
@@ -474,20 +537,29 @@ fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segme
             }
         }
         Role::Producer => {
-            for (a, b) in split_list(segment) {
-                let item = segment[a..b].trim_start_matches("and ");
+            let items: Vec<&str> = split_list(segment)
+                .into_iter()
+                .map(|(a, b)| segment[a..b].trim_start_matches("and "))
+                .collect();
+            for (i, &item) in items.iter().enumerate() {
                 let Some(name) = company_or_person(item) else {
                     break;
                 };
                 if crate::lexicon::is_country(name) {
                     break; // "Hong Kong's Golden Harvest"
                 }
-                let p = if is_company(name) {
-                    ProductionCompany
+                if is_company(name) {
+                    ctx.sentence_fact(s, film, ProductionCompany, name, quals([]));
                 } else {
-                    Producer
-                };
-                ctx.sentence_fact(s, film, p, name, quals([]));
+                    // "produced by Sandler" after "written by Adam Sandler"
+                    let next = items.get(i + 1).and_then(|n| company_or_person(n));
+                    let person = ctx
+                        .resolve_person(name)
+                        .filter(|full| full.contains(' '))
+                        .or_else(|| shared_surname(segment, name, next));
+                    let person = person.as_deref().unwrap_or(name);
+                    ctx.sentence_fact(s, film, Producer, person, quals([]));
+                }
                 if item.len() > name.len() + 1 && !item[name.len()..].trim().starts_with('(') {
                     break;
                 }
@@ -499,12 +571,28 @@ fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segme
                 let Some(name) = company_or_person(item) else {
                     break;
                 };
+                // "Distributed by New Line Cinema, The Basketball Diaries stars…"
+                if ctx.names_film(name) {
+                    break;
+                }
                 ctx.sentence_fact(s, film, p, name, quals([]));
             }
         }
         Role::Cast => cast_list(ctx, s, film, segment),
         Role::With | Role::Stop => {}
     }
+}
+
+/// "directed by Joel and Ethan Coen": a lone given name before "and" and a
+/// full name shares its surname ("Joel Coen"). Only for crew credits: a cast
+/// list's lone name is as often a stage name ("Cher and Meryl Streep").
+fn shared_surname(segment: &str, name: &str, next: Option<&str>) -> Option<String> {
+    let next = next?;
+    let (_, surname) = next.rsplit_once(' ')?;
+    // A given name is written in title case; "RZA and Eli Roth" is a stage name.
+    let title_case = name.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
+    let lone = !name.contains(' ') && name.chars().count() > 1 && title_case;
+    (lone && segment.contains(&format!("{name} and {next}"))).then(|| format!("{name} {surname}"))
 }
 
 /// A cast list with optional characters: "A as B, C as D and E".
@@ -645,7 +733,11 @@ fn company_or_person(item: &str) -> Option<&str> {
     let item = item.trim();
     let mut end = 0;
     for (i, word) in item.split(' ').enumerate() {
-        let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
+        // "20th Century Fox", "21 Laps Entertainment": a name may open with a number.
+        let starts_upper = word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || (i == 0 && c.is_ascii_digit()));
         let joiner = i > 0 && matches!(word, "&" | "of" | "and" | "the" | "de");
         if !(starts_upper || joiner) {
             break;
@@ -666,7 +758,10 @@ fn company_or_person(item: &str) -> Option<&str> {
     } else {
         name
     };
-    (!name.is_empty() && !matches!(name, "The" | "A" | "It")).then_some(name)
+    let has_capital = name
+        .split(' ')
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (has_capital && !matches!(name, "The" | "A" | "It")).then_some(name)
 }
 
 /// The clause a segment belongs to: up to a semicolon, a parenthesis or a

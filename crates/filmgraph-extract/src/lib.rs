@@ -52,7 +52,8 @@ pub fn extract(article: &Article) -> Vec<Fact> {
                 defined = lead::extract_definition(&mut ctx, s);
             }
             credits::extract(&mut ctx, s);
-            credits::extract_who_wrote(&mut ctx, s);
+            credits::extract_who_also(&mut ctx, s);
+            credits::extract_names_served(&mut ctx, s);
         }
         if section.contains("cast") {
             cast::extract_cast_line(&mut ctx, s);

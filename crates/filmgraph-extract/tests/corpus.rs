@@ -102,6 +102,19 @@ fn cited(text: &str, object: &str) -> bool {
     if lower.contains(&squash(object)) || lower.contains(&squash(object_bare)) {
         return true;
     }
+    // A name of several words shown word by word: "Joel and Ethan Coen"
+    // shows "Joel Coen".
+    let words: Vec<String> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_string)
+        .collect();
+    if object.contains(' ')
+        && squash(object)
+            .split(' ')
+            .all(|w| words.iter().any(|t| t == w))
+    {
+        return true;
+    }
     if object.contains('-') && object.chars().all(|c| c.is_ascii_digit() || c == '-') {
         return text.contains(&object[..4]); // a date shows its year
     }
