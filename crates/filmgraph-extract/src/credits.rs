@@ -320,11 +320,24 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         if role != Role::Stop {
             previous = Some(role);
         }
-        if role == Role::Stop || about_other_work(text, cue_end) || negated(&text[..cue_start]) {
+        if role == Role::Stop || about_other_work(text, cue_start) || negated(&text[..cue_start]) {
             carried.clear();
             continue;
         }
         let segment = segment.trim_start_matches([' ', ',', ':']);
+        // "Mahesh Manjrekar directed Marathi film", "Fox had previously
+        // directed Knoller in The Bubble": a bare past tense followed by a
+        // name is active: its subject is the crew member, its object no
+        // person credited here.
+        let cue_text = &text[cue_start..cue_end];
+        let bare_verb = matches!(
+            cue_text.to_lowercase().as_str(),
+            "directed" | "written" | "co-written" | "produced" | "co-produced" | "edited" | "co-edited"
+        );
+        if bare_verb && leading_name(segment).is_some() {
+            carried.clear();
+            continue;
+        }
         let stripped = crate::names::strip_descriptors(segment);
         let segment = stripped.as_ref();
         let cue = &text[cue_start..cue_end];
@@ -520,6 +533,7 @@ fn cast_before(
 fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segment: &str) {
     match role {
         Role::People(preds) => {
+            let segment = crate::names::skip_owner(segment);
             let names = name_list(segment);
             for (i, &name) in names.iter().enumerate() {
                 // A surname of someone named before wins over a shared surname.

@@ -149,7 +149,13 @@ pub fn leading_name(s: &str) -> Option<&str> {
         }
         let (core, possessive) = strip_possessive(word);
         let core_trim = core.trim_end_matches([',', ';', ':', ')']);
-        let punct_after = core_trim.len() != core.len();
+        // "Q. Allan Brocka.To": a sentence run on without its space ends
+        // the name at the period.
+        let (core_trim, run_on) = match run_on_period(core_trim) {
+            Some(k) => (&core_trim[..k], true),
+            None => (core_trim, false),
+        };
+        let punct_after = core_trim.len() != core.len() || run_on;
         if words == 0 && HONORIFICS.contains(&core_trim) {
             return leading_name(&s[pos.min(s.len())..]);
         }
@@ -166,6 +172,12 @@ pub fn leading_name(s: &str) -> Option<&str> {
             end = word_start + core_trim.len();
         }
         if possessive || punct_after || words >= 6 {
+            // "Robert Downey, Jr."
+            if !possessive && !run_on && core.ends_with(',') && core_trim.len() + 1 == core.len() {
+                if let Some(len) = suffix_after(&s[word_start + core.len()..]) {
+                    end = word_start + core.len() + len;
+                }
+            }
             break;
         }
     }
@@ -176,6 +188,47 @@ pub fn leading_name(s: &str) -> Option<&str> {
         || name.ends_with(|c: char| c.is_uppercase()) && s[..end].ends_with('.');
     let name = if keeps_period { &s[..end] } else { name };
     (!name.is_empty()).then_some(name)
+}
+
+/// The length of " Jr." / " Sr." (with its space) when `rest` starts with
+/// one, as a name's suffix after a comma.
+fn suffix_after(rest: &str) -> Option<usize> {
+    ["Jr.", "Sr.", "Jr", "Sr"].iter().find_map(|suffix| {
+        let after = rest.strip_prefix(' ')?.strip_prefix(suffix)?;
+        after
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+            .then_some(1 + suffix.len())
+    })
+}
+
+/// Where a word holds a sentence end without its space: `Brocka.To` -> 6.
+/// Initials (`V.M.`) are not: the letter before their period is a capital.
+fn run_on_period(word: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    chars.windows(4).find_map(|w| {
+        let [(_, before), (at, dot), (_, capital), (_, small)] = [w[0], w[1], w[2], w[3]];
+        (dot == '.' && before.is_lowercase() && capital.is_uppercase() && small.is_lowercase())
+            .then_some(at)
+    })
+}
+
+/// "Wild Hogs's Walt Becker" -> "Walt Becker": a credit names a person after
+/// the owner of a possessive (their earlier work, their studio).
+pub fn skip_owner(segment: &str) -> &str {
+    let Some(owner) = leading_name(segment) else {
+        return segment;
+    };
+    let rest = &segment[owner.len()..];
+    let after = rest
+        .strip_prefix("'s ")
+        .or_else(|| rest.strip_prefix("’s "))
+        .or_else(|| rest.strip_prefix("' "));
+    match after {
+        Some(after) if leading_name(after).is_some() => after,
+        _ => segment,
+    }
 }
 
 /// `"Stanton's"` -> (`"Stanton"`, true).
@@ -207,6 +260,8 @@ pub fn split_list(s: &str) -> Vec<(usize, usize)> {
         match bytes[i] {
             b'(' => depth += 1,
             b')' => depth -= 1,
+            // "Robert Downey, Jr." is one name.
+            b',' if depth <= 0 && suffix_after(&s[i + 1..]).is_some() => {}
             b',' | b';' if depth <= 0 => {
                 let mut end = i + 1;
                 for joiner in [" and ", " & ", " or "] {
@@ -368,6 +423,18 @@ mod tests {
         assert_eq!(
             strip_descriptors("Japanese American filmmaker Rea Tajiri"),
             "Rea Tajiri"
+        );
+    }
+
+    #[test]
+    fn run_on_sentences_and_owners() {
+        assert_eq!(leading_name("Q. Allan Brocka.To date"), Some("Q. Allan Brocka"));
+        assert_eq!(leading_name("V.M. Vinu"), Some("V.M. Vinu"));
+        assert_eq!(skip_owner("Wild Hogs's Walt Becker and"), "Walt Becker and");
+        assert_eq!(skip_owner("Walt Becker"), "Walt Becker");
+        assert_eq!(
+            name_list("Sam Worthington, Robert Downey, Jr. and James Franco"),
+            ["Sam Worthington", "Robert Downey, Jr.", "James Franco"]
         );
     }
 
