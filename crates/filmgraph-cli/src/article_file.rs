@@ -91,6 +91,15 @@ pub fn page_article(path: &str, page: Page) -> Result<PageArticle> {
     })))
 }
 
+/// Whether an article read from a file is a film article. A wikitext file is
+/// judged as a dump page is ([`filmgraph_parse::is_film`]: its infobox,
+/// categories and lead); a plain-text article is taken as the film it is
+/// written about.
+pub fn is_film_file(input: &ArticleInput) -> bool {
+    Format::from_path(&input.path) != Format::Wikitext
+        || (input.article.redirect.is_none() && filmgraph_parse::is_film(&input.article))
+}
+
 /// One plain-text or wikitext article file.
 pub fn read_file(path: &Path) -> Result<ArticleInput> {
     let shown = path.display().to_string();

@@ -35,7 +35,10 @@ pub fn run(args: &FactsArgs) -> Result<ExitCode> {
                 failed += 1;
                 progress.println(&format!("error: {error:#}"));
             }
-            Item::Skipped { .. } | Item::Unchanged { .. } | Item::DumpEnd { .. } => {}
+            Item::Skipped { .. }
+            | Item::NotFilmFile { .. }
+            | Item::Unchanged { .. }
+            | Item::DumpEnd { .. } => {}
         }
         Ok(())
     });

@@ -205,7 +205,7 @@ impl Writer<'_> {
                     self.flush()?;
                 }
             }
-            Item::Skipped { page: None } => {}
+            Item::Skipped { page: None } | Item::NotFilmFile { .. } => {}
             Item::Skipped { page: Some(page) } => {
                 if self.see(&page.title, &page.revision) {
                     // Stored as a film, now a redirect or about something else.

@@ -63,6 +63,8 @@ pub enum Item {
     /// A dump page passed over: another namespace (`page: None`), a
     /// redirect, or an article about something other than a film.
     Skipped { page: Option<PageRef> },
+    /// A wikitext file about something other than a film.
+    NotFilmFile { path: String },
     /// A dump page whose revision (or a newer one) is already stored.
     Unchanged {
         page: PageRef,
@@ -164,6 +166,9 @@ pub fn run(
                     }
                 }
                 Item::Skipped { .. } => skipped += 1,
+                Item::NotFilmFile { path } => progress.println(&format!(
+                    "note: {path}: not about a film (its infobox, categories and lead say so); skipped"
+                )),
                 Item::DumpEnd { path, .. } if skipped > 0 => {
                     progress.println(&format!(
                         "note: {path}: skipped {skipped} {} not about a film \
@@ -439,8 +444,17 @@ fn work(id: usize, jobs: &Receiver<(u64, Job)>, out: &Sender<Message>, watch: &W
 
 fn process(job: Job) -> Item {
     match job {
-        Job::File(path) => match article_file::read_file(&path).and_then(with_facts) {
-            Ok((input, facts)) => Item::Film {
+        Job::File(path) => match article_file::read_file(&path).and_then(|input| {
+            if article_file::is_film_file(&input) {
+                with_facts(input).map(Some)
+            } else {
+                Ok(None)
+            }
+        }) {
+            Ok(None) => Item::NotFilmFile {
+                path: path.display().to_string(),
+            },
+            Ok(Some((input, facts))) => Item::Film {
                 input: Box::new(input),
                 facts,
                 revision: None,

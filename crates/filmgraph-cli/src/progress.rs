@@ -113,7 +113,9 @@ impl Progress {
                 add(&self.pages);
                 add(&self.films);
             }
-            Item::Skipped { .. } | Item::Unchanged { .. } => add(&self.pages),
+            Item::Skipped { .. } | Item::NotFilmFile { .. } | Item::Unchanged { .. } => {
+                add(&self.pages)
+            }
             Item::Failed { .. } => {
                 add(&self.pages);
                 add(&self.errors);

@@ -124,3 +124,38 @@ fn output_cut_short_by_its_reader_is_not_an_error() {
         text(&out.stderr)
     );
 }
+
+/// A wikitext file is judged as a dump page is: a film article gives facts,
+/// an article about something else (a real page of the non-film corpus) is
+/// skipped with a note, and the run succeeds.
+#[test]
+fn a_wikitext_file_about_no_film_is_skipped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let person = dir.path().join("Allen R. Morris.wiki");
+    std::fs::copy(
+        common::shared().join("corpus/wtf_wikipedia-cache-nonfilm/Allen-R.-Morris.txt"),
+        &person,
+    )
+    .unwrap();
+    let film = fixture("Night_Ferry.wiki");
+    let out = filmgraph()
+        .arg("facts")
+        .arg(&person)
+        .arg(&film)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("Allen R. Morris.wiki: not about a film"),
+        "{stderr}"
+    );
+    let facts: Vec<Fact> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(facts.iter().all(|f| f.source.article == "Night Ferry"));
+    assert!(facts
+        .iter()
+        .any(|f| f.predicate == Predicate::Director && f.object == "Anna Weber"));
+}

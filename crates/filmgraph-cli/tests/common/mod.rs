@@ -20,9 +20,14 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// `../shared`, beside the repository.
+pub fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
+}
+
 /// The reference article of `../shared/reference`, beside the repository.
 pub fn reference_article() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/lost_bullet_2020.txt")
+    shared().join("reference/lost_bullet_2020.txt")
 }
 
 /// The repository's sample articles.
