@@ -82,6 +82,24 @@ const CUES: &[(&str, Role)] = &[
     ("co-stars included", Role::Cast),
     ("also features", Role::Cast),
     ("alongside", Role::With),
+    // "stars X in the lead role, Y and Z": the list goes on after the role.
+    ("in the lead role", Role::With),
+    ("in the leading role", Role::With),
+    ("in the lead roles", Role::With),
+    ("in the leading roles", Role::With),
+    ("in the title role", Role::With),
+    ("in the main role", Role::With),
+    ("in the main roles", Role::With),
+    ("in a supporting role", Role::With),
+    ("in supporting roles", Role::With),
+    // "X, Y and Z rounded out the cast": the names come first.
+    ("rounded out the cast", Role::Cast),
+    ("rounded out the rest of the cast", Role::Cast),
+    ("round out the cast", Role::Cast),
+    ("rounds out the cast", Role::Cast),
+    ("complete the cast", Role::Cast),
+    ("completes the cast", Role::Cast),
+    ("completed the cast", Role::Cast),
     ("along with", Role::With),
     ("as well as", Role::With),
     ("appear", Role::Cast),
@@ -332,7 +350,13 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         let cue_text = &text[cue_start..cue_end];
         let bare_verb = matches!(
             cue_text.to_lowercase().as_str(),
-            "directed" | "written" | "co-written" | "produced" | "co-produced" | "edited" | "co-edited"
+            "directed"
+                | "written"
+                | "co-written"
+                | "produced"
+                | "co-produced"
+                | "edited"
+                | "co-edited"
         );
         if bare_verb && leading_name(segment).is_some() {
             carried.clear();
@@ -463,6 +487,8 @@ pub fn extract_names_served(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 fn names_come_first(cue: &str, segment: &str) -> bool {
     let cue = cue.to_lowercase();
     cue.starts_with("reprise")
+        || cue.starts_with("round")
+        || cue.starts_with("complete")
         || matches!(cue.as_str(), "appear" | "appears" | "portrays" | "plays")
         || (matches!(
             cue.as_str(),

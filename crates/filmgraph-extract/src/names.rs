@@ -160,7 +160,9 @@ pub fn leading_name(s: &str) -> Option<&str> {
             return leading_name(&s[pos.min(s.len())..]);
         }
         let ok = if is_name_word(core_trim) {
-            !(words == 0 && NOT_NAMES.contains(&core_trim))
+            !(words == 0
+                && NOT_NAMES.contains(&core_trim)
+                && !given_name_before_name(core_trim, &s[pos.min(s.len())..]))
         } else {
             words > 0 && PARTICLES.contains(&core_trim)
         };
@@ -188,6 +190,16 @@ pub fn leading_name(s: &str) -> Option<&str> {
         || name.ends_with(|c: char| c.is_uppercase()) && s[..end].ends_with('.');
     let name = if keeps_period { &s[..end] } else { name };
     (!name.is_empty()).then_some(name)
+}
+
+/// "Oscar Isaac", "Golden Brooks": a word that is usually no name's (an
+/// award) opens one when a name word that is no such word follows it.
+fn given_name_before_name(word: &str, rest: &str) -> bool {
+    matches!(word, "Oscar" | "Golden")
+        && rest.split(' ').next().is_some_and(|next| {
+            let next = next.trim_end_matches([',', '.', ';']);
+            is_name_word(next) && !NOT_NAMES.contains(&next) && !next.ends_with("s'")
+        })
 }
 
 /// The length of " Jr." / " Sr." (with its space) when `rest` starts with
@@ -328,7 +340,7 @@ pub fn name_list(s: &str) -> Vec<&str> {
 
 /// Words for what a person or company is, written before their name:
 /// "Japanese American filmmaker Rea Tajiri", "American studio United Artists".
-const ROLE_NOUNS: &str = "filmmakers?|film-makers?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings|brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|cousins?|players?|stars?|legends?|icons?|personalit(?:y|ies)|hosts?|personalities";
+const ROLE_NOUNS: &str = "filmmakers?|film-makers?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings|brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|cousins?|players?|stars?|legends?|icons?|personalit(?:y|ies)|hosts?|personalities|nominees?|winners?|laureates?";
 
 static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(&format!(
@@ -428,10 +440,16 @@ mod tests {
 
     #[test]
     fn run_on_sentences_and_owners() {
-        assert_eq!(leading_name("Q. Allan Brocka.To date"), Some("Q. Allan Brocka"));
+        assert_eq!(
+            leading_name("Q. Allan Brocka.To date"),
+            Some("Q. Allan Brocka")
+        );
         assert_eq!(leading_name("V.M. Vinu"), Some("V.M. Vinu"));
         assert_eq!(skip_owner("Wild Hogs's Walt Becker and"), "Walt Becker and");
         assert_eq!(skip_owner("Walt Becker"), "Walt Becker");
+        assert_eq!(leading_name("Oscar Isaac as"), Some("Oscar Isaac"));
+        assert_eq!(leading_name("Oscar nominee Jane Doe"), None);
+        assert_eq!(leading_name("Golden Globe Award"), None);
         assert_eq!(
             name_list("Sam Worthington, Robert Downey, Jr. and James Franco"),
             ["Sam Worthington", "Robert Downey, Jr.", "James Franco"]
