@@ -358,7 +358,7 @@ pub fn strip_descriptors(segment: &str) -> std::borrow::Cow<'_, str> {
         let whole = c.get(0).map_or("", |m| m.as_str());
         let next = &c["next"];
         match c.name("modifier") {
-            Some(m) if matches!(m.as_str().trim_end(), "and" | "or" | "with" | "plus") => {
+            Some(m) if matches!(m.as_str().trim_end(), "and" | "or" | "with" | "plus" | "as") => {
                 let start = c.get(0).map_or(0, |w| w.start());
                 format!("{}{next}", &whole[..m.end() - start])
             }
