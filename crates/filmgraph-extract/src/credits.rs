@@ -679,8 +679,7 @@ fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str)
             return;
         }
     }
-    // (name, character, item span, whether the item is the bare name)
-    let mut cast: Vec<(String, Option<&str>, (usize, usize), bool)> = Vec::new();
+    let mut cast: Vec<CastItem<'_>> = Vec::new();
     for (a, b) in split_list(segment) {
         let item = segment[a..b].trim_start_matches("and ");
         let Some(name) = leading_name(item) else {
@@ -699,7 +698,12 @@ fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str)
         // names ("Vijay and Trisha Krishnan", "Cher and Meryl Streep").
         let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
         let bare = rest.trim_end_matches(['.', ' ']).is_empty();
-        cast.push((name, character, (a, b), bare));
+        cast.push(CastItem {
+            name,
+            character,
+            span: (a, b),
+            bare,
+        });
         if !item_goes_on(rest) {
             break;
         }
@@ -714,32 +718,42 @@ fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str)
     let mut k = 1;
     while k + 1 < cast.len() {
         let (prev, this, next) = (&cast[k - 1], &cast[k], &cast[k + 1]);
-        if prev.1.is_none()
-            && prev.3
-            && this.1.is_some()
-            && next.1.is_none()
-            && next.3
-            && joined_by_and(prev.2, this.2)
-            && joined_by_and(this.2, next.2)
+        if prev.character.is_none()
+            && prev.bare
+            && this.character.is_some()
+            && next.character.is_none()
+            && next.bare
+            && joined_by_and(prev.span, this.span)
+            && joined_by_and(this.span, next.span)
         {
-            let (c, d, span) = (this.1, next.0.clone(), next.2);
-            cast[k - 1].1 = c;
+            let (c, d, span) = (this.character, next.name.clone(), next.span);
+            cast[k - 1].character = c;
             // The character named last lives in the segment, not in `cast`.
             let at = span.0 + segment[span.0..span.1].find(d.as_str()).unwrap_or(0);
-            cast[k].1 = segment.get(at..at + d.len());
+            cast[k].character = segment.get(at..at + d.len());
             cast.remove(k + 1);
         }
         k += 1;
     }
-    for (name, character, _, _) in cast {
+    for item in cast {
         ctx.sentence_fact(
             s,
             film,
             CastMember,
-            &name,
-            quals([("character", character)]),
+            &item.name,
+            quals([("character", item.character)]),
         );
     }
+}
+
+/// One actor of a cast list, as read.
+struct CastItem<'a> {
+    name: String,
+    character: Option<&'a str>,
+    /// The item's bytes in the segment.
+    span: (usize, usize),
+    /// Whether the item is the name alone.
+    bare: bool,
 }
 
 /// Whether a cast list goes on after an item whose name is followed by
