@@ -101,6 +101,7 @@ const CUES: &[(&str, Role)] = &[
     ("completes the cast", Role::Cast),
     ("completed the cast", Role::Cast),
     ("along with", Role::With),
+    ("together with", Role::With),
     ("as well as", Role::With),
     ("appear", Role::Cast),
     ("appears", Role::Cast),
@@ -327,6 +328,16 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         let segment = clause(text[cue_end..seg_end].trim_start_matches([' ', ',', ':']));
         let role = match role {
             Role::With if previous == Some(Role::Cast) => Role::Cast,
+            // "written by A along with B and C": they wrote it too.
+            Role::With
+                if matches!(previous, Some(Role::People(_)))
+                    && matches!(
+                        text[cue_start..cue_end].to_lowercase().as_str(),
+                        "along with" | "together with"
+                    ) =>
+            {
+                previous.unwrap_or(role)
+            }
             Role::With => {
                 previous = Some(Role::With);
                 carried.clear();
@@ -405,7 +416,7 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 
 static WHO_ALSO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?P<a>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*), who (?:also )?(?:co-)?(?P<verb>wrote|produced|directed) (?:it|the (?:screenplay|script|film|movie)|its screenplay)(?: (?:with|alongside) (?P<b>[^;.]+))?",
+        r"(?P<a>\p{Lu}[\w'’.-]*(?: \p{Lu}[\w'’.-]*)*), who (?:also )?(?:co-)?(?P<verb>wrote|produced|directed) (?:it|the (?:screenplay|script|film|movie)|its screenplay)(?: (?:with|alongside) (?P<b>[^;.]+))?",
     )
     .expect("who also")
 });
