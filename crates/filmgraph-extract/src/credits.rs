@@ -592,6 +592,17 @@ fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segme
                 .into_iter()
                 .map(|(a, b)| segment[a..b].trim_start_matches("and "))
                 .collect();
+            // In a list that names a company, a name of one word or of three
+            // and more is a company too ("StudioCanal, Working Title Films,
+            // Three Strange Angels"); "The Asylum" is never a person.
+            let names: Vec<&str> = items.iter().filter_map(|i| company_or_person(i)).collect();
+            let list_of_companies = names.iter().any(|n| is_company(n));
+            let company_like = |name: &str| {
+                let words = name.split(' ').count();
+                is_company(name)
+                    || name.starts_with("The ")
+                    || list_of_companies && (words == 1 || words >= 3)
+            };
             for (i, &item) in items.iter().enumerate() {
                 let Some(name) = company_or_person(item) else {
                     break;
@@ -599,7 +610,8 @@ fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segme
                 if crate::lexicon::is_country(name) {
                     break; // "Hong Kong's Golden Harvest"
                 }
-                if is_company(name) {
+                // A person named before ("Clooney") stays a person.
+                if company_like(name) && ctx.resolve_person(name).is_none() {
                     ctx.sentence_fact(s, film, ProductionCompany, name, quals([]));
                 } else {
                     // "produced by Sandler" after "written by Adam Sandler"
@@ -859,6 +871,10 @@ fn company_or_person(item: &str) -> Option<&str> {
             .next()
             .is_some_and(|c| c.is_uppercase() || (i == 0 && c.is_ascii_digit()));
         let joiner = i > 0 && matches!(word, "&" | "of" | "and" | "the" | "de");
+        // "Warner Bros. It was…": the next sentence, not the name.
+        if i > 0 && matches!(word, "It" | "The" | "This" | "He" | "She" | "They" | "In") {
+            break;
+        }
         if !(starts_upper || joiner) {
             break;
         }
