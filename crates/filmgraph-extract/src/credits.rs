@@ -92,6 +92,14 @@ const CUES: &[(&str, Role)] = &[
     ("in the main roles", Role::With),
     ("in a supporting role", Role::With),
     ("in supporting roles", Role::With),
+    ("in small roles", Role::With),
+    ("in minor roles", Role::With),
+    ("in smaller roles", Role::With),
+    ("in cameo roles", Role::With),
+    ("in cameos", Role::With),
+    ("opposite", Role::With),
+    ("supporting roles from", Role::Cast),
+    ("supporting performances from", Role::Cast),
     // "X, Y and Z rounded out the cast": the names come first.
     ("rounded out the cast", Role::Cast),
     ("rounded out the rest of the cast", Role::Cast),
@@ -168,6 +176,13 @@ const CUES: &[(&str, Role)] = &[
     ("was", Role::Stop),
     ("and is", Role::Stop),
     ("and was", Role::Stop),
+];
+
+/// Phrases that name a character inside a cast item, never cues.
+const IN_A_ROLE: &[&str] = &[
+    "in the role of ",
+    "in the title role of ",
+    "in the roles of ",
 ];
 
 /// Phrases after which a cue in the same clause is about another work.
@@ -270,6 +285,13 @@ fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
             continue;
         }
         let at_boundary = i == 0 || !bytes[i - 1].is_ascii_alphanumeric() && bytes[i - 1] != b'-';
+        // "X in the role of Y": part of a cast item, no cue.
+        if at_boundary {
+            if let Some(phrase) = IN_A_ROLE.iter().find(|p| lower[i..].starts_with(*p)) {
+                i += phrase.len();
+                continue;
+            }
+        }
         if at_boundary {
             let hit = CUES
                 .iter()
@@ -706,6 +728,13 @@ fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str)
     for (a, b) in split_list(segment) {
         let item = segment[a..b].trim_start_matches("and ");
         let Some(name) = leading_name(item) else {
+            // "Jeff Fahey as Jobe Smith, an intellectually disabled
+            // gardener, and Pierce Brosnan as …": a description of the
+            // character just named, then the list goes on.
+            let describes = item.starts_with("a ") || item.starts_with("an ");
+            if describes && cast.last().is_some_and(|c| c.character.is_some()) {
+                continue;
+            }
             break;
         };
         let name_end = item.find(name).map_or(item.len(), |p| p + name.len());
@@ -713,7 +742,11 @@ fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str)
             break; // "Clancy's character Jack Ryan": an owner, not a cast member
         }
         let rest = item[name_end..].trim_start();
-        let character = rest.strip_prefix("as ").and_then(character_name);
+        let character = rest
+            .strip_prefix("as ")
+            .or_else(|| rest.strip_prefix("in the role of "))
+            .or_else(|| rest.strip_prefix("in the title role of "))
+            .and_then(character_name);
         if is_company(name) {
             break;
         }

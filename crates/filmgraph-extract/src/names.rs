@@ -6,6 +6,8 @@
 const PARTICLES: &[&str] = &[
     "de", "da", "das", "del", "della", "der", "di", "dos", "du", "la", "le", "van", "von", "bin",
     "ibn", "al", "y", "ter", "ten", "den", "e", "zu",
+    // "Cedric the Entertainer", "Silkk the Shocker"
+    "the",
 ];
 
 /// Capitalised words that never start or make up a name.
@@ -344,7 +346,7 @@ const ROLE_NOUNS: &str = "filmmakers?|film-makers?|directors?|writers?|screenwri
 
 static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(&format!(
-        r"(?:\b[A-Z][\w'-]* )*(?:\b[a-z][\w-]* (?:and|&) )?(?P<modifier>\b[a-z][\w-]* )?\b(?:{ROLE_NOUNS}),? (?P<next>[A-Z])"
+        r"(?:\b[A-Z][\w'-]* )*(?:\b(?:his|her|their) )?(?:\b[a-z][\w-]* (?:and|&) )?(?P<modifier>\b[a-z][\w-]* )?\b(?:{ROLE_NOUNS}),? (?P<next>[A-Z])"
     ))
     .expect("descriptor pattern")
 });
@@ -429,6 +431,10 @@ mod tests {
             "Masaki Okada and Mao Inoue"
         );
         assert_eq!(
+            strip_descriptors("his real-life son, O'Shea Jackson Jr."),
+            "O'Shea Jackson Jr."
+        );
+        assert_eq!(
             strip_descriptors("musician and puppeteer Liam Lynch"),
             "Liam Lynch"
         );
@@ -448,6 +454,11 @@ mod tests {
         assert_eq!(skip_owner("Wild Hogs's Walt Becker and"), "Walt Becker and");
         assert_eq!(skip_owner("Walt Becker"), "Walt Becker");
         assert_eq!(leading_name("Oscar Isaac as"), Some("Oscar Isaac"));
+        assert_eq!(
+            leading_name("Cedric the Entertainer, Louis"),
+            Some("Cedric the Entertainer")
+        );
+        assert_eq!(leading_name("Tom Hanks the actor"), Some("Tom Hanks"));
         assert_eq!(leading_name("Oscar nominee Jane Doe"), None);
         assert_eq!(leading_name("Golden Globe Award"), None);
         assert_eq!(
@@ -482,6 +493,10 @@ mod tests {
         assert_eq!(
             strip_descriptors("Japanese American filmmaker Rea Tajiri"),
             "Rea Tajiri"
+        );
+        assert_eq!(
+            strip_descriptors("his real-life son, O'Shea Jackson Jr."),
+            "O'Shea Jackson Jr."
         );
         assert_eq!(
             strip_descriptors("musician and puppeteer Liam Lynch"),
