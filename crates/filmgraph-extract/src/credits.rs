@@ -675,13 +675,17 @@ fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segme
 /// Jonas": lone given names before a full name, joined by nothing but commas
 /// and "and", share its surname ("Joel Coen"). A stage name is no given
 /// name: "RZA and Eli Roth" (not title case). `following` holds the names
-/// after `name` in the list. Crew credits only: in casts, lone title-case
-/// names are as often stage names (measured on gmdb: cast precision fell).
+/// after `name` in the list. In casts only where the sentence speaks of a
+/// family (see `cast_list`): applied to every cast, gmdb's cast precision
+/// fell (lone title-case names there are mostly stage names).
 fn shared_surname(segment: &str, name: &str, following: &[&str]) -> Option<String> {
+    // Title case, part by part: "Joel", "Mary-Kate".
     let is_lone = |n: &str| {
         !n.contains(' ')
             && n.chars().count() > 1
-            && n.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+            && n.split('-').all(|part| {
+                part.chars().count() > 1 && part.chars().skip(1).all(char::is_lowercase)
+            })
     };
     if !is_lone(name) {
         return None;
@@ -725,7 +729,20 @@ fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str)
         }
     }
     let mut cast: Vec<CastItem<'_>> = Vec::new();
-    for (a, b) in split_list(segment) {
+    let items = split_list(segment);
+    let names: Vec<&str> = items
+        .iter()
+        .map_while(|&(a, b)| leading_name(segment[a..b].trim_start_matches("and ")))
+        .collect();
+    // Lone names share a surname in a cast only where the sentence speaks of
+    // a family ("Kevin, Joe and Nick Jonas of … the Jonas Brothers") or the
+    // given name is plainly one ("Mary-Kate and Ashley Olsen"): elsewhere a
+    // lone name is as often a stage name ("Vijay and Trisha Krishnan").
+    let lower = s.text.to_lowercase();
+    let family = ["brothers", "sisters", "twins", "siblings"]
+        .iter()
+        .any(|w| lower.contains(w));
+    for (n, &(a, b)) in items.iter().enumerate() {
         let item = segment[a..b].trim_start_matches("and ");
         let Some(name) = leading_name(item) else {
             // "Jeff Fahey as Jobe Smith, an intellectually disabled
@@ -750,9 +767,12 @@ fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str)
         if is_company(name) {
             break;
         }
-        // No shared surnames here: a cast's lone names are as often stage
-        // names ("Vijay and Trisha Krishnan", "Cher and Meryl Streep").
-        let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
+        let shared = (family || name.contains('-'))
+            .then(|| shared_surname(segment, name, names.get(n + 1..).unwrap_or_default()))
+            .flatten();
+        let name = shared
+            .or_else(|| ctx.resolve_person(name))
+            .unwrap_or_else(|| name.to_string());
         let bare = rest.trim_end_matches(['.', ' ']).is_empty();
         cast.push(CastItem {
             name,

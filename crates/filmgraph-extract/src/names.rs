@@ -10,6 +10,21 @@ const PARTICLES: &[&str] = &[
     "the",
 ];
 
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Capitalised words that never start or make up a name.
 const NOT_NAMES: &[&str] = &[
     "The",
@@ -158,6 +173,13 @@ pub fn leading_name(s: &str) -> Option<&str> {
             None => (core_trim, false),
         };
         let punct_after = core_trim.len() != core.len() || run_on;
+        // "November 17": a date, not a person named November.
+        if words == 0 && MONTHS.contains(&core_trim) {
+            let next = s[pos.min(s.len())..].chars().next();
+            if next.is_some_and(|c| c.is_ascii_digit()) {
+                return None;
+            }
+        }
         if words == 0 && HONORIFICS.contains(&core_trim) {
             return leading_name(&s[pos.min(s.len())..]);
         }
@@ -459,6 +481,8 @@ mod tests {
             Some("Cedric the Entertainer")
         );
         assert_eq!(leading_name("Tom Hanks the actor"), Some("Tom Hanks"));
+        assert_eq!(leading_name("November 17 and"), None);
+        assert_eq!(leading_name("June Squibb"), Some("June Squibb"));
         assert_eq!(leading_name("Oscar nominee Jane Doe"), None);
         assert_eq!(leading_name("Golden Globe Award"), None);
         assert_eq!(

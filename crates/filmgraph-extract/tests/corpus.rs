@@ -110,7 +110,8 @@ fn cited(text: &str, object: &str) -> bool {
         .collect();
     if object.contains(' ')
         && squash(object)
-            .split(' ')
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
             .all(|w| words.iter().any(|t| t == w))
     {
         return true;
