@@ -154,6 +154,17 @@ fn check_citations(name: &str, text: &str, failures: &mut Vec<String>) -> usize 
     checked
 }
 
+/// Fails, listing them, when some facts did not cite their objects.
+fn assert_all_cited(checked: usize, failures: &[String]) {
+    assert!(checked > 2000, "only {checked} facts checked");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked}:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 /// A second corpus of real leads, international films with DBpedia's leftover
 /// markup (`''Title`): every fifth one must extract without a panic and cite
 /// its objects.
@@ -173,13 +184,7 @@ fn gmdb_abstracts_extract_and_cite_their_objects() {
         let text = format!("= {title} =\n\n{lead}\n");
         checked += check_citations(title, &text, &mut failures);
     }
-    assert!(checked > 2000, "only {checked} facts checked");
-    assert!(
-        failures.is_empty(),
-        "{} of {checked}:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_all_cited(checked, &failures);
 }
 
 #[test]
@@ -199,13 +204,7 @@ fn every_fact_cites_bytes_that_hold_its_object() {
         let text = std::fs::read_to_string(&path).expect("article");
         checked += check_citations(&path.display().to_string(), &text, &mut failures);
     }
-    assert!(checked > 2000, "only {checked} facts checked");
-    assert!(
-        failures.is_empty(),
-        "{} of {checked}:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_all_cited(checked, &failures);
 }
 
 /// xorshift64*: a fixed seed makes every run test the same inputs.
