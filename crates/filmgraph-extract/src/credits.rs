@@ -61,6 +61,11 @@ const CUES: &[(&str, Role)] = &[
     ),
     ("co-directed by", Role::People(&[Director])),
     ("directed by", Role::People(&[Director])),
+    // "a 1997 American drama comedy film by rapper Master P"
+    ("film by", Role::People(&[Director])),
+    ("by director", Role::People(&[Director])),
+    ("film from", Role::People(&[Director])),
+    ("movie by", Role::People(&[Director])),
     ("from a screenplay by", Role::People(&[Screenwriter])),
     ("with a screenplay by", Role::People(&[Screenwriter])),
     ("screenplay by", Role::People(&[Screenwriter])),
@@ -101,6 +106,11 @@ const CUES: &[(&str, Role)] = &[
     ("supporting roles from", Role::Cast),
     ("supporting performances from", Role::Cast),
     // "X, Y and Z rounded out the cast": the names come first.
+    ("made a cameo appearance", Role::Cast),
+    ("makes a cameo appearance", Role::Cast),
+    ("made cameo appearances", Role::Cast),
+    ("cast, led by", Role::Cast),
+    ("cast led by", Role::Cast),
     ("rounded out the cast", Role::Cast),
     ("rounded out the rest of the cast", Role::Cast),
     ("round out the cast", Role::Cast),
@@ -522,6 +532,8 @@ fn names_come_first(cue: &str, segment: &str) -> bool {
     cue.starts_with("reprise")
         || cue.starts_with("round")
         || cue.starts_with("complete")
+        || cue.starts_with("made")
+        || cue.starts_with("makes")
         || matches!(cue.as_str(), "appear" | "appears" | "portrays" | "plays")
         || (matches!(
             cue.as_str(),
@@ -541,6 +553,9 @@ fn cast_before(
 ) -> bool {
     let before = before.trim_end();
     let before = before.strip_suffix(" also").unwrap_or(before).trim_end();
+    // "Canadian rock band Three Days Grace made a cameo appearance"
+    let stripped = crate::names::strip_descriptors(before);
+    let before = stripped.as_ref();
     // The widest tail of the clause that is nothing but a list of names.
     let clause_start = before.rfind("; ").map_or(0, |p| p + 2);
     let mut starts: Vec<usize> = vec![clause_start];
@@ -560,6 +575,12 @@ fn cast_before(
             return None;
         }
         let chunk = &before[start..];
+        // "…, while Austin O'Brien co-stars as Danny": a conjunction opens
+        // the clause, the names follow it.
+        let chunk = ["while ", "and ", "whereas ", "with "]
+            .iter()
+            .find_map(|c| chunk.strip_prefix(c))
+            .unwrap_or(chunk);
         let names = name_list(chunk);
         let last = names.last()?;
         chunk.trim_end().ends_with(last).then_some(names)
@@ -593,6 +614,13 @@ fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segme
     match role {
         Role::People(preds) => {
             let segment = crate::names::skip_owner(segment);
+            if let Some(group) = group_name(segment) {
+                // "directed by the Pang Brothers", "… team The Malloys"
+                for &p in preds {
+                    ctx.sentence_fact(s, film, p, group, quals([]));
+                }
+                return;
+            }
             let names = name_list(segment);
             for (i, &name) in names.iter().enumerate() {
                 // A surname of someone named before wins over a shared surname.
@@ -819,6 +847,24 @@ fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str)
             &item.name,
             quals([("character", item.character)]),
         );
+    }
+}
+
+/// A group credited under one name, written with an article: "the Pang
+/// Brothers" -> "Pang Brothers", "The Malloys" (the article is theirs when
+/// capitalised). Only plural names: "the Wachowskis", not "the film".
+fn group_name(segment: &str) -> Option<&str> {
+    let rest = segment
+        .strip_prefix("the ")
+        .or_else(|| segment.strip_prefix("The "))?;
+    let name = leading_name(rest)?;
+    if !name.ends_with('s') {
+        return None;
+    }
+    if segment.starts_with("The ") {
+        segment.get(..4 + name.len())
+    } else {
+        Some(name)
     }
 }
 

@@ -170,6 +170,11 @@ pub fn leading_name(s: &str) -> Option<&str> {
         if words == 0 && HONORIFICS.contains(&core_trim) {
             return leading_name(&s[pos.min(s.len())..]);
         }
+        // "Master P. The film …": a sentence run on after an initial.
+        if words > 0 && NOT_NAMES.contains(&core_trim) && s[..word_start].trim_end().ends_with('.')
+        {
+            break;
+        }
         let ok = if is_name_word(core_trim) {
             !(words == 0
                 && NOT_NAMES.contains(&core_trim)
@@ -351,7 +356,7 @@ pub fn name_list(s: &str) -> Vec<&str> {
 
 /// Words for what a person or company is, written before their name:
 /// "Japanese American filmmaker Rea Tajiri", "American studio United Artists".
-const ROLE_NOUNS: &str = "filmmakers?|film-makers?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings|brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|cousins?|players?|stars?|legends?|icons?|personalit(?:y|ies)|hosts?|personalities|nominees?|winners?|laureates?";
+const ROLE_NOUNS: &str = "filmmakers?|film-makers?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings|brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|cousins?|players?|stars?|legends?|icons?|personalit(?:y|ies)|hosts?|personalities|nominees?|winners?|laureates?|bands?|groups?";
 
 static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(&format!(
@@ -469,6 +474,7 @@ mod tests {
         );
         assert_eq!(leading_name("Tom Hanks the actor"), Some("Tom Hanks"));
         assert_eq!(leading_name("November 17 and"), None);
+        assert_eq!(leading_name("Master P. The film"), Some("Master P."));
         assert_eq!(leading_name("June Squibb"), Some("June Squibb"));
         assert_eq!(leading_name("Oscar nominee Jane Doe"), None);
         assert_eq!(leading_name("Golden Globe Award"), None);

@@ -161,7 +161,7 @@ pub fn parse(input: &str) -> Article {
         if let Some(span) = para.take() {
             section
                 .paragraphs
-                .push(Paragraph::verbatim(&input[span.start..span.end], span));
+                .push(paragraph(&input[span.start..span.end], span));
         }
     };
     for line in &lines[i..] {
@@ -204,6 +204,38 @@ pub fn parse(input: &str) -> Article {
         });
     }
     article
+}
+
+/// The paragraph of the input bytes at `span`, with non-breaking and thin
+/// spaces read as plain spaces ("and\u{a0}Mark Wahlberg" is "and Mark
+/// Wahlberg" to every rule that splits lists and names); anchors keep each
+/// text offset pointing at its input byte.
+fn paragraph(text: &str, span: Span) -> Paragraph {
+    let odd_space = |c: char| {
+        matches!(
+            c,
+            '\u{a0}' | '\u{2002}' | '\u{2003}' | '\u{2009}' | '\u{202f}'
+        )
+    };
+    if !text.contains(odd_space) {
+        return Paragraph::verbatim(text, span);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut anchors = vec![(0, span.start)];
+    for (at, c) in text.char_indices() {
+        if odd_space(c) {
+            out.push(' ');
+            anchors.push((out.len(), span.start + at + c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    Paragraph {
+        text: out,
+        span,
+        anchors,
+        refs: Vec::new(),
+    }
 }
 
 #[cfg(test)]
@@ -279,5 +311,21 @@ mod tests {
         assert_eq!(a.title, "Baz");
         assert_eq!(a.sections[0].paragraphs[0].text, "Baz is a film.");
         assert_eq!(a.sections[1].heading, "Cast");
+    }
+
+    #[test]
+    fn non_breaking_spaces_read_as_spaces_and_map_back() {
+        let input = "= T =\n\nStarring A\u{a0}B and\u{a0}C D.\n";
+        let article = parse(input);
+        let p = &article.sections[0].paragraphs[0];
+        assert_eq!(p.text, "Starring A B and C D.");
+        let at = p.text.find("C D").unwrap();
+        let span = p.source_span(at, at + 3);
+        assert_eq!(&input[span.start..span.end], "C D");
+        let span = p.source_span(0, p.text.len());
+        assert_eq!(
+            &input[span.start..span.end],
+            "Starring A\u{a0}B and\u{a0}C D."
+        );
     }
 }
