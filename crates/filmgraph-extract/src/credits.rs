@@ -525,6 +525,30 @@ pub fn extract_names_served(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     }
 }
 
+static OWN_ROLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?P<name>\p{Lu}[\w'’.-]*(?: \p{Lu}[\w'’.-]*)+)(?:(?:'s|’s|'|’) (?:first|last|final|only)\b[^.;]{0,30}?\b(?:role|appearance|performance)|,? (?:has|had|plays|played) (?:a |an )?(?:bit|small|minor|cameo) (?:part|role|appearance))\b",
+    )
+    .expect("own role")
+});
+
+/// "This was Charlie Murphy's last film role", "Julia Roberts' first
+/// credited big-screen role", "A then-unknown Aaron Eckhart has a bit part":
+/// the person acts in the film.
+pub fn extract_own_role(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    let film = ctx.film.clone();
+    for c in OWN_ROLE.captures_iter(s.text) {
+        let Some(name) = leading_name(&c["name"]).filter(|n| *n == &c["name"]) else {
+            continue;
+        };
+        if about_other_work(s.text, c.get(0).map_or(0, |m| m.start())) {
+            continue;
+        }
+        let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
+        ctx.sentence_fact(s, &film, CastMember, &name, quals([]));
+    }
+}
+
 /// "Aidan Quinn also stars", "Rufus Sewell stars as the villain",
 /// "Banderas and Zeta-Jones reprise their roles": the names precede the cue.
 fn names_come_first(cue: &str, segment: &str) -> bool {

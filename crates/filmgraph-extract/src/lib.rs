@@ -54,6 +54,7 @@ pub fn extract(article: &Article) -> Vec<Fact> {
             credits::extract(&mut ctx, s);
             credits::extract_who_also(&mut ctx, s);
             credits::extract_names_served(&mut ctx, s);
+            credits::extract_own_role(&mut ctx, s);
         }
         if section.contains("cast") {
             cast::extract_cast_line(&mut ctx, s);
