@@ -153,6 +153,35 @@ pub fn extract_cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     }
 }
 
+/// A cast line that is only a list of names, each perhaps with its part in
+/// parentheses: "Charles Middleton (banker), Chester Gan (singer in tea
+/// house), Bessie Loo". Every item must be such a name, or nothing is read.
+fn name_list_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) {
+    let mut cast = Vec::new();
+    for (a, b) in crate::names::split_list(line) {
+        let item = line[a..b].trim_start_matches("and ").trim();
+        let Some(name) = crate::names::leading_name(item) else {
+            return;
+        };
+        let rest = item[name.len()..].trim();
+        let part = match rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+            Some(part) if !part.contains(['(', ')']) => Some(part.trim()),
+            None if rest.is_empty() => None,
+            _ => return,
+        };
+        // "(voice)", "(uncredited)" are notes, not parts.
+        let part = part.filter(|p| !matches!(*p, "voice" | "uncredited" | "cameo" | "credited"));
+        cast.push((name, part));
+    }
+    if cast.len() < 2 {
+        return;
+    }
+    for (name, part) in cast {
+        let q = quals([("character", part)]);
+        ctx.sentence_fact(s, film, Predicate::CastMember, name, q);
+    }
+}
+
 /// "Alban Lenoir as Lino", "Cliff Robertson – Charly Gordon", "Michael
 /// Hordern (voice) as Narrator", "Burt Reynolds and Dom DeLuise as racer J.J.
 /// McClure and his buddy Victor Prinzi".
@@ -163,6 +192,7 @@ fn cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) {
         .min()
         .map(|(at, len)| (&line[..at], &line[at + len..]))
     else {
+        name_list_line(ctx, s, film, line);
         return;
     };
     // "(voice)", "(uncredited)": notes between the name and its role.

@@ -19,6 +19,9 @@ pub struct Sentence<'a> {
     pub end: usize,
     /// Position of the sentence in its section, from 0.
     pub index: usize,
+    /// Whether the section is a cast list or lies under one ("Cast" >
+    /// "Unbilled").
+    pub in_cast: bool,
 }
 
 impl Sentence<'_> {

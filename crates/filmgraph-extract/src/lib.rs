@@ -46,7 +46,6 @@ pub fn extract(article: &Article) -> Vec<Fact> {
 
     let mut defined = false;
     for s in &sentences {
-        let section = s.section.to_lowercase();
         if s.section == LEAD {
             if !defined {
                 defined = lead::extract_definition(&mut ctx, s);
@@ -56,7 +55,7 @@ pub fn extract(article: &Article) -> Vec<Fact> {
             credits::extract_names_served(&mut ctx, s);
             credits::extract_own_role(&mut ctx, s);
         }
-        if section.contains("cast") {
+        if s.in_cast {
             cast::extract_cast_line(&mut ctx, s);
         } else {
             cast::extract_parenthesised(&mut ctx, s);
@@ -68,7 +67,7 @@ pub fn extract(article: &Article) -> Vec<Fact> {
 
     for s in &sentences {
         let section = s.section.to_lowercase();
-        if section.contains("plot") || section.contains("synopsis") || section.contains("cast") {
+        if section.contains("plot") || section.contains("synopsis") || s.in_cast {
             continue;
         }
         if release::is_release_section(s) {
@@ -177,7 +176,17 @@ fn instance_from_infobox(ctx: &mut Context<'_>) {
 /// All readable sentences of the article, in order.
 fn sentences_of(article: &Article) -> Vec<Sentence<'_>> {
     let mut out = Vec::new();
+    // The level of the cast section the current one lies under, if any.
+    let mut cast_level: Option<u8> = None;
     for section in &article.sections {
+        let level = section.level;
+        if cast_level.is_some_and(|l| level <= l) {
+            cast_level = None;
+        }
+        if cast_level.is_none() && section.heading.to_lowercase().contains("cast") {
+            cast_level = Some(level);
+        }
+        let in_cast = cast_level.is_some();
         let mut index = 0;
         for paragraph in &section.paragraphs {
             if paragraph.text.len() > MAX_PARAGRAPH {
@@ -195,6 +204,7 @@ fn sentences_of(article: &Article) -> Vec<Sentence<'_>> {
                     start,
                     end,
                     index,
+                    in_cast,
                 });
                 index += 1;
             }
