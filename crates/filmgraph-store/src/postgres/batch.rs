@@ -10,16 +10,17 @@
 //! writes them one by one.
 
 use super::write::Planned;
+use super::write::{collect_garbage, delete_facts, insert_facts, Statements};
 use crate::plan::EntityRow;
 use crate::{IngestStats, Result};
-use postgres::{Statement, Transaction};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use postgres::Transaction;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Writes every article of `writes` in the caller's transaction; `None`, with
 /// nothing written, when the batch must be written one article at a time.
 pub(super) fn write_together(
     tx: &mut Transaction<'_>,
-    hold: &Statement,
+    statements: &Statements,
     writes: &[&Planned<'_>],
 ) -> Result<Option<Vec<IngestStats>>> {
     if writes.is_empty() {
@@ -112,20 +113,7 @@ pub(super) fn write_together(
     let article_ids: Vec<i64> = ids.values().copied().collect();
 
     // The entities the old facts named may be left unnamed by the new ones.
-    let mut removed: HashMap<i64, usize> = HashMap::new();
-    let mut orphans = BTreeSet::new();
-    for row in tx.query(
-        "DELETE FROM facts WHERE article_id = ANY ($1)
-         RETURNING article_id, subject_id, object_id",
-        &[&article_ids],
-    )? {
-        *removed.entry(row.try_get(0)?).or_default() += 1;
-        orphans.insert(row.try_get::<_, String>(1)?);
-        if let Some(object) = row.try_get::<_, Option<String>>(2)? {
-            orphans.insert(object);
-        }
-    }
-
+    let (removed, orphans) = delete_facts(tx, statements, &article_ids)?;
     let facts: Vec<(i64, &crate::plan::FactRow<'_>)> = writes
         .iter()
         .flat_map(|w| {
@@ -133,55 +121,9 @@ pub(super) fn write_together(
             w.plan.facts.iter().map(move |f| (id, f))
         })
         .collect();
-    if !facts.is_empty() {
-        let ids: Vec<&str> = own.keys().chain(named.keys()).copied().collect();
-        super::write::hold_entities(tx, hold, ids)?;
-        tx.execute(
-            "INSERT INTO facts (article_id, ordinal, subject, subject_id, predicate, object,
-                                object_id, qualifiers, section, start_byte, end_byte,
-                                sentence, refs)
-             SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[],
-                                  $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                                  $10::bigint[], $11::bigint[], $12::text[], $13::text[])",
-            &[
-                &facts.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
-                &facts.iter().map(|(_, r)| r.ordinal).collect::<Vec<_>>(),
-                &facts.iter().map(|(_, r)| r.subject).collect::<Vec<_>>(),
-                &facts
-                    .iter()
-                    .map(|(_, r)| r.subject_id.as_str())
-                    .collect::<Vec<_>>(),
-                &facts.iter().map(|(_, r)| r.predicate).collect::<Vec<_>>(),
-                &facts.iter().map(|(_, r)| r.object).collect::<Vec<_>>(),
-                &facts
-                    .iter()
-                    .map(|(_, r)| r.object_id.as_deref())
-                    .collect::<Vec<_>>(),
-                &facts
-                    .iter()
-                    .map(|(_, r)| r.qualifiers.as_str())
-                    .collect::<Vec<_>>(),
-                &facts.iter().map(|(_, r)| r.section).collect::<Vec<_>>(),
-                &facts.iter().map(|(_, r)| r.start).collect::<Vec<_>>(),
-                &facts.iter().map(|(_, r)| r.end).collect::<Vec<_>>(),
-                &facts.iter().map(|(_, r)| r.sentence).collect::<Vec<_>>(),
-                &facts
-                    .iter()
-                    .map(|(_, r)| r.refs.as_str())
-                    .collect::<Vec<_>>(),
-            ],
-        )?;
-    }
-    if !orphans.is_empty() {
-        let orphans: Vec<String> = orphans.into_iter().collect();
-        tx.execute(
-            "DELETE FROM entities e WHERE e.id = ANY ($1)
-               AND NOT EXISTS (SELECT 1 FROM facts WHERE subject_id = e.id)
-               AND NOT EXISTS (SELECT 1 FROM facts WHERE object_id = e.id)
-               AND NOT EXISTS (SELECT 1 FROM articles WHERE entity_id = e.id)",
-            &[&orphans],
-        )?;
-    }
+    let entity_ids: Vec<&str> = own.keys().chain(named.keys()).copied().collect();
+    insert_facts(tx, statements, entity_ids, &facts)?;
+    collect_garbage(tx, statements, orphans)?;
 
     Ok(Some(
         writes

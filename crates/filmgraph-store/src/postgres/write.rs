@@ -9,11 +9,12 @@
 //! `n` is visible before `n + 1` is handed out, so followers reading
 //! `seq > last` never skip a transaction that commits late.
 
+use crate::plan::FactRow;
 use crate::plan::Plan;
 use crate::{ArticleRecord, Error, IngestStats, Result, Revision};
 use postgres::error::SqlState;
 use postgres::{Client, IsolationLevel, Statement, Transaction};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
 /// How often a transaction aborted by a concurrent one is tried again.
@@ -35,7 +36,7 @@ pub(super) struct Writer {
     statements: Statements,
 }
 
-struct Statements {
+pub(super) struct Statements {
     own: Statement,
     named: Statement,
     article: Statement,
@@ -91,16 +92,18 @@ impl Writer {
                      revision_timestamp = excluded.revision_timestamp
                  RETURNING id",
             )?,
+            // Both for one article and for a batch: article ids as an array.
             delete_facts: client.prepare(
-                "DELETE FROM facts WHERE article_id = $1 RETURNING subject_id, object_id",
+                "DELETE FROM facts WHERE article_id = ANY ($1)
+                 RETURNING article_id, subject_id, object_id",
             )?,
             insert_facts: client.prepare(
                 "INSERT INTO facts (article_id, ordinal, subject, subject_id, predicate, object,
                                     object_id, qualifiers, section, start_byte, end_byte,
                                     sentence, refs)
-                 SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[],
-                                          $6::text[], $7::text[], $8::text[], $9::text[],
-                                          $10::bigint[], $11::bigint[], $12::text[], $13::text[])",
+                 SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[],
+                                      $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                                      $10::bigint[], $11::bigint[], $12::text[], $13::text[])",
             )?,
             gc: client.prepare(
                 "DELETE FROM entities e WHERE e.id = ANY ($1)
@@ -154,7 +157,7 @@ impl Writer {
     ) -> Result<Vec<Result<IngestStats>>> {
         let Writer { client, statements } = self;
         let mut tx = begin(client)?;
-        if let Some(results) = write_set_wise(&mut tx, &statements.hold, batch)? {
+        if let Some(results) = write_set_wise(&mut tx, statements, batch)? {
             let titles: Vec<&str> = batch.iter().flatten().map(|w| w.record.title).collect();
             log_changes(&mut tx, statements, &titles)?;
             tx.commit()?;
@@ -208,12 +211,12 @@ impl Writer {
 /// tell which.
 fn write_set_wise(
     tx: &mut Transaction<'_>,
-    hold: &Statement,
+    statements: &Statements,
     batch: &[std::result::Result<Planned<'_>, Error>],
 ) -> Result<Option<Vec<Result<IngestStats>>>> {
     let valid: Vec<&Planned<'_>> = batch.iter().flatten().collect();
     let mut savepoint = tx.savepoint("batch")?;
-    let stats = match super::batch::write_together(&mut savepoint, hold, &valid) {
+    let stats = match super::batch::write_together(&mut savepoint, statements, &valid) {
         Ok(Some(stats)) => stats,
         Ok(None) => return Ok(None),
         Err(err) if is_transient(&err) => return Err(err),
@@ -375,51 +378,93 @@ fn replace_in(
         .try_get(0)?;
 
     // The entities the old facts named may be left unnamed by the new ones.
-    let old = tx.query(&statements.delete_facts, &[&article_id])?;
-    let mut orphans = BTreeSet::new();
-    for row in &old {
-        orphans.insert(row.try_get::<_, String>(0)?);
-        if let Some(object) = row.try_get::<_, Option<String>>(1)? {
-            orphans.insert(object);
-        }
-    }
-
-    if !plan.facts.is_empty() {
-        let ids: Vec<&str> = std::iter::once(own.id.as_str())
-            .chain(plan.named.iter().map(|e| e.id.as_str()))
-            .collect();
-        hold_entities(tx, &statements.hold, ids)?;
-        let f = &plan.facts;
-        tx.execute(
-            &statements.insert_facts,
-            &[
-                &article_id,
-                &f.iter().map(|r| r.ordinal).collect::<Vec<_>>(),
-                &f.iter().map(|r| r.subject).collect::<Vec<_>>(),
-                &f.iter().map(|r| r.subject_id.as_str()).collect::<Vec<_>>(),
-                &f.iter().map(|r| r.predicate).collect::<Vec<_>>(),
-                &f.iter().map(|r| r.object).collect::<Vec<_>>(),
-                &f.iter().map(|r| r.object_id.as_deref()).collect::<Vec<_>>(),
-                &f.iter().map(|r| r.qualifiers.as_str()).collect::<Vec<_>>(),
-                &f.iter().map(|r| r.section).collect::<Vec<_>>(),
-                &f.iter().map(|r| r.start).collect::<Vec<_>>(),
-                &f.iter().map(|r| r.end).collect::<Vec<_>>(),
-                &f.iter().map(|r| r.sentence).collect::<Vec<_>>(),
-                &f.iter().map(|r| r.refs.as_str()).collect::<Vec<_>>(),
-            ],
-        )?;
-    }
-    if !orphans.is_empty() {
-        let orphans: Vec<String> = orphans.into_iter().collect();
-        tx.execute(&statements.gc, &[&orphans])?;
-    }
+    let (removed, orphans) = delete_facts(tx, statements, &[article_id])?;
+    let facts: Vec<(i64, &FactRow<'_>)> = plan.facts.iter().map(|f| (article_id, f)).collect();
+    let ids: Vec<&str> = std::iter::once(own.id.as_str())
+        .chain(plan.named.iter().map(|e| e.id.as_str()))
+        .collect();
+    insert_facts(tx, statements, ids, &facts)?;
+    collect_garbage(tx, statements, orphans)?;
 
     Ok(IngestStats {
         kind: plan.kind,
         facts_added: plan.facts.len(),
-        facts_removed: old.len(),
+        facts_removed: removed.values().sum(),
         people: plan.people.clone(),
     })
+}
+
+/// Deletes the facts of these articles: how many each lost, and the entities
+/// they named (which may now be named by nothing).
+pub(super) fn delete_facts(
+    tx: &mut Transaction<'_>,
+    statements: &Statements,
+    article_ids: &[i64],
+) -> Result<(HashMap<i64, usize>, BTreeSet<String>)> {
+    let mut removed: HashMap<i64, usize> = HashMap::new();
+    let mut named = BTreeSet::new();
+    for row in tx.query(&statements.delete_facts, &[&article_ids])? {
+        *removed.entry(row.try_get(0)?).or_default() += 1;
+        named.insert(row.try_get::<_, String>(1)?);
+        if let Some(object) = row.try_get::<_, Option<String>>(2)? {
+            named.insert(object);
+        }
+    }
+    Ok((removed, named))
+}
+
+/// Inserts facts `(article id, row)`, one statement for them all, after
+/// holding the entities `entity_ids` they name.
+pub(super) fn insert_facts<'a>(
+    tx: &mut Transaction<'_>,
+    statements: &Statements,
+    entity_ids: Vec<&str>,
+    facts: &[(i64, &'a FactRow<'a>)],
+) -> Result<()> {
+    if facts.is_empty() {
+        return Ok(());
+    }
+    hold_entities(tx, &statements.hold, entity_ids)?;
+    let column = |f: fn(&'a FactRow<'a>) -> &'a str| -> Vec<&'a str> {
+        facts.iter().map(|(_, r)| f(r)).collect()
+    };
+    let number =
+        |f: fn(&FactRow<'a>) -> i64| -> Vec<i64> { facts.iter().map(|(_, r)| f(r)).collect() };
+    tx.execute(
+        &statements.insert_facts,
+        &[
+            &facts.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+            &number(|r| r.ordinal),
+            &column(|r| r.subject),
+            &column(|r| r.subject_id.as_str()),
+            &column(|r| r.predicate),
+            &column(|r| r.object),
+            &facts
+                .iter()
+                .map(|(_, r)| r.object_id.as_deref())
+                .collect::<Vec<_>>(),
+            &column(|r| r.qualifiers.as_str()),
+            &column(|r| r.section),
+            &number(|r| r.start),
+            &number(|r| r.end),
+            &column(|r| r.sentence),
+            &column(|r| r.refs.as_str()),
+        ],
+    )?;
+    Ok(())
+}
+
+/// Deletes the entities of `candidates` that no fact and no article names.
+pub(super) fn collect_garbage(
+    tx: &mut Transaction<'_>,
+    statements: &Statements,
+    candidates: BTreeSet<String>,
+) -> Result<()> {
+    if !candidates.is_empty() {
+        let candidates: Vec<String> = candidates.into_iter().collect();
+        tx.execute(&statements.gc, &[&candidates])?;
+    }
+    Ok(())
 }
 
 /// Locks the entities that facts about to be written name, as a foreign key
@@ -427,11 +472,7 @@ fn replace_in(
 /// The read also makes a concurrent cleanup that deletes one of them a
 /// serialization conflict with this transaction (see
 /// migrations/postgres/0005).
-pub(super) fn hold_entities(
-    tx: &mut Transaction<'_>,
-    hold: &Statement,
-    mut ids: Vec<&str>,
-) -> Result<()> {
+fn hold_entities(tx: &mut Transaction<'_>, hold: &Statement, mut ids: Vec<&str>) -> Result<()> {
     ids.sort_unstable();
     ids.dedup();
     let held: i64 = tx.query_one(hold, &[&ids])?.try_get(0)?;
