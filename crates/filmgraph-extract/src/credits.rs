@@ -669,16 +669,16 @@ fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segme
             // In a list that names a company, a name of one word or of three
             // and more is a company too ("StudioCanal, Working Title Films,
             // Three Strange Angels"); "The Asylum" is never a person.
-            let names: Vec<&str> = items.iter().filter_map(|i| company_or_person(i)).collect();
-            let list_of_companies = names.iter().any(|n| is_company(n));
+            let names: Vec<Option<&str>> = items.iter().map(|i| company_or_person(i)).collect();
+            let list_of_companies = names.iter().flatten().any(|n| is_company(n));
             let company_like = |name: &str| {
                 let words = name.split(' ').count();
                 is_company(name)
                     || name.starts_with("The ")
                     || list_of_companies && (words == 1 || words >= 3)
             };
-            for (i, &item) in items.iter().enumerate() {
-                let Some(name) = company_or_person(item) else {
+            for (i, (&item, &name)) in items.iter().zip(&names).enumerate() {
+                let Some(name) = name else {
                     break;
                 };
                 if crate::lexicon::is_country(name) {
@@ -689,10 +689,7 @@ fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segme
                     ctx.sentence_fact(s, film, ProductionCompany, name, quals([]));
                 } else {
                     // "produced by Sandler" after "written by Adam Sandler"
-                    let following: Vec<&str> = items[i + 1..]
-                        .iter()
-                        .filter_map(|n| company_or_person(n))
-                        .collect();
+                    let following: Vec<&str> = names[i + 1..].iter().flatten().copied().collect();
                     let person = ctx
                         .resolve_person(name)
                         .filter(|full| full.contains(' '))
