@@ -83,12 +83,16 @@ pub fn extract_parenthesised(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             .strip_prefix("played by ")
             .or_else(|| actor.strip_prefix("voiced by "))
             .unwrap_or(actor);
-        if actor.split_whitespace().count() < 2 || !is_person_name(actor) {
+        if !is_person_name(actor) || ctx.find_title(actor).is_some() {
             continue;
         }
-        if ctx.find_title(actor).is_some() {
-            continue;
-        }
+        // "(Cable Guy)", "(Wilson)": a known name shortened; a lone word
+        // that names no one known is not read.
+        let actor = match ctx.resolve_person(actor) {
+            Some(full) => full,
+            None if actor.split_whitespace().count() >= 2 => actor.to_string(),
+            None => continue,
+        };
         let Some(character) = character_before(&text[..open]) else {
             continue;
         };
@@ -96,7 +100,7 @@ pub fn extract_parenthesised(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             s,
             &film,
             Predicate::CastMember,
-            actor,
+            &actor,
             quals([("character", Some(character))]),
         );
     }
@@ -149,51 +153,109 @@ pub fn extract_cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             }
             continue;
         }
-        cast_line(ctx, s, &film, line);
+        if !cast_line(ctx, s, &film, line) {
+            cast_verb_line(ctx, s, &film, line);
+        }
     }
+}
+
+static CAST_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?P<who>[^,;:()]+?),? (?:also )?(?:appears|appeared|cameos|cameoed|(?:has|had|makes|made) (?:a |an )?(?:brief |uncredited |small |bit )?(?:cameo|appearance|bit part)|(?:provides|provided|supplies|supplied) the (?:\w+ )?(?:voice|voices|dialogue)|voices|voiced|plays|played|portrays|portrayed)\b",
+    )
+    .expect("cast verb")
+});
+
+/// A cast-list line that is a sentence: "Director Hal Needham appears
+/// uncredited as the ambulance EMT", "Peter Fonda has a cameo role",
+/// "William Preston Robertson provides the voice of the Evil Dead".
+fn cast_verb_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) {
+    // "Rakhi Sawant, special appearance in the item song": a name, then
+    // what the part is.
+    if let Some(name) = leading_name(line) {
+        let described = line[name.len()..]
+            .strip_prefix(", ")
+            .is_some_and(|rest| rest.starts_with(char::is_lowercase));
+        if described && name.contains(' ') {
+            let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
+            ctx.sentence_fact(s, film, Predicate::CastMember, &name, quals([]));
+            return;
+        }
+    }
+    let Some(c) = CAST_VERB.captures(line) else {
+        return;
+    };
+    let who = c["who"].trim();
+    // "Director Hal Needham", "Veteran voice actor June Foray": the
+    // description before the name goes.
+    let mut lowered = who.to_string();
+    if let Some(first) = who.chars().next() {
+        lowered.replace_range(..first.len_utf8(), &first.to_lowercase().to_string());
+    }
+    let stripped = crate::names::strip_descriptors(&lowered);
+    let who = if stripped != lowered { &stripped } else { who };
+    // "Veteran Daytona 500 commentator Ken Squier": the name follows the
+    // last word that is not capitalised.
+    let words: Vec<&str> = who.split(' ').collect();
+    let start = words
+        .iter()
+        .rposition(|w| !w.starts_with(char::is_uppercase))
+        .map_or(0, |i| i + 1);
+    let name = words[start..].join(" ");
+    if !is_person_name(&name) {
+        return;
+    }
+    let name = ctx.resolve_person(&name).unwrap_or(name);
+    ctx.sentence_fact(s, film, Predicate::CastMember, &name, quals([]));
 }
 
 /// A cast line that is only a list of names, each perhaps with its part in
 /// parentheses: "Charles Middleton (banker), Chester Gan (singer in tea
 /// house), Bessie Loo". Every item must be such a name, or nothing is read.
-fn name_list_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) {
+fn name_list_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) -> bool {
     let mut cast = Vec::new();
     for (a, b) in crate::names::split_list(line) {
         let item = line[a..b].trim_start_matches("and ").trim();
         let Some(name) = crate::names::leading_name(item) else {
-            return;
+            return false;
         };
         let rest = item[name.len()..].trim();
         let part = match rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
             Some(part) if !part.contains(['(', ')']) => Some(part.trim()),
             None if rest.is_empty() => None,
-            _ => return,
+            _ => return false,
         };
         // "(voice)", "(uncredited)" are notes, not parts.
         let part = part.filter(|p| !matches!(*p, "voice" | "uncredited" | "cameo" | "credited"));
         cast.push((name, part));
     }
     if cast.len() < 2 {
-        return;
+        return false;
     }
     for (name, part) in cast {
         let q = quals([("character", part)]);
         ctx.sentence_fact(s, film, Predicate::CastMember, name, q);
     }
+    true
 }
 
 /// "Alban Lenoir as Lino", "Cliff Robertson – Charly Gordon", "Michael
 /// Hordern (voice) as Narrator", "Burt Reynolds and Dom DeLuise as racer J.J.
-/// McClure and his buddy Victor Prinzi".
-fn cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) {
+/// McClure and his buddy Victor Prinzi"; "Jason Isaacs as:" before a
+/// list of his parts. False when the line is none of these.
+fn cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) -> bool {
+    // "Jason Isaacs as:" (the parts follow one a line) reads as "as ".
+    let line = &*match line.strip_suffix(" as:") {
+        Some(actor) => format!("{actor} as "),
+        None => line.to_string(),
+    };
     let Some((actors_part, role_part)) = [" as ", " – ", " — ", " - "]
         .iter()
         .filter_map(|sep| line.find(sep).map(|at| (at, sep.len())))
         .min()
         .map(|(at, len)| (&line[..at], &line[at + len..]))
     else {
-        name_list_line(ctx, s, film, line);
-        return;
+        return name_list_line(ctx, s, film, line);
     };
     // "(voice)", "(uncredited)": notes between the name and its role.
     let actors_part = match actors_part.find(" (") {
@@ -205,7 +267,7 @@ fn cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) {
         .last()
         .is_some_and(|last| actors_part.trim_end().ends_with(last));
     if actors.is_empty() || !covered {
-        return;
+        return false;
     }
     let role = role_part.split([';', '(', ':']).next().unwrap_or("").trim();
     let roles: Vec<&str> = if actors.len() > 1 {
@@ -215,7 +277,8 @@ fn cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) {
     };
     for (i, actor) in actors.iter().enumerate() {
         let character = (roles.len() == actors.len())
-            .then(|| roles[i].trim().trim_end_matches(['.', ',']))
+            .then(|| roles[i].split(", ").next().unwrap_or(roles[i]))
+            .map(|r| r.trim().trim_end_matches(['.', ',']))
             .and_then(character_of)
             .filter(|c| c.len() < 80);
         ctx.sentence_fact(
@@ -226,6 +289,7 @@ fn cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) {
             quals([("character", character)]),
         );
     }
+    true
 }
 
 /// A role as written, or the name at the end of a description: "racer J.J.

@@ -80,7 +80,15 @@ impl<'a> Context<'a> {
             return Some(name.to_string());
         }
         if name.contains(' ') {
-            return None;
+            // "Cable Guy" for "Larry the Cable Guy": the end of one known name.
+            let mut hits = self
+                .people
+                .iter()
+                .filter(|p| p.strip_suffix(name).is_some_and(|head| head.ends_with(' ')));
+            return match (hits.next(), hits.next()) {
+                (Some(p), None) => Some(p.clone()),
+                _ => None,
+            };
         }
         let mut hits = self.people.iter().filter(|p| {
             let mut words = p.split(' ');

@@ -808,6 +808,22 @@ fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str)
             break; // "Clancy's character Jack Ryan": an owner, not a cast member
         }
         let rest = item[name_end..].trim_start();
+        // "… and Carl Weathers as the champion, Apollo Creed": after the
+        // last item, a name alone is the described character's.
+        if let Some(prev) = cast.last_mut() {
+            let prev_item = &segment[prev.span.0..prev.span.1];
+            let after_and = segment[..prev.span.0].trim_end().ends_with(" and");
+            let described = after_and
+                && prev.character.is_none()
+                && prev_item
+                    .split_once(" as ")
+                    .is_some_and(|(_, role)| role.starts_with(char::is_lowercase));
+            let last_bare = n + 1 == items.len() && rest.trim_end_matches(['.', ' ']).is_empty();
+            if described && last_bare {
+                prev.character = Some(name);
+                break;
+            }
+        }
         let character = rest
             .strip_prefix("as ")
             .or_else(|| rest.strip_prefix("in the role of "))
@@ -1032,13 +1048,21 @@ fn clause(segment: &str) -> &str {
     &segment[..end]
 }
 
-/// "the first not to feature actor X": the credit is denied.
+/// "the first not to feature actor X": the credit is denied; "the
+/// character previously played by X": it belongs to an earlier work.
 fn negated(before: &str) -> bool {
-    before
-        .split_whitespace()
-        .rev()
-        .take(3)
-        .any(|w| matches!(w, "not" | "never" | "without") || w.ends_with("n't"))
+    let earlier = before.split_whitespace().next_back().is_some_and(|w| {
+        matches!(
+            w,
+            "previously" | "originally" | "formerly" | "earlier" | "once"
+        )
+    });
+    earlier
+        || before
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| matches!(w, "not" | "never" | "without") || w.ends_with("n't"))
 }
 
 /// Whether the cue at `at` follows a phrase naming another work in the same

@@ -82,6 +82,18 @@ fn items(value: &str, split_and: bool) -> Vec<&str> {
     out
 }
 
+/// Values that stand in for names: "See below", "TBA", "Various", and
+/// pieces of a note split at its commas ("1921)").
+fn is_placeholder(item: &str) -> bool {
+    let lower = item.to_lowercase();
+    lower.starts_with("see ")
+        || matches!(
+            lower.as_str(),
+            "tba" | "tbd" | "tbc" | "various" | "n/a" | "none" | "unknown" | "uncredited" | "see"
+        )
+        || item.matches('(').count() != item.matches(')').count()
+}
+
 /// Drops a trailing parenthetical note (`Ann Bee (uncredited)`) and footnote marks.
 fn clean_item(item: &str) -> &str {
     let mut s = item.trim();
@@ -116,7 +128,7 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
             for item in items(value, true) {
                 let name = clean_item(item);
                 // "(1920, 1921)", "see below": notes, not names.
-                if name.starts_with(char::is_uppercase) {
+                if name.starts_with(char::is_uppercase) && !is_placeholder(name) {
                     ctx.infobox_fact(field, p, name, Default::default());
                 }
             }
@@ -124,7 +136,9 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
         Kind::Companies(p) => {
             for item in items(value, false) {
                 let name = clean_item(item);
-                if name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+                if name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    && !is_placeholder(name)
+                {
                     ctx.infobox_fact(field, p, name, Default::default());
                 }
             }
@@ -232,5 +246,19 @@ mod tests {
             ["Simon and Schuster", "Inoxy Films"]
         );
         assert_eq!(clean_item("Ann Bee (uncredited)"), "Ann Bee");
+    }
+
+    #[test]
+    fn placeholders_are_not_names() {
+        for item in ["See below", "see text", "TBA", "Various", "1921)"] {
+            assert!(is_placeholder(clean_item(item)), "{item}");
+        }
+        for item in [
+            "Seeta Patel",
+            "Reliance Big Pictures (1920",
+            "20th Century Fox",
+        ] {
+            assert!(!is_placeholder(clean_item(item)), "{item}");
+        }
     }
 }

@@ -109,9 +109,18 @@ pub fn parse_wikitext(input: &str, title: &str) -> Article {
     });
 
     let count = sections.len();
+    // The level of the cast section the current one is in, if any: its
+    // subsections (one per film of a series, "Main cast") are cast too.
+    let mut cast_level: Option<u8> = None;
     for (k, raw) in sections.into_iter().enumerate() {
         let mut r = Renderer::new(&doc, Breaks::Paragraphs);
-        r.table_rows = raw.heading.to_lowercase().contains("cast");
+        if cast_level.is_some_and(|level| raw.level <= level) {
+            cast_level = None;
+        }
+        if raw.heading.to_lowercase().contains("cast") && cast_level.is_none() {
+            cast_level = Some(raw.level);
+        }
+        r.table_rows = cast_level.is_some();
         for piece in &raw.pieces {
             match piece {
                 Piece::Text(span) => r.text(*span),

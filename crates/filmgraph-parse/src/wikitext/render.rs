@@ -248,6 +248,16 @@ impl<'a> Renderer<'a> {
             if rest.starts_with('|') || rest.starts_with('!') {
                 return Some(1 + self.cell_start(&rest[1..line_len], at));
             }
+            if rest.starts_with('*') || rest.starts_with('#') {
+                // A list inside a row (in a cell, or fostered out of a
+                // table that has no cells): one item a line.
+                self.brk();
+                return Some(
+                    rest.bytes()
+                        .take_while(|b| matches!(b, b'*' | b'#'))
+                        .count(),
+                );
+            }
             // A cell's content goes on over a new line.
             self.out.space(None);
             return None;

@@ -327,3 +327,26 @@ fn castlist_templates_render_their_items() {
         .collect();
     assert_eq!(lines, ["A B as C", "D E as F"]);
 }
+
+#[test]
+fn lists_inside_cast_tables_under_cast_subsections_render_one_item_a_line() {
+    // From "1920 (film series)": a table with list items and no cells, one
+    // per film, under sub-headings of the cast section.
+    let src = "Lead.\n==Cast==\n===''1920''===\n{|class=\"wikitable sortable\"\n|-\n* [[Rajneesh Duggal]] as Arjun \n* [[Adah Sharma]] as Lisa\n|-\n|}\n===''1921''===\n{|class=\"wikitable\"\n|- \n* [[Karan Kundra]] as Ayush\n|}\n==Crew==\n{|\n|-\n* [[Hidden Person]]\n|}\n";
+    let a = parse_wikitext(src, "T");
+    let lines = |k: usize| -> Vec<String> {
+        a.sections[k]
+            .paragraphs
+            .iter()
+            .map(|p| p.text.trim().to_string())
+            .collect()
+    };
+    assert_eq!(a.sections[2].heading, "1920");
+    assert_eq!(
+        lines(2),
+        ["Rajneesh Duggal as Arjun", "Adah Sharma as Lisa"]
+    );
+    assert_eq!(lines(3), ["Karan Kundra as Ayush"]);
+    // A section beside the cast section is no cast: its tables disappear.
+    assert!(lines(4).is_empty(), "{:?}", lines(4));
+}
