@@ -78,8 +78,15 @@ pub enum PageArticle {
 /// not a redirect) and tells whether it is a film article.
 pub fn page_article(path: &str, page: Page) -> Result<PageArticle> {
     let origin = format!("{path} [{}]", page.title);
-    let article = parse_guarded(&origin, || page.to_article())?;
-    if article.redirect.is_some() || !filmgraph_parse::is_film(&article) {
+    if !filmgraph_parse::may_be_film(&page.text) {
+        return Ok(PageArticle::NotFilm);
+    }
+    // Pages that are not films are judged on their infobox, categories and
+    // lead, and their other sections never rendered.
+    let (article, film) = parse_guarded(&origin, || {
+        page.to_article_if(|a| a.redirect.is_none() && filmgraph_parse::is_film(a))
+    })?;
+    if !film {
         return Ok(PageArticle::NotFilm);
     }
     let article = checked_article(article, &origin)?;
@@ -124,7 +131,7 @@ fn read_text_file(path: &Path, shown: String, format: Format) -> Result<ArticleI
 }
 
 /// Runs a parser; a panic becomes an error for this article alone.
-fn parse_guarded(origin: &str, parse: impl FnOnce() -> Article) -> Result<Article> {
+fn parse_guarded<T>(origin: &str, parse: impl FnOnce() -> T) -> Result<T> {
     catch_unwind(AssertUnwindSafe(parse))
         .map_err(|_| anyhow!("{origin}: internal error: the parser panicked"))
 }

@@ -285,6 +285,16 @@ fn find_cues(text: &str) -> Vec<(usize, usize, Role)> {
     find_cues_in(text, &lower)
 }
 
+/// The indexes into [`CUES`] of the cues that start with each byte, in
+/// order: a position is checked only against the cues that can start there.
+static CUES_BY_FIRST_BYTE: std::sync::LazyLock<Vec<Vec<usize>>> = std::sync::LazyLock::new(|| {
+    let mut table = vec![Vec::new(); 256];
+    for (k, (phrase, _)) in CUES.iter().enumerate() {
+        table[usize::from(phrase.as_bytes()[0])].push(k);
+    }
+    table
+});
+
 fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
     let bytes = lower.as_bytes();
     let mut out = Vec::new();
@@ -296,15 +306,16 @@ fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
         }
         let at_boundary = i == 0 || !bytes[i - 1].is_ascii_alphanumeric() && bytes[i - 1] != b'-';
         // "X in the role of Y": part of a cast item, no cue.
-        if at_boundary {
+        if at_boundary && bytes[i] == b'i' {
             if let Some(phrase) = IN_A_ROLE.iter().find(|p| lower[i..].starts_with(*p)) {
                 i += phrase.len();
                 continue;
             }
         }
         if at_boundary {
-            let hit = CUES
+            let hit = CUES_BY_FIRST_BYTE[usize::from(bytes[i])]
                 .iter()
+                .map(|&k| &CUES[k])
                 .filter(|(phrase, _)| {
                     lower[i..].starts_with(phrase)
                         && lower[i + phrase.len()..]

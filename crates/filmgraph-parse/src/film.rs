@@ -81,6 +81,16 @@ const OTHER_THINGS: &[&str] = &[
     "critic",
 ];
 
+/// Whether wikitext could be a film's article at all: every sign
+/// [`is_film`] reads (the `{{Infobox film}}`, a `... films` category, "is a
+/// 2019 ... film" in the lead) has the word in it. A dump's pages without it
+/// are passed over unparsed.
+pub fn may_be_film(wikitext: &str) -> bool {
+    ["film", "Film", "FILM"]
+        .iter()
+        .any(|word| memchr::memmem::find(wikitext.as_bytes(), word.as_bytes()).is_some())
+}
+
 /// Whether the article is about a film: it has a film infobox, a category
 /// such as `2019 films`, or its lead says "X is a 2019 ... film".
 pub fn is_film(article: &Article) -> bool {
@@ -182,6 +192,14 @@ const CREDIT_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_text_with_the_word_may_be_a_film() {
+        assert!(may_be_film("{{Infobox Film\n| name = X\n}}"));
+        assert!(may_be_film("'''X''' is a 2019 FILM."));
+        assert!(may_be_film("[[Category:2019 films]]"));
+        assert!(!may_be_film("'''Anarchism''' is a political philosophy."));
+    }
     use crate::plain_text;
 
     fn lead(text: &str) -> Article {

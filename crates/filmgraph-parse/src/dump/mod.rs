@@ -12,7 +12,7 @@
 
 mod blocks;
 
-use crate::parse_wikitext;
+use crate::{parse_wikitext, parse_wikitext_if};
 use blocks::ParallelDecoder;
 use bzip2::bufread::MultiBzDecoder;
 use filmgraph_model::Article;
@@ -168,11 +168,23 @@ impl Page {
 
     /// Parses the page's wikitext into an article titled with the page title.
     pub fn to_article(&self) -> Article {
+        self.to_article_if(|_| true).0
+    }
+
+    /// Parses the page as far as `wanted` needs to judge it (see
+    /// [`crate::parse_wikitext_if`]); the bool is its answer. A redirect
+    /// page's target is set before it is judged.
+    pub fn to_article_if(&self, wanted: impl FnOnce(&Article) -> bool) -> (Article, bool) {
+        if self.redirect.is_none() {
+            return parse_wikitext_if(&self.text, &self.title, wanted);
+        }
+        // A redirect (a line of text): read whole, with the dump's target.
         let mut article = parse_wikitext(&self.text, &self.title);
         if article.redirect.is_none() {
             article.redirect.clone_from(&self.redirect);
         }
-        article
+        let yes = wanted(&article);
+        (article, yes)
     }
 }
 

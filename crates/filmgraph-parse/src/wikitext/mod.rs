@@ -72,6 +72,19 @@ pub(crate) struct Doc<'a> {
 /// Parses one article's wikitext. `title` is the page title (from the dump)
 /// or, for a bare `.wiki` file, its file stem.
 pub fn parse_wikitext(input: &str, title: &str) -> Article {
+    parse_wikitext_if(input, title, |_| true).0
+}
+
+/// Parses an article only as far as `wanted` needs to judge it: the title,
+/// redirect, categories, infobox and lead are read first and shown to
+/// `wanted`; the other sections are rendered only when it says yes. The
+/// bool is its answer. A dump's pages that are not films cost a parse of
+/// their markup and lead, not a rendering of every section.
+pub fn parse_wikitext_if(
+    input: &str,
+    title: &str,
+    wanted: impl FnOnce(&Article) -> bool,
+) -> (Article, bool) {
     let tree = tree::build(input);
     let mut named_refs = HashMap::new();
     walk(&tree.nodes, &mut |node| {
@@ -107,38 +120,6 @@ pub fn parse_wikitext(input: &str, title: &str) -> Article {
         let first = name.value.lines().next()?.trim();
         (!first.is_empty()).then(|| (first.to_string(), name.value_span))
     });
-
-    let count = sections.len();
-    // The level of the cast section the current one is in, if any: its
-    // subsections (one per film of a series, "Main cast") are cast too.
-    let mut cast_level: Option<u8> = None;
-    for (k, raw) in sections.into_iter().enumerate() {
-        let mut r = Renderer::new(&doc, Breaks::Paragraphs);
-        if cast_level.is_some_and(|level| raw.level <= level) {
-            cast_level = None;
-        }
-        if raw.heading.to_lowercase().contains("cast") && cast_level.is_none() {
-            cast_level = Some(raw.level);
-        }
-        r.table_rows = cast_level.is_some();
-        for piece in &raw.pieces {
-            match piece {
-                Piece::Text(span) => r.text(*span),
-                Piece::Node(node) => r.node(node),
-            }
-        }
-        let paragraphs = r.finish();
-        if k == 0 && paragraphs.is_empty() && count > 1 {
-            continue;
-        }
-        article.sections.push(Section {
-            heading: raw.heading,
-            level: raw.level,
-            span: raw.span,
-            paragraphs,
-        });
-    }
-
     for (at, severity, message) in tree.problems {
         article.diagnostics.push(Diagnostic {
             severity,
@@ -146,7 +127,58 @@ pub fn parse_wikitext(input: &str, title: &str) -> Article {
             message,
         });
     }
-    article
+
+    let count = sections.len();
+    let mut sections = sections.into_iter();
+    // The lead first: judging an article reads its first sentence.
+    if let Some(lead) = sections.next() {
+        let paragraphs = render_section(&doc, &lead, false);
+        if !(paragraphs.is_empty() && count > 1) {
+            article.sections.push(section(lead, paragraphs));
+        }
+    }
+    if !wanted(&article) {
+        return (article, false);
+    }
+    // The level of the cast section the current one is in, if any: its
+    // subsections (one per film of a series, "Main cast") are cast too.
+    let mut cast_level: Option<u8> = None;
+    for raw in sections {
+        if cast_level.is_some_and(|level| raw.level <= level) {
+            cast_level = None;
+        }
+        if raw.heading.to_lowercase().contains("cast") && cast_level.is_none() {
+            cast_level = Some(raw.level);
+        }
+        let paragraphs = render_section(&doc, &raw, cast_level.is_some());
+        article.sections.push(section(raw, paragraphs));
+    }
+    (article, true)
+}
+
+fn render_section(
+    doc: &Doc<'_>,
+    raw: &RawSection<'_>,
+    cast: bool,
+) -> Vec<filmgraph_model::Paragraph> {
+    let mut r = Renderer::new(doc, Breaks::Paragraphs);
+    r.table_rows = cast;
+    for piece in &raw.pieces {
+        match piece {
+            Piece::Text(span) => r.text(*span),
+            Piece::Node(node) => r.node(node),
+        }
+    }
+    r.finish()
+}
+
+fn section(raw: RawSection<'_>, paragraphs: Vec<filmgraph_model::Paragraph>) -> Section {
+    Section {
+        heading: raw.heading,
+        level: raw.level,
+        span: raw.span,
+        paragraphs,
+    }
 }
 
 /// Calls `f` on every node, depth first.
