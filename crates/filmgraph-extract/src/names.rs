@@ -360,7 +360,7 @@ const ROLE_NOUNS: &str = "filmmakers?|film-makers?|directors?|writers?|screenwri
 
 static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(&format!(
-        r"(?:\b[A-Z][\w'-]* )*(?:\b(?:his|her|their) )?(?:\b[a-z][\w-]* (?:and|&) )?(?P<modifier>\b[a-z][\w-]* )?\b(?:{ROLE_NOUNS}),? (?P<next>[A-Z])"
+        r"(?:(?-u:\b)[A-Z][\w'-]* )*(?:(?-u:\b)(?:his|her|their) )?(?:(?-u:\b)[a-z][\w-]* (?:and|&) )?(?P<modifier>(?-u:\b)[a-z][\w-]* )?(?-u:\b)(?:{ROLE_NOUNS}),? (?P<next>[A-Z])"
     ))
     .expect("descriptor pattern")
 });

@@ -581,6 +581,15 @@ pub(crate) fn is_blank(src: &str, nodes: &[Node]) -> bool {
 /// `Foo_bar#Section` -> `Foo bar`: the page a link target names.
 pub(crate) fn normalize_target(target: &str) -> String {
     let page = target.split('#').next().unwrap_or("");
+    // Most targets are written as their page is named: one copy, no work.
+    let clean = page.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && !page.ends_with(' ')
+        && !page.contains(['_', '\n', '\t', '\r', '\x0b', '\x0c'])
+        && !page.contains("  ")
+        && !page.contains(|c: char| !c.is_ascii() && c.is_whitespace());
+    if clean {
+        return page.to_string();
+    }
     let page = page.replace('_', " ");
     let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut chars = page.chars();
@@ -619,4 +628,25 @@ fn starts_with_url(s: &str) -> bool {
             .get(..p.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_target;
+
+    #[test]
+    fn targets_normalise_as_page_names() {
+        for (written, page) in [
+            ("Ventura Pons", "Ventura Pons"),
+            ("ventura_Pons", "Ventura Pons"),
+            ("Ventura  Pons ", "Ventura Pons"),
+            ("Ventura\u{a0}Pons", "Ventura Pons"),
+            ("Ventura\tPons#Films", "Ventura Pons"),
+            ("1920 (film)", "1920 (film)"),
+            ("élan", "Élan"),
+            ("", ""),
+        ] {
+            assert_eq!(normalize_target(written), page, "{written:?}");
+        }
+    }
 }

@@ -613,10 +613,13 @@ fn make_arg(src: &str, part: Part) -> Arg {
         }
         key.push_str(&src[nodes[k].span.start..eq]);
         name = Some(key.trim().to_string());
-        let rest = nodes.split_off(k + 1);
-        nodes.clear();
-        push_merged(&mut nodes, text(eq + 1, end));
-        nodes.extend(rest);
+        // The value: the rest of the node holding `=`, then the nodes after.
+        nodes.drain(..k);
+        if eq + 1 < end {
+            nodes[0] = text(eq + 1, end);
+        } else {
+            nodes.remove(0);
+        }
         value_start = eq + 1;
     }
     let raw = match (nodes.first(), nodes.last()) {
