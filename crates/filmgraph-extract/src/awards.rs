@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 const AWARD: &str = r"(?:the )?(?P<award>(?:\d{4} )?(?:[A-Z][\w'’.-]*|de|d'|of|for)(?: (?:[A-Z][\w'’.-]*|de|d'|of|the))*? (?:Awards?|Prize|Oscars?|Globes?(?: Awards?)?|BAFTAs?(?: Awards?)?|Césars?(?: Awards?)?)|Palme d'Or|Golden Lion|Golden Bear)";
 
 static WON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?-u:\b)(?P<verb>won|wins|winning|received|receiving|earned|awarded|nominated for|earned a nomination for|received a nomination for|nominations? for) {AWARD}(?: for (?P<category>(?:Best|Outstanding|Most) [A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|in|a|an|of|the|for))*))?"
     ))
     .expect("award pattern")

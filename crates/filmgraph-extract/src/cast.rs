@@ -160,7 +160,7 @@ pub fn extract_cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 }
 
 static CAST_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    crate::pattern::compile(
         r"^(?P<who>[^,;:()]+?),? (?:also )?(?:appears|appeared|cameos|cameoed|(?:has|had|makes|made) (?:a |an )?(?:brief |uncredited |small |bit )?(?:cameo|appearance|bit part)|(?:provides|provided|supplies|supplied) the (?:\w+ )?(?:voice|voices|dialogue)|voices|voiced|plays|played|portrays|portrayed)(?-u:\b)",
     )
     .expect("cast verb")

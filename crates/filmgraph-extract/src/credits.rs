@@ -458,7 +458,7 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 }
 
 static WHO_ALSO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    crate::pattern::compile(
         r"(?P<a>\p{Lu}[\w'’.-]*(?: \p{Lu}[\w'’.-]*)*), who (?:also )?(?:co-)?(?P<verb>wrote|produced|directed) (?:it|the (?:screenplay|script|film|movie)|its screenplay)(?: (?:with|alongside) (?P<b>[^;.]+))?",
     )
     .expect("who also")
@@ -490,7 +490,7 @@ pub fn extract_who_also(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 }
 
 static NAMES_SERVED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    crate::pattern::compile(
         r"(?:^|[;:] )(?P<names>[A-Z][^;:()]*?) (?:(?:is|are|was|were) (?:among |one of |also )?the (?:film's|movie's)|served as (?:the film's |the movie's )?(?:a |the )?) ?(?:co-)?(?P<role>producers?|composers?|cinematographers?|editors?|screenwriters?|directors?)(?-u:\b)(?P<rest>[^;]*)",
     )
     .expect("names served")
@@ -537,7 +537,7 @@ pub fn extract_names_served(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 }
 
 static OWN_ROLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    crate::pattern::compile(
         r"(?P<name>\p{Lu}[\w'’.-]*(?: \p{Lu}[\w'’.-]*)+)(?:(?:'s|’s|'|’) (?:first|last|final|only)(?-u:\b)[^.;]{0,30}?(?-u:\b)(?:role|appearance|performance)|,? (?:has|had|plays|played) (?:a |an )?(?:bit|small|minor|cameo) (?:part|role|appearance))(?-u:\b)",
     )
     .expect("own role")

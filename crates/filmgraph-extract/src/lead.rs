@@ -10,7 +10,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"^(?P<pre>.*?)(?-u:\b)(?:is|was|are)\s+(?:an?|the)\s+(?P<np>[^.;:]{0,160}?)(?-u:\b)(?P<head>film|movie|documentary|motion picture|picture|feature|short|cartoon|anime)s?(?-u:\b)(?P<after> \w+)?",
     )
     .expect("definition pattern")
@@ -18,7 +18,7 @@ static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The same, for a phrase headed by a genre word: "a 2007 romantic musical comedy".
 static GENRE_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"^(?P<pre>.*?)(?-u:\b)(?:is|was|are)\s+(?:an?|the)\s+(?P<np>[^.;:]{0,160}?)(?-u:\b)(?P<head>mockumentary|rockumentary|comedy-drama|comedy|drama|thriller|western|musical|romance|melodrama|satire)s?(?-u:\b)(?P<after> \w+)?",
     )
     .expect("genre definition pattern")

@@ -19,6 +19,7 @@ mod lexicon;
 mod merge;
 mod money;
 mod names;
+mod pattern;
 mod production;
 mod quantities;
 mod reception;

@@ -359,7 +359,7 @@ pub fn name_list(s: &str) -> Vec<&str> {
 const ROLE_NOUNS: &str = "filmmakers?|film-makers?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings|brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|cousins?|players?|stars?|legends?|icons?|personalit(?:y|ies)|hosts?|personalities|nominees?|winners?|laureates?|bands?|groups?|boxers?|athletes?|commentators?|broadcasters?|announcers?|anchors?|dancers?|presenters?|footballers?|models?|racers?|drivers?";
 
 static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?:(?-u:\b)[A-Z][\w'-]* )*(?:(?-u:\b)(?:his|her|their) )?(?:(?-u:\b)[a-z][\w-]* (?:and|&) )?(?P<modifier>(?-u:\b)[a-z][\w-]* )?(?-u:\b)(?:{ROLE_NOUNS}),? (?P<next>[A-Z])"
     ))
     .expect("descriptor pattern")

@@ -11,19 +11,19 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static FILMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:filmed|shot|filming took place|filming was done|principal photography (?:took place|began|started|commenced|occurred)|photography took place|shooting took place)(?: (?:entirely|mostly|primarily|largely|mainly|partly|partially|exclusively|principally|on location))*(?: on location)? (?:in|at) (?P<np>[^.;]+)").expect("filmed")
+    crate::pattern::compile(r"(?-u:\b)(?:filmed|shot|filming took place|filming was done|principal photography (?:took place|began|started|commenced|occurred)|photography took place|shooting took place)(?: (?:entirely|mostly|primarily|largely|mainly|partly|partially|exclusively|principally|on location))*(?: on location)? (?:in|at) (?P<np>[^.;]+)").expect("filmed")
 });
 
 static INFLUENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:influenced by|inspired by|an homage to|a homage to|pays homage to|paid homage to|drew on|drew upon|drew from|drew inspiration from|took inspiration from|draws on|draws inspiration from)\s+(?P<np>[^.;]+)").expect("influence")
+    crate::pattern::compile(r"(?-u:\b)(?:influenced by|inspired by|an homage to|a homage to|pays homage to|paid homage to|drew on|drew upon|drew from|drew inspiration from|took inspiration from|draws on|draws inspiration from)\s+(?P<np>[^.;]+)").expect("influence")
 });
 
 static DEBUT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*?)(?:'s|’s|'|’) (?:first feature(?:-length)?(?: film)?|feature(?:-length)? (?:film )?debut|directorial debut|feature directorial debut|debut feature(?: film)?)").expect("debut")
+    crate::pattern::compile(r"(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*?)(?:'s|’s|'|’) (?:first feature(?:-length)?(?: film)?|feature(?:-length)? (?:film )?debut|directorial debut|feature directorial debut|debut feature(?: film)?)").expect("debut")
 });
 
 static DEBUT_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:marks?|marked|was|is) the (?:feature(?:-length)? )?(?:film |directorial |feature directorial )?debut of (?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)").expect("debut of")
+    crate::pattern::compile(r"(?-u:\b)(?:marks?|marked|was|is) the (?:feature(?:-length)? )?(?:film |directorial |feature directorial )?debut of (?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)").expect("debut of")
 });
 
 /// Cuts a noun phrase at the start of the next clause: a comma followed by a

@@ -23,7 +23,7 @@ impl DateMatch {
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?-u:\b)(?:(?P<iy>1[89]\d\d|20\d\d)-(?P<im>[01]\d)(?:-(?P<id>[0-3]\d))?|(?P<m1>{MONTH}) (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,? (?P<y1>1[89]\d\d|20\d\d)|(?P<d2>[0-3]?\d) (?P<m2>{MONTH}),? (?P<y2>1[89]\d\d|20\d\d)|(?P<m3>{MONTH}),? (?P<y3>1[89]\d\d|20\d\d)|(?P<y4>1[89]\d\d|20\d\d))(?-u:\b)"
     ))
     .expect("date pattern")
@@ -71,7 +71,7 @@ fn ym(y: u32, m: u32) -> Option<String> {
 }
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*|-)(?P<scale>million|billion|thousand|crore|lakh)?(?-u:\b)")
+    crate::pattern::compile(r"(?i)(?-u:\b)(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*|-)(?P<scale>million|billion|thousand|crore|lakh)?(?-u:\b)")
         .expect("amount pattern")
 });
 
@@ -159,7 +159,7 @@ pub fn currency_before(text: &str) -> Option<&'static str> {
 }
 
 static MINUTES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?P<h>\d+)\s*(?:h|hours?|hrs?)\.?\s*)?(?P<m>\d+)\s*(?:minutes|mins?\.?|min(?-u:\b)|m(?-u:\b))")
+    crate::pattern::compile(r"(?i)(?-u:\b)(?:(?P<h>\d+)\s*(?:h|hours?|hrs?)\.?\s*)?(?P<m>\d+)\s*(?:minutes|mins?\.?|min(?-u:\b)|m(?-u:\b))")
         .expect("minutes pattern")
 });
 

@@ -30,15 +30,16 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         ),
     ]
     .iter()
-    .map(|p| Regex::new(p).expect("review pattern"))
+    .map(|p| crate::pattern::compile(p).expect("review pattern"))
     .collect()
 });
 
-static QUOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#""(?P<q>[^"]{3,600})"|“(?P<q2>[^”]{3,600})”"#).expect("quote"));
+static QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r#""(?P<q>[^"]{3,600})"|“(?P<q2>[^”]{3,600})”"#).expect("quote")
+});
 
 static OUTLET_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"^(?:In (?:a|his|her|its) [\w ]*review,? )?(?P<outlet>{OUTLET}) (?:called|described|praised|wrote|said|named|dismissed|panned)"
     ))
     .expect("outlet only")
@@ -135,15 +136,16 @@ pub fn polarity(text: &str) -> &'static str {
 }
 
 static ROTTEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<score>\d{1,3}%)(?:[^.]*?based on (?P<count>\d[\d,]*) (?:critic )?reviews)?(?:[^.]*?average (?:rating|score) of (?P<avg>\d+(?:\.\d+)?/10))?").expect("rt")
+    crate::pattern::compile(r"(?i)(?P<score>\d{1,3}%)(?:[^.]*?based on (?P<count>\d[\d,]*) (?:critic )?reviews)?(?:[^.]*?average (?:rating|score) of (?P<avg>\d+(?:\.\d+)?/10))?").expect("rt")
 });
 
 static METACRITIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:score|metascore) of (?P<score>\d{1,3})(?: out of 100)?(?:[^.]*?based on (?P<count>\d+) critics)?").expect("mc")
+    crate::pattern::compile(r"(?i)(?:score|metascore) of (?P<score>\d{1,3})(?: out of 100)?(?:[^.]*?based on (?P<count>\d+) critics)?").expect("mc")
 });
 
 static CINEMASCORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?:grade|rating) of "(?P<grade>[A-F][+\-−–]?)""#).expect("cinemascore")
+    crate::pattern::compile(r#"(?:grade|rating) of "(?P<grade>[A-F][+\-−–]?)""#)
+        .expect("cinemascore")
 });
 
 pub fn extract_scores(ctx: &mut Context<'_>, s: &Sentence<'_>) {

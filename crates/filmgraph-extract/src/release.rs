@@ -10,24 +10,29 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static RELEASED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:released|premiered|opened|debuted|was screened|was shown)(?-u:\b)")
-        .expect("release verbs")
+    crate::pattern::compile(
+        r"(?-u:\b)(?:released|premiered|opened|debuted|was screened|was shown)(?-u:\b)",
+    )
+    .expect("release verbs")
 });
 
 static PLATFORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:on|via|through) (?P<p>(?:[A-Z][\w+'-]*)(?: (?:[A-Z][\w+'-]*|\+))*)")
-        .expect("platform")
+    crate::pattern::compile(
+        r"(?-u:\b)(?:on|via|through) (?P<p>(?:[A-Z][\w+'-]*)(?: (?:[A-Z][\w+'-]*|\+))*)",
+    )
+    .expect("platform")
 });
 
 static VENUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?-u:\b)at the (?P<v>(?:\d{4} )?(?:[A-Z][\w'.-]*)(?: (?:of|de|du|the|[A-Z][\w'.-]*|\d+\w*))*)",
     )
     .expect("venue")
 });
 
 static REGION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)in (?:the )?(?P<r>[A-Z][\w.]*(?: [A-Z][\w.]*)*)").expect("region")
+    crate::pattern::compile(r"(?-u:\b)in (?:the )?(?P<r>[A-Z][\w.]*(?: [A-Z][\w.]*)*)")
+        .expect("region")
 });
 
 /// Sections where "it was released" speaks of the film itself (not of its
@@ -171,15 +176,15 @@ pub fn extract_release(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 }
 
 static AUDIENCE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?P<verb>watched|viewed|streamed|seen by|views|viewers|viewings|tickets|admissions|households|spectators)(?-u:\b)").expect("audience verbs")
+    crate::pattern::compile(r"(?i)(?-u:\b)(?P<verb>watched|viewed|streamed|seen by|views|viewers|viewings|tickets|admissions|households|spectators)(?-u:\b)").expect("audience verbs")
 });
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:in|within|during|over) (?:the |its )?(?P<p>(?:first|opening) (?:\w+ )?(?:month|week|weekend|day|year|days|weeks|months)|\d+ (?:days|weeks|months))(?-u:\b)").expect("period")
+    crate::pattern::compile(r"(?-u:\b)(?:in|within|during|over) (?:the |its )?(?P<p>(?:first|opening) (?:\w+ )?(?:month|week|weekend|day|year|days|weeks|months)|\d+ (?:days|weeks|months))(?-u:\b)").expect("period")
 });
 
 static COMPANY_RELEASED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<c>(?:[A-Z][\w.&'-]*)(?: (?:[A-Z][\w.&'-]*|of|&))*) (?:released|distributed) (?:the film|it)(?-u:\b)").expect("company released")
+    crate::pattern::compile(r"^(?P<c>(?:[A-Z][\w.&'-]*)(?: (?:[A-Z][\w.&'-]*|of|&))*) (?:released|distributed) (?:the film|it)(?-u:\b)").expect("company released")
 });
 
 /// "Universal Pictures released the film on August 22, 1997."

@@ -18,30 +18,30 @@ const TITLE: &str =
     r"(?:[A-Z0-9][\w'’:.!?&-]*)(?: (?:of|the|and|in|a|an|on|to|for|[A-Z0-9][\w'’:.!?&-]*))*";
 
 static INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?-u:\b)[Aa]n? (?P<kind>sequel|follow-up|second film|third film|fourth film|fifth film|sixth film|second installment|third installment|fourth installment|second instalment|third instalment)(?:,| titled| entitled| called) (?P<title>{TITLE})(?: \((?P<alt>[^)]*)\))?"
     ))
     .expect("sequel intro")
 });
 
 static SEQUEL_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?-u:\b)(?:is|was|serves as) (?:a|the) (?:direct )?sequel to (?:the (?:\d{{4}} )?(?:film|movie) )?(?P<title>{TITLE})"
     ))
     .expect("sequel to")
 });
 
 static PRECEDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:was|is) (?P<dir>preceded|followed) by (?P<list>[^;.]+)")
+    crate::pattern::compile(r"(?-u:\b)(?:was|is) (?P<dir>preceded|followed) by (?P<list>[^;.]+)")
         .expect("preceded by")
 });
 
 static FRANCHISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:launching|launched|spawning|spawned|starting|started|beginning|began) (?:a|the|its own) (?:media )?(?:franchise|film series|series)(?-u:\b)").expect("franchise")
+    crate::pattern::compile(r"(?-u:\b)(?:launching|launched|spawning|spawned|starting|started|beginning|began) (?:a|the|its own) (?:media )?(?:franchise|film series|series)(?-u:\b)").expect("franchise")
 });
 
 static IN_SERIES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?-u:\b)(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|latest) (?:film|installment|instalment|entry|chapter|part|movie) (?:in|of) the (?P<series>{TITLE}) (?:film )?(?:series|franchise|trilogy|saga)(?-u:\b)"
     ))
     .expect("in series")
