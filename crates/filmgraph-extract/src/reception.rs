@@ -34,9 +34,26 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
-static QUOTE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(r#""(?P<q>[^"]{3,600})"|“(?P<q2>[^”]{3,600})”"#).expect("quote")
-});
+/// The first quotation in `text` of 3 to 600 characters, in straight or
+/// curly double quotes: the byte range of what is quoted.
+fn first_quote(text: &str) -> Option<std::ops::Range<usize>> {
+    for (open, c) in text.char_indices() {
+        let close = match c {
+            '"' => '"',
+            '“' => '”',
+            _ => continue,
+        };
+        let start = open + c.len_utf8();
+        let Some(len) = text[start..].find(close) else {
+            continue;
+        };
+        let chars = text[start..start + len].chars().count();
+        if (3..=600).contains(&chars) {
+            return Some(start..start + len);
+        }
+    }
+    None
+}
 
 static OUTLET_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(&format!(
@@ -52,11 +69,10 @@ pub fn is_reception_section(s: &Sentence<'_>) -> bool {
 
 pub fn extract_review(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let text = s.text;
-    let Some(quote) = QUOTE.captures(text) else {
+    let Some(quoted) = first_quote(text) else {
         return;
     };
-    let quote_m = quote.name("q").or_else(|| quote.name("q2")).expect("quote");
-    let before_quote = &text[..quote_m.start()];
+    let before_quote = &text[..quoted.start];
     let mut found = None;
     for re in PATTERNS.iter() {
         if let Some(c) = re.captures(before_quote) {
@@ -88,7 +104,7 @@ pub fn extract_review(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let q = quals([
         ("critic", critic.as_deref()),
         ("polarity", Some(polarity)),
-        ("quote", Some(quote_m.as_str())),
+        ("quote", Some(&text[quoted])),
     ]);
     ctx.sentence_fact(s, &film, Predicate::Review, &outlet, q);
 }
@@ -209,5 +225,23 @@ mod tests {
             "negative"
         );
         assert_eq!(polarity("\"a forgettable, formulaic film\""), "negative");
+    }
+
+    #[test]
+    fn first_quotes_of_three_to_six_hundred_characters() {
+        let quoted = |t: &str| first_quote(t).map(|r| t[r].to_string());
+        assert_eq!(
+            quoted("He called it \"a romp\" and \"fun\"").as_deref(),
+            Some("a romp")
+        );
+        assert_eq!(quoted("“Bold” she said").as_deref(), Some("Bold"));
+        // Too short: the next opener is tried ("ab" is two characters).
+        assert_eq!(
+            quoted("\"ab\" then “a real quote”").as_deref(),
+            Some("a real quote")
+        );
+        assert_eq!(quoted(&format!("\"{}\"", "x".repeat(601))), None);
+        assert_eq!(quoted("no quotes"), None);
+        assert_eq!(quoted("unclosed \"quote here"), None);
     }
 }
