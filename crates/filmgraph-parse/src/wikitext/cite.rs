@@ -78,10 +78,32 @@ fn from_nodes(doc: &Doc<'_>, nodes: &[Node]) -> Option<Citation> {
     })
 }
 
+/// A value that is one run of text with no markup, entities or runs of
+/// white space renders as itself, trimmed: most citation fields are.
+fn plain_value<'s>(src: &'s str, value: &[Node]) -> Option<&'s str> {
+    let [node] = value else {
+        return None;
+    };
+    if !matches!(node.kind, Kind::Text) {
+        return None;
+    }
+    let text = src[node.span.start..node.span.end].trim();
+    let plain = !text.is_empty()
+        && !text.starts_with(['*', '#', ':', ';', '-', '='])
+        && !text.contains(['&', '\'', '<', '[', ']', '{', '}', '~', '\n', '\t', '\r'])
+        && !text.contains("  ")
+        && !text.contains("__")
+        && text.is_ascii();
+    plain.then_some(text)
+}
+
 fn from_template(doc: &Doc<'_>, t: &Template) -> Citation {
     let field = |keys: &[&str]| -> Option<String> {
         keys.iter().find_map(|k| {
             let a = filled(doc.src, t, k)?;
+            if let Some(text) = plain_value(doc.src, &a.value) {
+                return Some(text.to_string());
+            }
             let mut r = Renderer::new(doc, Breaks::Lines);
             r.cite_refs = false;
             r.nodes(&a.value);

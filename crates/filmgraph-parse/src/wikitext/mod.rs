@@ -265,8 +265,9 @@ struct Line<'t> {
 
 /// The top level cut into lines; a node spanning lines stays in the line
 /// where it starts.
-fn lines<'t>(src: &str, nodes: &'t [Node]) -> Vec<Line<'t>> {
-    let mut lines = Vec::new();
+/// Calls `each` on every line of the top level, in order. The line's
+/// pieces are a buffer reused from line to line: `each` takes what it keeps.
+fn each_line<'t>(src: &str, nodes: &'t [Node], mut each: impl FnMut(&mut Line<'t>)) {
     let mut line = Line {
         pieces: Vec::new(),
         span: Span::new(0, 0),
@@ -282,11 +283,9 @@ fn lines<'t>(src: &str, nodes: &'t [Node]) -> Vec<Line<'t>> {
             let end = node.span.start + k + 1;
             line.pieces.push(Piece::Text(Span::new(start, end)));
             line.span.end = end;
-            let next = Line {
-                pieces: Vec::new(),
-                span: Span::new(end, end),
-            };
-            lines.push(std::mem::replace(&mut line, next));
+            each(&mut line);
+            line.pieces.clear();
+            line.span = Span::new(end, end);
             start = end;
         }
         if start < node.span.end {
@@ -296,9 +295,8 @@ fn lines<'t>(src: &str, nodes: &'t [Node]) -> Vec<Line<'t>> {
         }
     }
     if !line.pieces.is_empty() {
-        lines.push(line);
+        each(&mut line);
     }
-    lines
 }
 
 /// `== Heading ==` -> (level as in the model, the pieces between the marks).
@@ -363,8 +361,8 @@ fn sections<'t>(doc: &Doc<'_>, nodes: &'t [Node]) -> Vec<RawSection<'t>> {
         span: Span::new(0, src.len()),
         pieces: Vec::new(),
     }];
-    for line in lines(src, nodes) {
-        if let Some((level, inner)) = heading(src, &line) {
+    each_line(src, nodes, |line| {
+        if let Some((level, inner)) = heading(src, line) {
             let current = out.last_mut().expect("the lead");
             current.span.end = line.span.start.max(current.span.start);
             out.push(RawSection {
@@ -374,9 +372,10 @@ fn sections<'t>(doc: &Doc<'_>, nodes: &'t [Node]) -> Vec<RawSection<'t>> {
                 pieces: Vec::new(),
             });
         } else {
-            out.last_mut().expect("the lead").pieces.extend(line.pieces);
+            let pieces = &mut out.last_mut().expect("the lead").pieces;
+            pieces.append(&mut line.pieces);
         }
-    }
+    });
     out
 }
 
