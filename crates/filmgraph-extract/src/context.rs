@@ -22,12 +22,14 @@ pub struct Sentence<'a> {
     /// Whether the section is a cast list or lies under one ("Cast" >
     /// "Unbilled").
     pub in_cast: bool,
+    /// The section heading in lower case.
+    pub section_lower: &'a str,
 }
 
 impl Sentence<'_> {
+    /// Whether the section heading contains one of `names` (lower case).
     pub fn in_section(&self, names: &[&str]) -> bool {
-        let h = self.section.to_lowercase();
-        names.iter().any(|n| h.contains(n))
+        names.iter().any(|n| self.section_lower.contains(n))
     }
 }
 

@@ -43,7 +43,12 @@ pub fn extract(article: &Article) -> Vec<Fact> {
     let mut ctx = Context::new(article);
     title(&mut ctx);
     infobox::extract(&mut ctx);
-    let sentences = sentences_of(article);
+    let headings: Vec<String> = article
+        .sections
+        .iter()
+        .map(|s| s.heading.to_lowercase())
+        .collect();
+    let sentences = sentences_of(article, &headings);
 
     let mut defined = false;
     for s in &sentences {
@@ -67,8 +72,7 @@ pub fn extract(article: &Article) -> Vec<Fact> {
     }
 
     for s in &sentences {
-        let section = s.section.to_lowercase();
-        if section.contains("plot") || section.contains("synopsis") || s.in_cast {
+        if s.in_section(&["plot", "synopsis"]) || s.in_cast {
             continue;
         }
         if release::is_release_section(s) {
@@ -175,16 +179,18 @@ fn instance_from_infobox(ctx: &mut Context<'_>) {
 }
 
 /// All readable sentences of the article, in order.
-fn sentences_of(article: &Article) -> Vec<Sentence<'_>> {
+/// `headings` holds each section's heading in lower case.
+fn sentences_of<'a>(article: &'a Article, headings: &'a [String]) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
     // The level of the cast section the current one lies under, if any.
     let mut cast_level: Option<u8> = None;
-    for section in &article.sections {
+    for (k, section) in article.sections.iter().enumerate() {
         let level = section.level;
         if cast_level.is_some_and(|l| level <= l) {
             cast_level = None;
         }
-        if cast_level.is_none() && section.heading.to_lowercase().contains("cast") {
+        let section_lower = headings[k].as_str();
+        if cast_level.is_none() && section_lower.contains("cast") {
             cast_level = Some(level);
         }
         let in_cast = cast_level.is_some();
@@ -206,6 +212,7 @@ fn sentences_of(article: &Article) -> Vec<Sentence<'_>> {
                     end,
                     index,
                     in_cast,
+                    section_lower,
                 });
                 index += 1;
             }

@@ -152,10 +152,26 @@ impl Out {
                 i += 1;
                 continue;
             }
-            let j = i + b[i..]
-                .iter()
-                .position(|c| matches!(c, b' ' | b'\t' | b'\r'))
-                .unwrap_or(b.len() - i);
+            // Words joined by single spaces are copied as one piece: a space
+            // between two words is written as it is, unless the rules of
+            // `flush_pending` would drop it (after `(`, before `)`).
+            let mut j = i;
+            loop {
+                let k = j + b[j..]
+                    .iter()
+                    .position(|c| matches!(c, b' ' | b'\t' | b'\r'))
+                    .unwrap_or(b.len() - j);
+                let joins = k + 1 < b.len()
+                    && b[k] == b' '
+                    && !matches!(b[k + 1], b' ' | b'\t' | b'\r' | b')')
+                    && b[k - 1] != b'(';
+                if joins {
+                    j = k + 1;
+                } else {
+                    j = k;
+                    break;
+                }
+            }
             self.flush_pending(char::from(b[i]));
             if self.cont != Some(at + i) {
                 self.anchor(at + i);
@@ -221,6 +237,46 @@ mod tests {
                 out.space(Some(at + i));
             } else {
                 out.push(c, at + i, c.len_utf8());
+            }
+        }
+    }
+
+    #[test]
+    fn verbatim_runs_write_what_character_by_character_writing_does() {
+        let by_char = |out: &mut Out, s: &str, at: usize| {
+            for (i, c) in s.char_indices() {
+                if matches!(c, ' ' | '\t' | '\r') {
+                    out.space(Some(at + i));
+                } else {
+                    out.push(c, at + i, c.len_utf8());
+                }
+            }
+        };
+        for s in [
+            "a b c",
+            "( a b )",
+            "x  y z",
+            "x\ty z",
+            " lead and",
+            "trail ing ",
+            "f(x) y",
+            "a (b c) d",
+            "end . here , too",
+            "a \r b",
+        ] {
+            for removed in [false, true] {
+                let mut fast = Out::new(Breaks::Lines);
+                let mut slow = Out::new(Breaks::Lines);
+                for out in [&mut fast, &mut slow] {
+                    out.push('w', 0, 1);
+                    out.space(Some(1));
+                    if removed {
+                        out.removed();
+                    }
+                }
+                fast.verbatim(s, 2);
+                by_char(&mut slow, s, 2);
+                assert_eq!(fast.finish(), slow.finish(), "{s:?}");
             }
         }
     }
