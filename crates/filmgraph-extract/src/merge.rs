@@ -6,6 +6,13 @@ use filmgraph_model::Fact;
 use std::collections::HashMap;
 
 fn key_text(s: &str) -> String {
+    let single_spaced = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.contains(|c: char| c.is_whitespace() && c != ' ');
+    if single_spaced {
+        return s.to_lowercase();
+    }
     s.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

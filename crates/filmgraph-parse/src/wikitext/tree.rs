@@ -25,12 +25,14 @@ pub(crate) struct Node {
 #[derive(Debug)]
 pub(crate) enum Kind {
     Text,
-    /// `{{name|args}}`, parser functions and magic words included.
-    Template(Template),
+    /// `{{name|args}}`, parser functions and magic words included. Boxed,
+    /// like links: most nodes are text, and a node is as large as its
+    /// largest kind.
+    Template(Box<Template>),
     /// `{{{name|default}}}`.
     Param(Vec<Part>),
     /// `[[target|label]]`.
-    Link(Link),
+    Link(Box<Link>),
     /// `<ref>` in any form. `body` is `None` for `<ref name=x/>`.
     Ref {
         name: Option<String>,
@@ -519,15 +521,15 @@ impl Builder<'_> {
         }
         let span = Span::new(frame.open.start, close.end);
         let kind = match frame.kind {
-            FrameKind::Template => Kind::Template(make_template(self.src, frame.parts)),
+            FrameKind::Template => Kind::Template(Box::new(make_template(self.src, frame.parts))),
             FrameKind::Param => Kind::Param(frame.parts),
             FrameKind::Link => {
                 let mut parts = frame.parts.into_iter();
                 let target = parts.next().expect("a frame has a part");
-                Kind::Link(Link {
+                Kind::Link(Box::new(Link {
                     target,
                     rest: parts.collect(),
-                })
+                }))
             }
             FrameKind::Ref => Kind::Ref {
                 name: frame.ref_name.take(),
