@@ -235,7 +235,11 @@ fn categories(src: &str, nodes: &[Node]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for node in nodes {
         let Kind::Link(l) = &node.kind else { continue };
-        let target = raw_text(src, &l.target.nodes);
+        // Most targets are one run of text: read in place.
+        let target: std::borrow::Cow<'_, str> = match l.target.nodes.as_slice() {
+            [one] if matches!(one.kind, Kind::Text) => src[one.span.start..one.span.end].into(),
+            nodes => raw_text(src, nodes).into(),
+        };
         let Some((ns, name)) = target.trim().split_once(':') else {
             continue;
         };

@@ -101,9 +101,8 @@ struct Frame {
     kind: FrameKind,
     /// The opener: `{{`, `[[`, or the whole `<ref ...>` tag.
     open: Span,
+    /// The parts; each after the first starts at its `|`.
     parts: Vec<Part>,
-    /// The `|` before each part after the first.
-    seps: Vec<Span>,
     ref_name: Option<String>,
 }
 
@@ -112,11 +111,16 @@ impl Frame {
         Frame {
             kind,
             open,
-            parts: vec![Part {
-                nodes: Vec::new(),
-                span: Span::new(open.end, open.end),
-            }],
-            seps: Vec::new(),
+            parts: {
+                // Room for the usual number of parts: a link has one or two,
+                // a template a handful; growing from one costs a copy each time.
+                let mut parts = Vec::with_capacity(if kind == FrameKind::Link { 2 } else { 4 });
+                parts.push(Part {
+                    nodes: Vec::new(),
+                    span: Span::new(open.end, open.end),
+                });
+                parts
+            },
             ref_name: None,
         }
     }
@@ -131,7 +135,6 @@ impl Frame {
         if let Some(last) = self.parts.last_mut() {
             last.span.end = at;
         }
-        self.seps.push(Span::new(at, at + 1));
         self.parts.push(Part {
             nodes: Vec::new(),
             span: Span::new(at, at + 1),
@@ -551,8 +554,8 @@ impl Builder<'_> {
         parent.push(text(frame.open.start, frame.open.end));
         for (k, part) in frame.parts.into_iter().enumerate() {
             if k > 0 {
-                let sep = frame.seps[k - 1];
-                parent.push(text(sep.start, sep.end));
+                // The part starts at its `|`.
+                parent.push(text(part.span.start, part.span.start + 1));
             }
             for node in part.nodes {
                 parent.push(node);
@@ -607,14 +610,18 @@ fn make_arg(src: &str, part: Part) -> Arg {
         _ => None,
     });
     if let Some((k, eq, end)) = eq {
-        let mut key = String::new();
-        for n in &nodes[..k] {
-            if let Kind::Text = n.kind {
-                key.push_str(&src[n.span.start..n.span.end]);
+        name = Some(if k == 0 {
+            src[nodes[0].span.start..eq].trim().to_string()
+        } else {
+            let mut key = String::new();
+            for n in &nodes[..k] {
+                if let Kind::Text = n.kind {
+                    key.push_str(&src[n.span.start..n.span.end]);
+                }
             }
-        }
-        key.push_str(&src[nodes[k].span.start..eq]);
-        name = Some(key.trim().to_string());
+            key.push_str(&src[nodes[k].span.start..eq]);
+            key.trim().to_string()
+        });
         // The value: the rest of the node holding `=`, then the nodes after.
         nodes.drain(..k);
         if eq + 1 < end {
