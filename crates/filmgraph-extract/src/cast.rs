@@ -229,7 +229,10 @@ fn name_list_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &st
         let part = part.filter(|p| !matches!(*p, "voice" | "uncredited" | "cameo" | "credited"));
         cast.push((name, part));
     }
-    if cast.len() < 2 {
+    // One name alone is a cast line when it is plainly a full name: "Memo
+    // Rojas (Latin American release)".
+    let lone_full_name = cast.len() == 1 && cast[0].0.contains(' ');
+    if cast.len() < 2 && !lone_full_name {
         return false;
     }
     for (name, part) in cast {
@@ -249,7 +252,7 @@ fn cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) ->
         Some(actor) => format!("{actor} as "),
         None => line.to_string(),
     };
-    let Some((actors_part, role_part)) = [" as ", " – ", " — ", " - "]
+    let Some((actors_part, role_part)) = [" as ", " – ", " — ", " - ", " ... ", " … "]
         .iter()
         .filter_map(|sep| line.find(sep).map(|at| (at, sep.len())))
         .min()

@@ -10,7 +10,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "prof", "gen", "col", "lt", "sgt", "capt",
     "rev", "no", "vol", "inc", "ltd", "co", "corp", "bros", "mt", "ft", "approx", "est", "u.s",
     "u.k", "d.c", "l.a", "n.y", "e.g", "i.e", "etc", "jan", "feb", "aug", "sept", "oct", "nov",
-    "dec", "ph.d",
+    "dec", "ph.d", "sen", "rep", "gov", "pres", "adm", "maj", "cmdr", "det", "insp", "supt",
 ];
 
 /// Sentences of `text` that never end inside one of the `protected` names
@@ -111,6 +111,11 @@ fn ends_sentence(text: &str, start: usize, dot: usize, end: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .next()
         .unwrap_or("");
+    // A spaced ellipsis ("Leslie Nielsen ... Harry Walsh" in a cast list,
+    // "he said ... Then") joins, it does not end.
+    if !word.is_empty() && word.bytes().all(|b| b == b'.') && before.len() > word.len() {
+        return false;
+    }
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if c.is_uppercase() {
@@ -153,6 +158,18 @@ mod tests {
         assert_eq!(
             sentences("It was shot in Washington, D.C. and released by Warner Bros. Pictures."),
             ["It was shot in Washington, D.C. and released by Warner Bros. Pictures."]
+        );
+    }
+
+    #[test]
+    fn a_spaced_ellipsis_does_not_end_a_sentence() {
+        assert_eq!(
+            sentences("Leslie Nielsen ... Harry Walsh. It ended... Then more."),
+            [
+                "Leslie Nielsen ... Harry Walsh.",
+                "It ended...",
+                "Then more."
+            ]
         );
     }
 
