@@ -310,29 +310,149 @@ fn character_of(role: &str) -> Option<&str> {
     role.get(start..).filter(|r| !r.is_empty())
 }
 
+/// Words of the other column names of cast tables.
+const OTHER_HEADERS: &[&str] = &[
+    "notes",
+    "note",
+    "ref",
+    "refs",
+    "references",
+    "year",
+    "film",
+    "films",
+    "episode",
+    "episodes",
+    "season",
+    "dub",
+    "version",
+    "language",
+    "status",
+    "name",
+    "original",
+    "english",
+    "japanese",
+    "hindi",
+    "french",
+    "spanish",
+    "german",
+    "description",
+    "outcome",
+    "remarks",
+    "remark",
+    "award",
+    "awards",
+    "result",
+    "comments",
+    "comment",
+    "nomination",
+    "nominations",
+    "credit",
+    "credited",
+    "billing",
+    "order",
+];
+
+/// First cells of header rows that name no other column we read.
+const HEADERS: &[&str] = &[
+    "actor",
+    "actors",
+    "cast",
+    "role",
+    "roles",
+    "character",
+    "name",
+    "performer",
+    "voice",
+];
+
+/// What the columns of a cast table hold, read from its header row
+/// ("Character name | Japanese voice actor | English voice actor").
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Columns {
+    /// The column naming the part, if any.
+    character: Option<usize>,
+    /// The columns naming actors (one per dub or version).
+    actors: Vec<usize>,
+}
+
+impl Columns {
+    /// The columns of a header row, or `None` when the row is no header.
+    fn of_header(cells: &[&str]) -> Option<Columns> {
+        let mut columns = Columns::default();
+        for (k, cell) in cells.iter().enumerate() {
+            let lower = cell.to_lowercase();
+            let words: Vec<&str> = lower
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+            if has(&[
+                "actor",
+                "actors",
+                "actress",
+                "cast",
+                "performer",
+                "voice",
+                "played",
+                "portrayed",
+            ]) {
+                columns.actors.push(k);
+            } else if has(&["character", "characters", "role", "roles", "part"]) {
+                columns.character.get_or_insert(k);
+            } else if !words.iter().all(|w| OTHER_HEADERS.contains(w)) {
+                // A cell that is no column name: a row of data.
+                return None;
+            }
+        }
+        (!columns.actors.is_empty() || columns.character.is_some()).then_some(columns)
+    }
+}
+
 /// A row of a cast table, cells joined by ` | `: "Antonio Banderas | Luis
 /// Vargas", "Soo Yong | as Aunt", or cells of their own "Paul Muni as Wang".
+/// After a header row, its columns say which cell is which: "Arsène Lupin
+/// III | Yasuo Yamada | Robert Bergen as The Wolf".
 fn table_row(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, row: &str) {
     let cells: Vec<&str> = row
         .split(" | ")
         .map(|c| c.trim().trim_matches('|').trim())
         .filter(|c| !c.is_empty())
         .collect();
-    const HEADERS: &[&str] = &[
-        "actor",
-        "actors",
-        "cast",
-        "role",
-        "roles",
-        "character",
-        "name",
-        "performer",
-        "voice",
-    ];
+    if let Some(columns) = Columns::of_header(&cells) {
+        ctx.cast_columns = Some((s.section.to_string(), columns));
+        return;
+    }
     if cells
         .first()
         .is_some_and(|c| HEADERS.contains(&c.to_lowercase().as_str()))
     {
+        return;
+    }
+    let columns = match &ctx.cast_columns {
+        Some((section, columns)) if section == s.section => Some(columns.clone()),
+        _ => None,
+    };
+    if let Some(columns) = columns.filter(|c| !c.actors.is_empty() && c.actors[0] > 0) {
+        // The header puts the part before the actors: read by column.
+        let part = columns.character.and_then(|k| cells.get(k)).copied();
+        let names = columns
+            .actors
+            .iter()
+            .filter_map(|&k| cells.get(k))
+            .flat_map(|cell| cell.split(" / "));
+        for cell in names {
+            let cell = cell.trim();
+            let (actor, own_part) = match cell.split_once(" as ") {
+                Some((actor, part)) => (actor.trim(), Some(part.trim())),
+                None => (cell, None),
+            };
+            if !is_person_name(actor) {
+                continue;
+            }
+            let character = own_part.or(part).filter(|r| r.len() < 80);
+            let q = quals([("character", character)]);
+            ctx.sentence_fact(s, film, Predicate::CastMember, actor, q);
+        }
         return;
     }
     let own_lines: Vec<&&str> = cells.iter().filter(|c| c.contains(" as ")).collect();
@@ -361,6 +481,38 @@ fn table_row(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, row: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_rows_name_their_columns() {
+        let columns = Columns::of_header(&[
+            "Character name",
+            "Japanese voice actor",
+            "English voice actor",
+        ]);
+        assert_eq!(
+            columns,
+            Some(Columns {
+                character: Some(0),
+                actors: vec![1, 2]
+            })
+        );
+        assert_eq!(
+            Columns::of_header(&["Actor", "Role"]),
+            Some(Columns {
+                character: Some(1),
+                actors: vec![0]
+            })
+        );
+        assert_eq!(
+            Columns::of_header(&["Antonio Banderas", "Luis Vargas"]),
+            None
+        );
+        assert_eq!(Columns::of_header(&["Paul Muni as Wang", "a farmer"]), None);
+        assert_eq!(
+            Columns::of_header(&["Jim Carey", "Voice of the Grinch"]),
+            None
+        );
+    }
 
     #[test]
     fn characters_before_parentheses() {

@@ -46,6 +46,9 @@ pub struct Context<'a> {
     pub release_platform: Option<String>,
     /// Other works named so far, by their place in the series (1 is this film).
     pub works: Vec<(u32, String)>,
+    /// The columns of the cast table being read, from its header row, with
+    /// the section it is in: which column names the part, which the actors.
+    pub cast_columns: Option<(String, crate::cast::Columns)>,
     people: Vec<String>,
     facts: Vec<Fact>,
 }
@@ -59,6 +62,7 @@ impl<'a> Context<'a> {
             language: None,
             release_platform: None,
             works: Vec::new(),
+            cast_columns: None,
             people: Vec::new(),
             facts: Vec::new(),
         }

@@ -415,7 +415,7 @@ impl<'a> Renderer<'a> {
                 }
                 '<' => {
                     if let Some(tag) = tag::parse(src, at).filter(|t| t.end <= span.end) {
-                        if self.html_tag(&tag) {
+                        if self.html_tag(&tag, at) {
                             i = tag.end - span.start;
                             continue;
                         }
@@ -448,8 +448,14 @@ impl<'a> Renderer<'a> {
 
     /// Strips a known HTML tag; `<br>` and block tags break. Returns false
     /// for anything that is not a known tag (then `<` is text).
-    fn html_tag(&mut self, tag: &Tag) -> bool {
+    fn html_tag(&mut self, tag: &Tag, at: usize) -> bool {
         match tag.name.as_str() {
+            // Within a cast table's row, a break separates names in a cell
+            // ("A<br>B as C"): the row stays one line.
+            "br" if self.table_depth > 0 && self.table_rows => {
+                self.out.synth(" / ", Span::new(at, tag.end));
+                true
+            }
             "br" | "hr" | "p" | "li" | "div" | "ul" | "ol" | "dl" | "dd" | "dt" | "blockquote"
             | "center" | "table" | "tr" | "td" | "th" | "caption" | "h1" | "h2" | "h3" | "h4"
             | "h5" | "h6" => {
