@@ -104,7 +104,23 @@ fn clean_item(item: &str) -> &str {
         s = s[..open].trim_end();
     }
     let s = s.trim_end_matches([',', ';']).trim();
-    if s.ends_with("Jr.") || s.ends_with("Sr.") || s.ends_with("Inc.") || s.ends_with("Bros.") {
+    // "Jr.", "Inc.", "Ltd.", "S.A.": the period is the abbreviation's.
+    let last = s.rsplit(' ').next().unwrap_or(s);
+    let abbreviation = matches!(
+        last,
+        "Jr."
+            | "Sr."
+            | "Inc."
+            | "Bros."
+            | "Co."
+            | "Ltd."
+            | "Corp."
+            | "Pty."
+            | "Pvt."
+            | "Cie."
+            | "Assn."
+    ) || last.trim_end_matches('.').contains('.');
+    if abbreviation {
         s
     } else {
         s.trim_end_matches('.')
@@ -246,6 +262,12 @@ mod tests {
             ["Simon and Schuster", "Inoxy Films"]
         );
         assert_eq!(clean_item("Ann Bee (uncredited)"), "Ann Bee");
+        assert_eq!(
+            clean_item("Els Films de la Rambla S.A."),
+            "Els Films de la Rambla S.A."
+        );
+        assert_eq!(clean_item("Lucasfilm Ltd."), "Lucasfilm Ltd.");
+        assert_eq!(clean_item("Alan Smithee."), "Alan Smithee");
     }
 
     #[test]
