@@ -157,8 +157,12 @@ fn last_title_run(text: &str) -> Option<&str> {
 }
 
 pub fn extract_debut(ctx: &mut Context<'_>, s: &Sentence<'_>) {
-    let film = ctx.film.clone();
     let text = s.text;
+    // Both patterns need one of these words.
+    if !text.contains("debut") && !text.contains("first feature") {
+        return;
+    }
+    let film = ctx.film.clone();
     let who = DEBUT
         .captures(text)
         .filter(|c| ctx.names_film(&text[..c.get(0).expect("m").start()]))

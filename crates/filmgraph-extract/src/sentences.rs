@@ -46,7 +46,19 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // The next line break at or after `i`, found ahead of time.
+    let mut newline = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
     while i < bytes.len() {
+        // Jump to the next terminator or line break.
+        if newline < i {
+            newline = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |p| i + p);
+        }
+        let terminator =
+            memchr::memchr3(b'.', b'!', b'?', &bytes[i..newline]).map_or(newline, |p| i + p);
+        i = terminator;
+        if i >= bytes.len() {
+            break;
+        }
         let b = bytes[i];
         if matches!(b, b'.' | b'!' | b'?') {
             // Swallow closing quotes and brackets after the terminator.

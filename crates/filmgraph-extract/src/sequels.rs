@@ -100,8 +100,29 @@ fn work_title(item: &str) -> Option<(&str, Option<&str>)> {
         .then_some((title, year))
 }
 
+/// Words one of which every pattern here needs: sentences without any are
+/// passed over without running the patterns.
+const TRIGGERS: &[&str] = &[
+    "sequel",
+    "follow-up",
+    "nd film",
+    "rd film",
+    "th film",
+    "install",
+    "instalment",
+    "preceded",
+    "followed",
+    "franchise",
+    "series",
+    "trilogy",
+    "saga",
+];
+
 pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let text = s.text;
+    if !TRIGGERS.iter().any(|t| text.contains(t)) {
+        return;
+    }
     let film = ctx.film.clone();
     let intros: Vec<_> = INTRO.captures_iter(text).collect();
     for (n, c) in intros.iter().enumerate() {
