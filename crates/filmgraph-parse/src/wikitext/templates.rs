@@ -5,7 +5,7 @@
 
 use super::cite;
 use super::render::{is_blank, raw_text, Renderer};
-use super::tree::{Arg, Node, Template};
+use super::tree::{Arg, Kind, Node, Template};
 use filmgraph_model::Span;
 
 /// Money templates and the symbol each renders before its amount.
@@ -226,6 +226,12 @@ pub(crate) fn normalize_name(raw: &str) -> String {
             name = name[prefix.len()..].trim_start();
         }
     }
+    let single_spaced = !name.contains('_')
+        && !name.contains("  ")
+        && !name.contains(|c: char| c.is_whitespace() && c != ' ');
+    if single_spaced {
+        return name.to_lowercase();
+    }
     let name = name.replace('_', " ");
     name.split_whitespace()
         .collect::<Vec<_>>()
@@ -236,6 +242,11 @@ pub(crate) fn normalize_name(raw: &str) -> String {
 /// The template's normalized name and, for `{{name:arg}}` parser functions,
 /// the function name.
 pub(crate) fn name(src: &str, t: &Template) -> String {
+    if let [one] = t.name.nodes.as_slice() {
+        if matches!(one.kind, Kind::Text) {
+            return normalize_name(&src[one.span.start..one.span.end]);
+        }
+    }
     normalize_name(&raw_text(src, &t.name.nodes))
 }
 
