@@ -358,6 +358,10 @@ pub fn name_list(s: &str) -> Vec<&str> {
 /// "Japanese American filmmaker Rea Tajiri", "American studio United Artists".
 const ROLE_NOUNS: &str = "filmmakers?|film-makers?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings|brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|cousins?|players?|stars?|legends?|icons?|personalit(?:y|ies)|hosts?|personalities|nominees?|winners?|laureates?|bands?|groups?|boxers?|athletes?|commentators?|broadcasters?|announcers?|anchors?|dancers?|presenters?|footballers?|models?|racers?|drivers?";
 
+static ROLE_NOUN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::pattern::compile(&format!("(?:{ROLE_NOUNS}),? [A-Z]")).expect("role noun pattern")
+});
+
 static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(&format!(
         r"(?:(?-u:\b)[A-Z][\w'-]* )*(?:(?-u:\b)(?:his|her|their) )?(?:(?-u:\b)[a-z][\w-]* (?:and|&) )?(?P<modifier>(?-u:\b)[a-z][\w-]* )?(?-u:\b)(?:{ROLE_NOUNS}),? (?P<next>[A-Z])"
@@ -370,6 +374,11 @@ static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 /// Lynch". A list's connector is no modifier: "comedian Zach Galifianakis and
 /// actress Judy Greer" keeps "Zach Galifianakis and".
 pub fn strip_descriptors(segment: &str) -> std::borrow::Cow<'_, str> {
+    // The description needs a role noun: without one, nothing to strip (a
+    // literal search, much cheaper than the whole pattern).
+    if !ROLE_NOUN.is_match(segment) {
+        return std::borrow::Cow::Borrowed(segment);
+    }
     DESCRIPTOR.replace_all(segment, |c: &regex::Captures<'_>| {
         let whole = c.get(0).map_or("", |m| m.as_str());
         let next = &c["next"];
