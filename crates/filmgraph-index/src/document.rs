@@ -300,19 +300,31 @@ pub(crate) fn person_doc(view: &PersonView) -> Doc {
     }
 }
 
+/// A company's credit: a production or distribution fact's predicate and
+/// the film it names (all a company's document needs of the fact).
+pub(crate) type Credit = (Predicate, String);
+
+/// The credits of company facts.
+pub(crate) fn credits(facts: &[StoredFact]) -> Vec<Credit> {
+    facts
+        .iter()
+        .map(|f| (f.fact.predicate, f.fact.subject.clone()))
+        .collect()
+}
+
 /// A company and the films it produced or distributed.
-pub(crate) fn company_doc(name: &str, facts: &[StoredFact]) -> Option<Doc> {
-    if facts.is_empty() {
+pub(crate) fn company_doc(name: &str, credits: &[Credit]) -> Option<Doc> {
+    if credits.is_empty() {
         return None;
     }
     let mut produced = Vec::new();
     let mut distributed = Vec::new();
     let mut refs = BTreeSet::new();
-    for StoredFact { fact, .. } in facts {
-        refs.insert(entity_id(EntityKind::Work, &fact.subject));
-        match fact.predicate {
-            Predicate::Distributor => push_unique(&mut distributed, &fact.subject),
-            _ => push_unique(&mut produced, &fact.subject),
+    for (predicate, film) in credits {
+        refs.insert(entity_id(EntityKind::Work, film));
+        match predicate {
+            Predicate::Distributor => push_unique(&mut distributed, film),
+            _ => push_unique(&mut produced, film),
         }
     }
     let mut body = Vec::new();
@@ -331,7 +343,7 @@ pub(crate) fn company_doc(name: &str, facts: &[StoredFact]) -> Option<Doc> {
         exact_titles: vec![name.to_string()],
         body: body.join(". "),
         refs: refs.into_iter().collect(),
-        weight: facts.len() as u64,
+        weight: credits.len() as u64,
         ..Default::default()
     })
 }

@@ -141,8 +141,9 @@ impl Index {
         let writer = guard.as_mut().expect("writer opened");
         writer.delete_all_documents()?;
         let mut documents = 0u64;
-        let mut companies: BTreeMap<String, (String, Vec<filmgraph_store::StoredFact>)> =
-            BTreeMap::new();
+        // Each company's credits, gathered while the films go by: only the
+        // film and the kind of credit, so memory stays small on big stores.
+        let mut companies: BTreeMap<String, (String, Vec<document::Credit>)> = BTreeMap::new();
         for kind in [EntityKind::Film, EntityKind::Work] {
             for entity in store.entities(kind)? {
                 let Some(view) = store.film_by_id(&entity.id)? else {
@@ -162,7 +163,7 @@ impl Index {
                             .entry(document::company_id(&f.fact.object))
                             .or_insert_with(|| (f.fact.object.clone(), Vec::new()))
                             .1
-                            .push(f.clone());
+                            .push((f.fact.predicate, f.fact.subject.clone()));
                     }
                 }
             }
@@ -259,8 +260,8 @@ impl Index {
                     self.fields.id,
                     &document::company_id(name),
                 ));
-                let facts = document::company_facts(store, name)?;
-                if let Some(doc) = document::company_doc(name, &facts) {
+                let credits = document::credits(&document::company_facts(store, name)?);
+                if let Some(doc) = document::company_doc(name, &credits) {
                     writer.add_document(self.to_tantivy(&doc))?;
                 }
             }
