@@ -185,6 +185,12 @@ fn cast_verb_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &st
     let Some(c) = CAST_VERB.captures(line) else {
         return;
     };
+    // "X voiced the character in the French dubbing": a part in another
+    // language's version, not in the film as made.
+    let rest = &line[c.get(0).map_or(0, |m| m.end())..];
+    if rest.contains(" dubbing") || rest.contains(" dub ") || rest.contains(" dubbed version") {
+        return;
+    }
     let who = c["who"].trim();
     // "Director Hal Needham", "Veteran voice actor June Foray": the
     // description before the name goes.

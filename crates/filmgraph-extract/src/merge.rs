@@ -73,8 +73,25 @@ pub fn merge(facts: Vec<Fact>) -> Vec<Fact> {
                     }
                     *kept = merged;
                 } else {
-                    for (k, v) in fact.qualifiers {
-                        kept.qualifiers.entry(k).or_insert(v);
+                    let Fact {
+                        qualifiers, source, ..
+                    } = fact;
+                    for (k, v) in qualifiers {
+                        match kept.qualifiers.get_mut(&k) {
+                            // "Alexandrine" read first, "Alexandrine Zola" later:
+                            // the fuller reading of the same value wins, and
+                            // the fact cites where it was read.
+                            Some(old)
+                                if v.len() > old.len() && v.starts_with(&format!("{old} ")) =>
+                            {
+                                *old = v;
+                                kept.source = source.clone();
+                            }
+                            Some(_) => {}
+                            None => {
+                                kept.qualifiers.insert(k, v);
+                            }
+                        }
                     }
                 }
                 let new_key = (
@@ -131,6 +148,29 @@ mod tests {
             merged[0].source.start, 10,
             "cites where the character was read"
         );
+    }
+
+    #[test]
+    fn a_fuller_reading_of_a_qualifier_wins_with_its_citation() {
+        let facts = vec![
+            fact(
+                Predicate::CastMember,
+                "A B",
+                &[("character", "Alexandrine")],
+                0,
+            ),
+            fact(
+                Predicate::CastMember,
+                "A B",
+                &[("character", "Alexandrine Zola")],
+                10,
+            ),
+            fact(Predicate::CastMember, "A B", &[("character", "Alex")], 20),
+        ];
+        let merged = merge(facts);
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].qualifier("character"), Some("Alexandrine Zola"));
+        assert_eq!(merged[0].source.start, 10);
     }
 
     #[test]
