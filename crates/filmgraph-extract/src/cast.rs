@@ -254,9 +254,9 @@ fn name_list_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &st
 /// list of his parts. False when the line is none of these.
 fn cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) -> bool {
     // "Jason Isaacs as:" (the parts follow one a line) reads as "as ".
-    let line = &*match line.strip_suffix(" as:") {
-        Some(actor) => format!("{actor} as "),
-        None => line.to_string(),
+    let line: &str = &match line.strip_suffix(" as:") {
+        Some(actor) => std::borrow::Cow::Owned(format!("{actor} as ")),
+        None => std::borrow::Cow::Borrowed(line),
     };
     let Some((actors_part, role_part)) = [" as ", " – ", " — ", " - ", " ... ", " … "]
         .iter()

@@ -28,7 +28,7 @@ mod sentences;
 mod sequels;
 
 use context::{quals, Context, Sentence};
-use filmgraph_model::{Article, Fact, Predicate, Provenance, LEAD};
+use filmgraph_model::{Article, CastSections, Fact, Predicate, Provenance, LEAD};
 
 /// Sentences longer than this are not read (a paragraph of 100 MB is not prose).
 const MAX_SENTENCE: usize = 4_000;
@@ -182,18 +182,10 @@ fn instance_from_infobox(ctx: &mut Context<'_>) {
 /// `headings` holds each section's heading in lower case.
 fn sentences_of<'a>(article: &'a Article, headings: &'a [String]) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
-    // The level of the cast section the current one lies under, if any.
-    let mut cast_level: Option<u8> = None;
+    let mut cast = CastSections::default();
     for (k, section) in article.sections.iter().enumerate() {
-        let level = section.level;
-        if cast_level.is_some_and(|l| level <= l) {
-            cast_level = None;
-        }
         let section_lower = headings[k].as_str();
-        if cast_level.is_none() && section_lower.contains("cast") {
-            cast_level = Some(level);
-        }
-        let in_cast = cast_level.is_some();
+        let in_cast = cast.next_is_cast(section.level, section_lower);
         let mut index = 0;
         for paragraph in &section.paragraphs {
             if paragraph.text.len() > MAX_PARAGRAPH {

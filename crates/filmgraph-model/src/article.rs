@@ -64,6 +64,28 @@ pub fn strip_disambiguation(title: &str) -> &str {
     t
 }
 
+/// Which sections, met in order, are a cast list or lie under one: "Cast",
+/// and its subsections ("Cast" > "Main cast", "Cast" > "''1920''" in a film
+/// series' article) until a section at the cast section's level or above.
+#[derive(Debug, Clone, Default)]
+pub struct CastSections {
+    /// The level of the cast section the current one lies under, if any.
+    level: Option<u8>,
+}
+
+impl CastSections {
+    /// Whether the next section, at `level` with `heading`, is cast.
+    pub fn next_is_cast(&mut self, level: u8, heading: &str) -> bool {
+        if self.level.is_some_and(|l| level <= l) {
+            self.level = None;
+        }
+        if self.level.is_none() && heading.to_lowercase().contains("cast") {
+            self.level = Some(level);
+        }
+        self.level.is_some()
+    }
+}
+
 /// One `- Key: Value` line (or one `| key = value` parameter in wikitext).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct InfoboxField {
@@ -192,5 +214,23 @@ mod tests {
         };
         assert_eq!(p.source_span(0, 3), Span::new(6, 9));
         assert_eq!(p.source_span(4, 7), Span::new(12, 15));
+    }
+
+    #[test]
+    fn cast_sections_take_in_their_subsections() {
+        let mut cast = CastSections::default();
+        let seen: Vec<bool> = [
+            (2, "Plot"),
+            (2, "Cast"),
+            (3, "''1920''"),
+            (3, "Main cast"),
+            (2, "Release"),
+            (3, "Voice cast"),
+            (2, "Reception"),
+        ]
+        .into_iter()
+        .map(|(level, heading)| cast.next_is_cast(level, heading))
+        .collect();
+        assert_eq!(seen, [false, true, true, true, false, true, false]);
     }
 }

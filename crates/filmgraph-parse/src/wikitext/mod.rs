@@ -52,7 +52,9 @@ mod tree;
 #[cfg(test)]
 mod tests;
 
-use filmgraph_model::{Article, Citation, Diagnostic, InfoboxField, Section, Span, LEAD};
+use filmgraph_model::{
+    Article, CastSections, Citation, Diagnostic, InfoboxField, Section, Span, LEAD,
+};
 use out::Breaks;
 use render::{raw_text, Renderer};
 use std::cell::RefCell;
@@ -140,17 +142,10 @@ pub fn parse_wikitext_if(
     if !wanted(&article) {
         return (article, false);
     }
-    // The level of the cast section the current one is in, if any: its
-    // subsections (one per film of a series, "Main cast") are cast too.
-    let mut cast_level: Option<u8> = None;
+    let mut cast = CastSections::default();
     for raw in sections {
-        if cast_level.is_some_and(|level| raw.level <= level) {
-            cast_level = None;
-        }
-        if raw.heading.to_lowercase().contains("cast") && cast_level.is_none() {
-            cast_level = Some(raw.level);
-        }
-        let paragraphs = render_section(&doc, &raw, cast_level.is_some());
+        let in_cast = cast.next_is_cast(raw.level, &raw.heading);
+        let paragraphs = render_section(&doc, &raw, in_cast);
         article.sections.push(section(raw, paragraphs));
     }
     (article, true)

@@ -584,16 +584,21 @@ pub(crate) fn is_blank(src: &str, nodes: &[Node]) -> bool {
     })
 }
 
+/// Whether a name needs no normalising of its spaces: no `_`, no white
+/// space but single spaces between words.
+pub(crate) fn written_plainly(name: &str) -> bool {
+    !name.starts_with(' ')
+        && !name.ends_with(' ')
+        && !name.contains("  ")
+        && !name.contains(|c: char| c == '_' || (c.is_whitespace() && c != ' '))
+}
+
 /// `Foo_bar#Section` -> `Foo bar`: the page a link target names.
 pub(crate) fn normalize_target(target: &str) -> String {
     let page = target.split('#').next().unwrap_or("");
     // Most targets are written as their page is named: one copy, no work.
-    let clean = page.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
-        && !page.ends_with(' ')
-        && !page.contains(['_', '\n', '\t', '\r', '\x0b', '\x0c'])
-        && !page.contains("  ")
-        && !page.contains(|c: char| !c.is_ascii() && c.is_whitespace());
-    if clean {
+    let named = page.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if named && written_plainly(page) {
         return page.to_string();
     }
     let page = page.replace('_', " ");

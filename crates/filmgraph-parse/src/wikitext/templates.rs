@@ -226,10 +226,7 @@ pub(crate) fn normalize_name(raw: &str) -> String {
             name = name[prefix.len()..].trim_start();
         }
     }
-    let single_spaced = !name.contains('_')
-        && !name.contains("  ")
-        && !name.contains(|c: char| c.is_whitespace() && c != ' ');
-    if single_spaced {
+    if super::render::written_plainly(name) {
         return name.to_lowercase();
     }
     let name = name.replace('_', " ");
