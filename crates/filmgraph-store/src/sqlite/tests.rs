@@ -34,3 +34,53 @@ fn an_in_memory_store_keeps_the_contract() {
     let mut store = SqliteStore::open_in_memory().unwrap();
     crate::contract::replacing_an_article_twice_stores_its_facts_once(&mut store);
 }
+
+#[test]
+fn an_article_the_database_refuses_leaves_the_rest_of_its_batch_stored() {
+    use crate::ArticleWrite;
+    let (_dir, mut store) = temp_store();
+    // The batch is planned whole and written straight through; a refusal
+    // half-way (here a trigger's) sends it back to a savepoint per article.
+    store
+        .conn
+        .execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN NEW.title = 'Refused'
+             BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END;",
+        )
+        .unwrap();
+    let facts = lost_bullet_facts();
+    let titles = ["Before", "Refused", TITLE];
+    let facts_of: Vec<Vec<_>> = titles
+        .iter()
+        .map(|title| {
+            let mut f = facts.clone();
+            for fact in &mut f {
+                fact.subject = fact.subject.replace(TITLE, title);
+                fact.source.article = title.to_string();
+            }
+            f
+        })
+        .collect();
+    let writes: Vec<ArticleWrite<'_>> = titles
+        .iter()
+        .zip(&facts_of)
+        .map(|(title, facts)| ArticleWrite {
+            record: record(title, LOST_BULLET),
+            facts,
+            revision: None,
+        })
+        .collect();
+    let results = store.replace_articles(&writes).unwrap();
+    assert_eq!(results[0].as_ref().unwrap().facts_added, facts.len());
+    let refused = format!("{:?}", results[1].as_ref().unwrap_err());
+    assert!(refused.contains("refused by a trigger"), "{refused}");
+    assert_eq!(results[2].as_ref().unwrap().facts_added, facts.len());
+    let stored: Vec<String> = store
+        .articles()
+        .unwrap()
+        .into_iter()
+        .map(|a| a.title)
+        .collect();
+    assert_eq!(stored, ["Before", TITLE]);
+    assert_eq!(store.counts().unwrap().facts as usize, 2 * facts.len());
+}

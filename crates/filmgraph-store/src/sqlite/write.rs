@@ -1,10 +1,10 @@
 //! Writing an article and its facts: one transaction per article, or one
-//! transaction per batch with a savepoint per article.
+//! transaction per batch. Each article is checked and planned whole
+//! ([`crate::plan`]) before its first row is written.
 
-use crate::{
-    entity_id, fold, ArticleRecord, ArticleWrite, EntityKind, Error, IngestStats, Result, Revision,
-};
-use filmgraph_model::{strip_disambiguation, Fact, Predicate};
+use crate::plan::{plan, EntityRow, Plan};
+use crate::{ArticleRecord, ArticleWrite, IngestStats, Result, Revision};
+use filmgraph_model::Fact;
 use rusqlite::{params, Connection};
 use std::collections::{BTreeSet, HashSet};
 
@@ -13,24 +13,53 @@ pub(super) fn replace_article(
     article: &ArticleRecord<'_>,
     facts: &[Fact],
 ) -> Result<IngestStats> {
+    let plan = plan(article, facts)?;
     // Dropping `tx` on any error rolls everything back.
     let tx = conn.transaction()?;
-    let stats = replace_in(&tx, article, facts, None)?;
+    let stats = write_planned(&tx, article, &plan, None, &mut HashSet::new())?;
     tx.commit()?;
     Ok(stats)
 }
 
-/// Every article of the batch in one transaction, each in a savepoint of its
-/// own, so that one refused article leaves the others stored.
+/// Every article of the batch in one transaction. An article refused by its
+/// plan is never begun, so the batch is first written straight through; only
+/// where the database refuses an article half-way is it rolled back and
+/// written again with a savepoint per article, so that the refused one alone
+/// is left out. (Savepoints cost: SQLite copies each page an article touches
+/// into a sub-journal first.)
 pub(super) fn replace_articles(
     conn: &mut Connection,
     batch: &[ArticleWrite<'_>],
 ) -> Result<Vec<Result<IngestStats>>> {
+    let plans: Vec<Result<Plan<'_>>> = batch
+        .iter()
+        .map(|write| plan(&write.record, write.facts))
+        .collect();
+    if let Some(stats) = write_straight(conn, batch, &plans)? {
+        let mut stats = stats.into_iter();
+        return Ok(plans
+            .into_iter()
+            .map(|plan| plan.map(|_| stats.next().expect("one result per planned article")))
+            .collect());
+    }
     let mut tx = conn.transaction()?;
     let mut results = Vec::with_capacity(batch.len());
-    for write in batch {
+    for (write, plan) in batch.iter().zip(plans) {
+        let plan = match plan {
+            Ok(plan) => plan,
+            Err(err) => {
+                results.push(Err(err));
+                continue;
+            }
+        };
         let savepoint = tx.savepoint()?;
-        let result = replace_in(&savepoint, &write.record, write.facts, write.revision);
+        let result = write_planned(
+            &savepoint,
+            &write.record,
+            &plan,
+            write.revision,
+            &mut HashSet::new(),
+        );
         if result.is_ok() {
             savepoint.commit()?;
         }
@@ -41,24 +70,44 @@ pub(super) fn replace_articles(
     Ok(results)
 }
 
-/// Writes one article inside the caller's transaction: on error, the caller
-/// rolls back.
-fn replace_in(
+/// The planned articles of a batch in one transaction without savepoints:
+/// their stats, or `None`, with nothing written, where the database refused
+/// one of them.
+fn write_straight(
+    conn: &mut Connection,
+    batch: &[ArticleWrite<'_>],
+    plans: &[Result<Plan<'_>>],
+) -> Result<Option<Vec<IngestStats>>> {
+    let tx = conn.transaction()?;
+    // Entities inserted by this transaction: a person named in many
+    // articles of the batch is inserted once.
+    let mut inserted = HashSet::new();
+    let mut stats = Vec::with_capacity(batch.len());
+    for (write, plan) in batch.iter().zip(plans) {
+        let Ok(plan) = plan else { continue };
+        match write_planned(&tx, &write.record, plan, write.revision, &mut inserted) {
+            Ok(s) => stats.push(s),
+            // Dropping `tx` rolls the batch back.
+            Err(_) => return Ok(None),
+        }
+    }
+    tx.commit()?;
+    Ok(Some(stats))
+}
+
+/// Writes one planned article inside the caller's transaction: on error, the
+/// caller rolls back. `inserted` holds the ids of entities this transaction
+/// has inserted already, and gains those it inserts.
+fn write_planned(
     tx: &Connection,
     article: &ArticleRecord<'_>,
-    facts: &[Fact],
+    plan: &Plan<'_>,
     revision: Option<&Revision>,
+    inserted: &mut HashSet<String>,
 ) -> Result<IngestStats> {
-    if article.title.trim().is_empty() {
-        return Err(Error::UntitledArticle {
-            source_path: article.source_path.to_string(),
-        });
-    }
-    let kind = article_kind(article.title, facts);
-    let people = people_named(facts);
-
-    let mut entities = Entities::new(tx);
-    let own_id = entities.own(kind, article.title)?;
+    upsert_own(tx, &plan.own)?;
+    inserted.insert(plan.own.id.clone());
+    let own_id = &plan.own.id;
     if let Some(revision) = revision {
         // The page may have been stored under another title before a rename.
         let renamed: Vec<String> = tx
@@ -117,76 +166,88 @@ fn replace_in(
             }
         }
     }
-    let facts_removed = tx.execute("DELETE FROM facts WHERE article_id = ?1", [article_id])?;
+    let facts_removed = if orphans.is_empty() {
+        0
+    } else {
+        tx.execute("DELETE FROM facts WHERE article_id = ?1", [article_id])?
+    };
 
+    {
+        let mut insert_entity = tx.prepare_cached(
+            "INSERT INTO entities (id, kind, name, folded, folded_base)
+             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO NOTHING",
+        )?;
+        for entity in &plan.named {
+            // An entity another article names: created if new, never changed
+            // (a film with its own article stays a film when a sequel's
+            // article names it).
+            if !inserted.contains(&entity.id) {
+                insert_entity.execute(entity_params(entity))?;
+                inserted.insert(entity.id.clone());
+            }
+        }
+    }
     let mut insert = tx.prepare_cached(
         "INSERT INTO facts (article_id, ordinal, subject, subject_id, predicate, object, object_id,
                             qualifiers, section, start_byte, end_byte, sentence, refs)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
-    for (index, fact) in facts.iter().enumerate() {
-        let invalid = |reason: String| Error::InvalidFact {
-            article: article.title.to_string(),
-            index,
-            predicate: fact.predicate.to_string(),
-            reason,
-        };
-        let sentence = cited_text(article, fact).map_err(invalid)?;
-        if fact.subject.trim().is_empty() {
-            return Err(invalid("has an empty subject".into()));
-        }
-        let subject_id = if fact.subject == article.title {
-            own_id.clone()
-        } else {
-            let kind = if people.contains(fact.subject.as_str())
-                || fact.predicate == Predicate::DebutFeature
-            {
-                EntityKind::Person
-            } else {
-                EntityKind::Work
-            };
-            entities.named(kind, &fact.subject)?
-        };
-        let object_id = match object_kind(fact.predicate) {
-            Some(_) if fact.object.trim().is_empty() => {
-                return Err(invalid("has an empty object".into()))
-            }
-            Some(kind) => Some(entities.named(kind, &fact.object)?),
-            None => None,
-        };
+    for row in &plan.facts {
         insert.execute(params![
             article_id,
-            index as i64,
-            fact.subject,
-            subject_id,
-            fact.predicate.as_str(),
-            fact.object,
-            object_id,
-            serde_json::to_string(&fact.qualifiers)?,
-            fact.source.section,
-            fact.source.start as i64,
-            fact.source.end as i64,
-            sentence,
-            serde_json::to_string(&fact.source.refs)?,
+            row.ordinal,
+            row.subject,
+            row.subject_id,
+            row.predicate,
+            row.object,
+            row.object_id,
+            row.qualifiers,
+            row.section,
+            row.start,
+            row.end,
+            row.sentence,
+            row.refs,
         ])?;
     }
     drop(insert);
 
+    // What the new facts name is no orphan.
+    for entity in &plan.named {
+        orphans.remove(&entity.id);
+    }
+    orphans.remove(own_id);
     collect_orphans(tx, &orphans)?;
     super::read::log_change(tx, article.title)?;
-    drop(entities);
 
     Ok(IngestStats {
-        kind,
-        facts_added: facts.len(),
+        kind: plan.kind,
+        facts_added: plan.facts.len(),
         facts_removed,
-        people: people
-            .iter()
-            .map(|name| entity_id(EntityKind::Person, name))
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect(),
+        people: plan.people.clone(),
     })
+}
+
+/// The article's own entity: inserted, or updated to the article's kind and
+/// name.
+fn upsert_own(tx: &Connection, own: &EntityRow) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO entities (id, kind, name, folded, folded_base) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET
+             kind = excluded.kind, name = excluded.name,
+             folded = excluded.folded, folded_base = excluded.folded_base",
+    )?
+    .execute(entity_params(own))?;
+    Ok(())
+}
+
+fn entity_params(entity: &EntityRow) -> impl rusqlite::Params + '_ {
+    (
+        &entity.id,
+        entity.kind.as_str(),
+        &entity.name,
+        &entity.folded,
+        &entity.folded_base,
+    )
 }
 
 /// Deletes those of `ids` that no fact and no article names any more.
@@ -203,124 +264,4 @@ pub(super) fn collect_orphans<'a>(
         gc.execute([id])?;
     }
     Ok(())
-}
-
-/// A film unless the article's own `instance_of` facts name only something else.
-fn article_kind(title: &str, facts: &[Fact]) -> EntityKind {
-    let mut instances = facts
-        .iter()
-        .filter(|f| f.subject == title && f.predicate == Predicate::InstanceOf)
-        .peekable();
-    if instances.peek().is_none() || instances.any(|f| f.object.eq_ignore_ascii_case("film")) {
-        EntityKind::Film
-    } else {
-        EntityKind::Work
-    }
-}
-
-/// Everyone the facts credit, and every subject of a `debut_feature`.
-fn people_named(facts: &[Fact]) -> BTreeSet<&str> {
-    facts
-        .iter()
-        .filter_map(|f| {
-            if f.predicate.is_person_role() {
-                Some(f.object.as_str())
-            } else if f.predicate == Predicate::DebutFeature {
-                Some(f.subject.as_str())
-            } else {
-                None
-            }
-        })
-        .filter(|name| !name.trim().is_empty())
-        .collect()
-}
-
-/// The kind of entity a predicate's object names, where it names one.
-fn object_kind(predicate: Predicate) -> Option<EntityKind> {
-    if predicate.is_person_role() {
-        return Some(EntityKind::Person);
-    }
-    match predicate {
-        Predicate::Follows
-        | Predicate::FollowedBy
-        | Predicate::BasedOn
-        | Predicate::PartOfSeries
-        | Predicate::DebutFeature => Some(EntityKind::Work),
-        _ => None,
-    }
-}
-
-/// The input bytes a fact cites, or why they cannot be cited.
-fn cited_text<'a>(article: &ArticleRecord<'a>, fact: &Fact) -> Result<&'a str, String> {
-    let source = &fact.source;
-    if source.article != article.title {
-        return Err(format!("comes from article \"{}\"", source.article));
-    }
-    let (start, end, len) = (source.start, source.end, article.text.len());
-    if start > end || end > len {
-        return Err(format!(
-            "cites bytes {start}..{end} but the article has {len} bytes"
-        ));
-    }
-    article
-        .text
-        .get(start..end)
-        .ok_or_else(|| format!("cites bytes {start}..{end}, which split a character"))
-}
-
-/// Upserts entities, once each per transaction.
-struct Entities<'t> {
-    tx: &'t Connection,
-    done: HashSet<String>,
-}
-
-impl<'t> Entities<'t> {
-    fn new(tx: &'t Connection) -> Self {
-        Entities {
-            tx,
-            done: HashSet::new(),
-        }
-    }
-
-    /// The article's own entity: its kind and name are the article's.
-    fn own(&mut self, kind: EntityKind, title: &str) -> Result<String> {
-        let id = entity_id(kind, title);
-        self.tx
-            .prepare_cached(
-                "INSERT INTO entities (id, kind, name, folded, folded_base) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (id) DO UPDATE SET
-                     kind = excluded.kind, name = excluded.name,
-                     folded = excluded.folded, folded_base = excluded.folded_base",
-            )?
-            .execute(params![
-                id,
-                kind.as_str(),
-                title,
-                fold(title),
-                fold(strip_disambiguation(title))
-            ])?;
-        self.done.insert(id.clone());
-        Ok(id)
-    }
-
-    /// An entity another article names: created if new, never changed (a film
-    /// with its own article stays a film when a sequel's article names it).
-    fn named(&mut self, kind: EntityKind, name: &str) -> Result<String> {
-        let id = entity_id(kind, name);
-        if self.done.insert(id.clone()) {
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO entities (id, kind, name, folded, folded_base)
-                     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO NOTHING",
-                )?
-                .execute(params![
-                    id,
-                    kind.as_str(),
-                    name,
-                    fold(name),
-                    fold(strip_disambiguation(name))
-                ])?;
-        }
-        Ok(id)
-    }
 }
