@@ -8,7 +8,7 @@ use filmgraph_store::{
     StoredFact,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 /// What a search result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -104,6 +104,32 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
     let value = value.trim();
     if !value.is_empty() && !list.iter().any(|v| v == value) {
         list.push(value.to_string());
+    }
+}
+
+/// [`push_unique`] for lists that run long (a prolific actor's credits, a
+/// studio's films): each value once, in first-seen order, found by hash.
+#[derive(Default)]
+struct Distinct {
+    values: Vec<String>,
+    seen: HashSet<String>,
+}
+
+impl Distinct {
+    fn push(&mut self, value: &str) {
+        let value = value.trim();
+        if !value.is_empty() && !self.seen.contains(value) {
+            self.seen.insert(value.to_string());
+            self.values.push(value.to_string());
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    fn join(&self, separator: &str) -> String {
+        self.values.join(separator)
     }
 }
 
@@ -269,7 +295,7 @@ pub(crate) fn film_docs(store: &dyn Store, view: &FilmView) -> StoreResult<Vec<D
 
 /// A person and what they did.
 pub(crate) fn person_doc(view: &PersonView) -> Doc {
-    let mut lines = Vec::new();
+    let mut lines = Distinct::default();
     let mut refs = BTreeSet::new();
     for StoredFact { fact, .. } in &view.credits {
         refs.insert(entity_id(EntityKind::Work, &fact.subject));
@@ -278,11 +304,11 @@ pub(crate) fn person_doc(view: &PersonView) -> Doc {
             (Predicate::CastMember, None) => format!("Cast in {}", fact.subject),
             (p, _) => format!("{} of {}", role_name(p), fact.subject),
         };
-        push_unique(&mut lines, &line);
+        lines.push(&line);
     }
     for StoredFact { fact, .. } in &view.facts {
         if fact.predicate == Predicate::DebutFeature {
-            push_unique(&mut lines, &format!("Debut feature: {}", fact.object));
+            lines.push(&format!("Debut feature: {}", fact.object));
             refs.insert(entity_id(EntityKind::Work, &fact.object));
         }
     }
@@ -317,14 +343,14 @@ pub(crate) fn company_doc(name: &str, credits: &[Credit]) -> Option<Doc> {
     if credits.is_empty() {
         return None;
     }
-    let mut produced = Vec::new();
-    let mut distributed = Vec::new();
+    let mut produced = Distinct::default();
+    let mut distributed = Distinct::default();
     let mut refs = BTreeSet::new();
     for (predicate, film) in credits {
         refs.insert(entity_id(EntityKind::Work, film));
         match predicate {
-            Predicate::Distributor => push_unique(&mut distributed, film),
-            _ => push_unique(&mut produced, film),
+            Predicate::Distributor => distributed.push(film),
+            _ => produced.push(film),
         }
     }
     let mut body = Vec::new();
@@ -383,6 +409,17 @@ pub fn role_name(p: Predicate) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distinct_keeps_the_first_of_each_value_in_order() {
+        let mut list = Distinct::default();
+        for v in ["b", " a ", "", "b", "c", "a"] {
+            list.push(v);
+        }
+        assert_eq!(list.join(","), "b,a,c");
+        assert!(!list.is_empty());
+        assert!(Distinct::default().is_empty());
+    }
 
     #[test]
     fn ids_are_stable_slugs() {
