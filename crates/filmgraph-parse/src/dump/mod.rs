@@ -357,9 +357,18 @@ impl<R: BufRead> DumpReader<R> {
                     if path.is_empty() && e.local_name().as_ref() == b"redirect" {
                         page.redirect = redirect_title(&e);
                     }
-                    path.push(e.local_name().as_ref().to_vec());
+                    let name = e.local_name();
+                    let starts_text = name.as_ref() == b"text"
+                        && matches!(path.as_slice(), [r] if r == b"revision");
+                    path.push(name.as_ref().to_vec());
                     text.clear();
                     text_bytes = 0;
+                    if starts_text {
+                        // The dump says how long the text is: room for it
+                        // at once, not a copy each time it outgrows its room
+                        // (within the limit, whatever the attribute claims).
+                        text.reserve(declared_bytes(&e).min(limit).min(MAX_RESERVE));
+                    }
                 }
                 Event::Empty(e) if path.is_empty() && e.local_name().as_ref() == b"redirect" => {
                     page.redirect = redirect_title(&e);
@@ -434,6 +443,19 @@ impl<R: BufRead> DumpReader<R> {
 fn invalid_utf8<R>(reader: &Reader<R>, len: usize, e: std::str::Utf8Error) -> String {
     let at = reader.buffer_position() - len as u64 + e.valid_up_to() as u64;
     format!("the text is not UTF-8 (an invalid byte at byte {at})")
+}
+
+/// Most bytes reserved up front for a page's text on the word of its
+/// `bytes` attribute.
+const MAX_RESERVE: usize = 4 << 20;
+
+/// The length a `<text bytes="N">` element declares for its text; 0 if none.
+fn declared_bytes(e: &BytesStart<'_>) -> usize {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == b"bytes")
+        .and_then(|a| std::str::from_utf8(&a.value).ok()?.trim().parse().ok())
+        .unwrap_or(0)
 }
 
 fn redirect_title(e: &BytesStart<'_>) -> Option<String> {
@@ -556,6 +578,21 @@ mod tests {
         let foo = &pages[1];
         assert!(foo.text_cut());
         assert_eq!((foo.text.as_str(), foo.text_bytes), ("", 40));
+    }
+
+    #[test]
+    fn the_declared_length_of_a_text_only_reserves_room() {
+        // Wrong in both directions, or not a number: the text is what is there.
+        for bytes in ["3", "99999999999", "-1", "many"] {
+            let xml = format!(
+                "<mediawiki><page><title>A</title><revision>\
+                 <text bytes=\"{bytes}\">a film &amp; more</text></revision></page></mediawiki>"
+            );
+            let pages: Vec<Page> = DumpReader::new(xml.as_bytes())
+                .collect::<Result<_>>()
+                .unwrap();
+            assert_eq!(pages[0].text, "a film & more", "bytes=\"{bytes}\"");
+        }
     }
 
     #[test]
