@@ -216,7 +216,10 @@ fn write_planned(
         orphans.remove(&entity.id);
     }
     orphans.remove(own_id);
-    collect_orphans(tx, &orphans)?;
+    for gone in collect_orphans(tx, &orphans)? {
+        // Named by a later article of the batch, it must be inserted again.
+        inserted.remove(gone);
+    }
     super::read::log_change(tx, article.title)?;
 
     Ok(IngestStats {
@@ -250,18 +253,22 @@ fn entity_params(entity: &EntityRow) -> impl rusqlite::Params + '_ {
     )
 }
 
-/// Deletes those of `ids` that no fact and no article names any more.
+/// Deletes those of `ids` that no fact and no article names any more, and
+/// says which they were.
 pub(super) fn collect_orphans<'a>(
     tx: &Connection,
     ids: impl IntoIterator<Item = &'a String>,
-) -> Result<()> {
+) -> Result<Vec<&'a String>> {
     let mut gc = tx.prepare_cached(
         "DELETE FROM entities WHERE id = ?1
            AND NOT EXISTS (SELECT 1 FROM facts WHERE subject_id = ?1 OR object_id = ?1)
            AND NOT EXISTS (SELECT 1 FROM articles WHERE entity_id = ?1)",
     )?;
+    let mut deleted = Vec::new();
     for id in ids {
-        gc.execute([id])?;
+        if gc.execute([id])? > 0 {
+            deleted.push(id);
+        }
     }
-    Ok(())
+    Ok(deleted)
 }
