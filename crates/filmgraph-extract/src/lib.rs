@@ -71,11 +71,25 @@ pub fn extract(article: &Article) -> Vec<Fact> {
         instance_from_infobox(&mut ctx);
     }
 
+    // Sentences come section by section: what a heading says is read once.
+    let mut heading: Option<(&str, [bool; 3])> = None;
     for s in &sentences {
-        if s.in_section(&["plot", "synopsis"]) || s.in_cast {
+        let [plot, releases, reception] = match heading {
+            Some((section, kinds)) if section == s.section_lower => kinds,
+            _ => {
+                let kinds = [
+                    s.in_section(&["plot", "synopsis"]),
+                    release::is_release_section(s),
+                    reception::is_reception_section(s),
+                ];
+                heading = Some((s.section_lower, kinds));
+                kinds
+            }
+        };
+        if plot || s.in_cast {
             continue;
         }
-        if release::is_release_section(s) {
+        if releases {
             release::extract_release(&mut ctx, s);
             release::extract_audience(&mut ctx, s);
             release::extract_distributor(&mut ctx, s);
@@ -86,7 +100,7 @@ pub fn extract(article: &Article) -> Vec<Fact> {
         production::extract_locations(&mut ctx, s);
         production::extract_influences(&mut ctx, s);
         production::extract_debut(&mut ctx, s);
-        if reception::is_reception_section(s) {
+        if reception {
             reception::extract_review(&mut ctx, s);
             reception::extract_scores(&mut ctx, s);
         }

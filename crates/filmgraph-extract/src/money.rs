@@ -20,6 +20,10 @@ const GROSS: &[&str] = &[
 
 pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let text = s.text;
+    // Every amount is written with digits: most sentences have none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
     let lower = text.to_lowercase();
     if !GROSS.iter().any(|w| lower.contains(w)) && !lower.contains("budget") {
         return;
