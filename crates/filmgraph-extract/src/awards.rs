@@ -17,18 +17,22 @@ static WON: LazyLock<Regex> = LazyLock::new(|| {
     .expect("award pattern")
 });
 
+/// Whether awards are read in the sentence's section: the lead, and
+/// accolades, reception and release sections.
+pub fn is_awards_section(s: &Sentence<'_>) -> bool {
+    s.section == filmgraph_model::LEAD
+        || s.in_section(&[
+            "accolade",
+            "award",
+            "honor",
+            "honour",
+            "reception",
+            "release",
+        ])
+}
+
+/// Awards a sentence of an awards section ([`is_awards_section`]) states.
 pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
-    if !(s.in_section(&[
-        "accolade",
-        "award",
-        "honor",
-        "honour",
-        "reception",
-        "release",
-    ]) || s.section == filmgraph_model::LEAD)
-    {
-        return;
-    }
     let text = s.text;
     if !ctx.names_film(text) && !s.in_section(&["accolade", "award"]) {
         return;

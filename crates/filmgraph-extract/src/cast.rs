@@ -63,12 +63,13 @@ pub fn is_story_section(s: &Sentence<'_>) -> bool {
         ])
 }
 
-/// "Character (Actor Name)" anywhere in the sentence.
+/// "Character (Actor Name)" anywhere in a sentence of a story section
+/// ([`is_story_section`], which the caller checks).
 pub fn extract_parenthesised(ctx: &mut Context<'_>, s: &Sentence<'_>) {
-    if !is_story_section(s) {
+    let text = s.text;
+    if !text.contains('(') {
         return;
     }
-    let text = s.text;
     let film = ctx.film.clone();
     let mut from = 0;
     while let Some(rel) = text[from..].find('(') {

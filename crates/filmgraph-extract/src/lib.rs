@@ -51,7 +51,17 @@ pub fn extract(article: &Article) -> Vec<Fact> {
     let sentences = sentences_of(article, &headings);
 
     let mut defined = false;
+    // Sentences come section by section: what a heading says is read once.
+    let mut heading: Option<(&str, bool)> = None;
     for s in &sentences {
+        let story = match heading {
+            Some((section, story)) if section == s.section_lower => story,
+            _ => {
+                let story = cast::is_story_section(s);
+                heading = Some((s.section_lower, story));
+                story
+            }
+        };
         if s.section == LEAD {
             if !defined {
                 defined = lead::extract_definition(&mut ctx, s);
@@ -63,7 +73,7 @@ pub fn extract(article: &Article) -> Vec<Fact> {
         }
         if s.in_cast {
             cast::extract_cast_line(&mut ctx, s);
-        } else {
+        } else if story {
             cast::extract_parenthesised(&mut ctx, s);
         }
     }
@@ -71,16 +81,16 @@ pub fn extract(article: &Article) -> Vec<Fact> {
         instance_from_infobox(&mut ctx);
     }
 
-    // Sentences come section by section: what a heading says is read once.
-    let mut heading: Option<(&str, [bool; 3])> = None;
+    let mut heading: Option<(&str, [bool; 4])> = None;
     for s in &sentences {
-        let [plot, releases, reception] = match heading {
+        let [plot, releases, reception, awards] = match heading {
             Some((section, kinds)) if section == s.section_lower => kinds,
             _ => {
                 let kinds = [
                     s.in_section(&["plot", "synopsis"]),
                     release::is_release_section(s),
                     reception::is_reception_section(s),
+                    awards::is_awards_section(s),
                 ];
                 heading = Some((s.section_lower, kinds));
                 kinds
@@ -96,7 +106,9 @@ pub fn extract(article: &Article) -> Vec<Fact> {
         }
         sequels::extract(&mut ctx, s);
         money::extract(&mut ctx, s);
-        awards::extract(&mut ctx, s);
+        if awards {
+            awards::extract(&mut ctx, s);
+        }
         production::extract_locations(&mut ctx, s);
         production::extract_influences(&mut ctx, s);
         production::extract_debut(&mut ctx, s);
