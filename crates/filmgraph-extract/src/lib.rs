@@ -51,14 +51,15 @@ pub fn extract(article: &Article) -> Vec<Fact> {
     let sentences = sentences_of(article, &headings);
 
     let mut defined = false;
-    // Sentences come section by section: what a heading says is read once.
-    let mut heading: Option<(&str, bool)> = None;
+    // Sentences come section by section: what a heading says (which depends
+    // on the heading alone) is read once per section.
+    let mut heading: Option<((&str, &str), bool)> = None;
     for s in &sentences {
         let story = match heading {
-            Some((section, story)) if section == s.section_lower => story,
+            Some((seen, story)) if seen == (s.section, s.section_lower) => story,
             _ => {
                 let story = cast::is_story_section(s);
-                heading = Some((s.section_lower, story));
+                heading = Some(((s.section, s.section_lower), story));
                 story
             }
         };
@@ -81,10 +82,10 @@ pub fn extract(article: &Article) -> Vec<Fact> {
         instance_from_infobox(&mut ctx);
     }
 
-    let mut heading: Option<(&str, [bool; 4])> = None;
+    let mut heading: Option<((&str, &str), [bool; 4])> = None;
     for s in &sentences {
         let [plot, releases, reception, awards] = match heading {
-            Some((section, kinds)) if section == s.section_lower => kinds,
+            Some((seen, kinds)) if seen == (s.section, s.section_lower) => kinds,
             _ => {
                 let kinds = [
                     s.in_section(&["plot", "synopsis"]),
@@ -92,7 +93,7 @@ pub fn extract(article: &Article) -> Vec<Fact> {
                     reception::is_reception_section(s),
                     awards::is_awards_section(s),
                 ];
-                heading = Some((s.section_lower, kinds));
+                heading = Some(((s.section, s.section_lower), kinds));
                 kinds
             }
         };
