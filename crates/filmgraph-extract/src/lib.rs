@@ -49,20 +49,10 @@ pub fn extract(article: &Article) -> Vec<Fact> {
         .map(|s| s.heading.to_lowercase())
         .collect();
     let sentences = sentences_of(article, &headings);
+    let kinds = section_kinds(&sentences);
 
     let mut defined = false;
-    // Sentences come section by section: what a heading says (which depends
-    // on the heading alone) is read once per section.
-    let mut heading: Option<((&str, &str), bool)> = None;
-    for s in &sentences {
-        let story = match heading {
-            Some((seen, story)) if seen == (s.section, s.section_lower) => story,
-            _ => {
-                let story = cast::is_story_section(s);
-                heading = Some(((s.section, s.section_lower), story));
-                story
-            }
-        };
+    for (s, kinds) in sentences.iter().zip(&kinds) {
         if s.section == LEAD {
             if !defined {
                 defined = lead::extract_definition(&mut ctx, s);
@@ -74,7 +64,7 @@ pub fn extract(article: &Article) -> Vec<Fact> {
         }
         if s.in_cast {
             cast::extract_cast_line(&mut ctx, s);
-        } else if story {
+        } else if kinds.story {
             cast::extract_parenthesised(&mut ctx, s);
         }
     }
@@ -82,38 +72,24 @@ pub fn extract(article: &Article) -> Vec<Fact> {
         instance_from_infobox(&mut ctx);
     }
 
-    let mut heading: Option<((&str, &str), [bool; 4])> = None;
-    for s in &sentences {
-        let [plot, releases, reception, awards] = match heading {
-            Some((seen, kinds)) if seen == (s.section, s.section_lower) => kinds,
-            _ => {
-                let kinds = [
-                    s.in_section(&["plot", "synopsis"]),
-                    release::is_release_section(s),
-                    reception::is_reception_section(s),
-                    awards::is_awards_section(s),
-                ];
-                heading = Some(((s.section, s.section_lower), kinds));
-                kinds
-            }
-        };
-        if plot || s.in_cast {
+    for (s, kinds) in sentences.iter().zip(&kinds) {
+        if kinds.plot || s.in_cast {
             continue;
         }
-        if releases {
+        if kinds.release {
             release::extract_release(&mut ctx, s);
             release::extract_audience(&mut ctx, s);
             release::extract_distributor(&mut ctx, s);
         }
         sequels::extract(&mut ctx, s);
         money::extract(&mut ctx, s);
-        if awards {
+        if kinds.awards {
             awards::extract(&mut ctx, s);
         }
         production::extract_locations(&mut ctx, s);
         production::extract_influences(&mut ctx, s);
         production::extract_debut(&mut ctx, s);
-        if reception {
+        if kinds.reception {
             reception::extract_review(&mut ctx, s);
             reception::extract_scores(&mut ctx, s);
         }
@@ -203,6 +179,46 @@ fn instance_from_infobox(ctx: &mut Context<'_>) {
             },
         });
     }
+}
+
+/// What a section's heading says about the sentences under it: which rules
+/// read them.
+#[derive(Debug, Clone, Copy)]
+struct SectionKinds {
+    story: bool,
+    plot: bool,
+    release: bool,
+    reception: bool,
+    awards: bool,
+}
+
+impl SectionKinds {
+    fn of(s: &Sentence<'_>) -> SectionKinds {
+        SectionKinds {
+            story: cast::is_story_section(s),
+            plot: s.in_section(&["plot", "synopsis"]),
+            release: release::is_release_section(s),
+            reception: reception::is_reception_section(s),
+            awards: awards::is_awards_section(s),
+        }
+    }
+}
+
+/// The kinds of each sentence's section. They depend on the heading alone and
+/// sentences come section by section: worked out once per section.
+fn section_kinds(sentences: &[Sentence<'_>]) -> Vec<SectionKinds> {
+    let mut last: Option<((&str, &str), SectionKinds)> = None;
+    sentences
+        .iter()
+        .map(|s| match last {
+            Some((heading, kinds)) if heading == (s.section, s.section_lower) => kinds,
+            _ => {
+                let kinds = SectionKinds::of(s);
+                last = Some(((s.section, s.section_lower), kinds));
+                kinds
+            }
+        })
+        .collect()
 }
 
 /// All readable sentences of the article, in order.
