@@ -330,12 +330,9 @@ pub(crate) fn person_doc(view: &PersonView) -> Doc {
 /// the film it names (all a company's document needs of the fact).
 pub(crate) type Credit = (Predicate, String);
 
-/// The credits of company facts.
-pub(crate) fn credits(facts: &[StoredFact]) -> Vec<Credit> {
-    facts
-        .iter()
-        .map(|f| (f.fact.predicate, f.fact.subject.clone()))
-        .collect()
+/// The credit a company fact gives.
+pub(crate) fn credit(f: &StoredFact) -> Credit {
+    (f.fact.predicate, f.fact.subject.clone())
 }
 
 /// A company and the films it produced or distributed.

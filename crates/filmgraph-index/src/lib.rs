@@ -163,7 +163,7 @@ impl Index {
                             .entry(document::company_id(&f.fact.object))
                             .or_insert_with(|| (f.fact.object.clone(), Vec::new()))
                             .1
-                            .push((f.fact.predicate, f.fact.subject.clone()));
+                            .push(document::credit(f));
                     }
                 }
             }
@@ -260,7 +260,10 @@ impl Index {
                     self.fields.id,
                     &document::company_id(name),
                 ));
-                let credits = document::credits(&document::company_facts(store, name)?);
+                let credits: Vec<document::Credit> = document::company_facts(store, name)?
+                    .iter()
+                    .map(document::credit)
+                    .collect();
                 if let Some(doc) = document::company_doc(name, &credits) {
                     writer.add_document(self.to_tantivy(&doc))?;
                 }
