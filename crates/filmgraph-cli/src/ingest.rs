@@ -49,10 +49,15 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
             stored.clone()
         }),
     };
+    // Into an empty database, the store may load faster without its lookup
+    // indexes; they are put back below, before anything reads them.
+    let bulk = store
+        .begin_bulk_load()
+        .context("cannot prepare the database for loading")?;
     let progress = Progress::new(&args.files, args.run.quiet);
     // The store is written on a thread of its own, a batch at a time, while
     // the pipeline goes on reading and parsing the next batch.
-    let (summary, dumps, titles) = std::thread::scope(|scope| -> Result<_> {
+    let outcome = std::thread::scope(|scope| -> Result<_> {
         let (ops, ops_rx) = sync_channel::<Op>(1);
         let (done_tx, done) = channel::<Done>();
         let store: &mut (dyn Store + Send) = &mut *store;
@@ -84,7 +89,10 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         written?;
         finished?;
         Ok((writer.summary, writer.dumps, writer.titles))
-    })?;
+    });
+    let ended = if bulk { store.end_bulk_load() } else { Ok(()) };
+    let (summary, dumps, titles) = outcome?;
+    ended.context("cannot rebuild the database's lookup indexes")?;
     if let Some(index) = index {
         index.finish(&*store, &titles);
     }

@@ -164,4 +164,22 @@ pub trait Store {
             what: "remove articles",
         })
     }
+
+    /// Readies the store for many writes to come (an ingest): a backend may
+    /// set aside what makes writing slow and reading fast while the store is
+    /// empty (SQLite drops its lookup indexes, see `sqlite/bulk.rs`). Every
+    /// write and read keeps its meaning during the load; reads may be slower
+    /// until [`Store::end_bulk_load`]. Says whether anything was set aside.
+    ///
+    /// The default sets nothing aside.
+    fn begin_bulk_load(&mut self) -> Result<bool> {
+        Ok(false)
+    }
+
+    /// Puts back what [`Store::begin_bulk_load`] set aside. Safe to call
+    /// without a load begun, and needed after an interrupted one (the next
+    /// `begin_bulk_load` does it too).
+    fn end_bulk_load(&mut self) -> Result<()> {
+        Ok(())
+    }
 }

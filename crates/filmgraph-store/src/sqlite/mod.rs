@@ -1,5 +1,6 @@
 //! [`SqliteStore`]: the [`Store`] on an embedded SQLite file.
 
+mod bulk;
 mod migrate;
 mod read;
 mod revisions;
@@ -133,6 +134,17 @@ impl Store for SqliteStore {
 
     fn remove_articles(&mut self, titles: &[String]) -> Result<usize> {
         revisions::remove_articles(&mut self.conn, titles)
+    }
+
+    fn begin_bulk_load(&mut self) -> Result<bool> {
+        bulk::begin(&mut self.conn)
+    }
+
+    fn end_bulk_load(&mut self) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        bulk::ensure_indexes(&tx)?;
+        tx.commit()?;
+        Ok(())
     }
 }
 

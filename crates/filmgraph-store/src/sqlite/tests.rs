@@ -84,3 +84,37 @@ fn an_article_the_database_refuses_leaves_the_rest_of_its_batch_stored() {
     assert_eq!(stored, ["Before", TITLE]);
     assert_eq!(store.counts().unwrap().facts as usize, 2 * facts.len());
 }
+
+#[test]
+fn a_bulk_load_sets_the_lookup_indexes_aside_only_while_the_store_is_empty() {
+    let (_dir, mut store) = temp_store();
+    assert!(store.begin_bulk_load().unwrap());
+    assert_eq!(super::bulk::missing(&store.conn).unwrap().len(), 5);
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    // Not ended (an interrupted ingest): the next load, into a store that
+    // holds facts, puts them back and sets nothing aside.
+    assert!(!store.begin_bulk_load().unwrap());
+    assert!(super::bulk::missing(&store.conn).unwrap().is_empty());
+    let person = store.person("Alban Lenoir").unwrap().unwrap();
+    assert_eq!(person.credits.len(), 1);
+}
+
+#[test]
+fn replacing_an_article_during_a_bulk_load_puts_the_lookup_indexes_back() {
+    let (_dir, mut store) = temp_store();
+    assert!(store.begin_bulk_load().unwrap());
+    let facts = lost_bullet_facts();
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &facts)
+        .unwrap();
+    assert_eq!(super::bulk::missing(&store.conn).unwrap().len(), 5);
+    // The second time, the entities the old facts named must be looked up.
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &facts[..1])
+        .unwrap();
+    assert!(super::bulk::missing(&store.conn).unwrap().is_empty());
+    store.end_bulk_load().unwrap();
+    assert_eq!(store.counts().unwrap().facts, 1);
+}

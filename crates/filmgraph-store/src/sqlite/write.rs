@@ -254,11 +254,16 @@ fn entity_params(entity: &EntityRow) -> impl rusqlite::Params + '_ {
 }
 
 /// Deletes those of `ids` that no fact and no article names any more, and
-/// says which they were.
+/// says which they were. Needs the lookup indexes (without them each id is a
+/// scan of every fact): builds them if a bulk load set them aside.
 pub(super) fn collect_orphans<'a>(
     tx: &Connection,
     ids: impl IntoIterator<Item = &'a String>,
 ) -> Result<Vec<&'a String>> {
+    let mut ids = ids.into_iter().peekable();
+    if ids.peek().is_some() {
+        super::bulk::ensure_indexes(tx)?;
+    }
     let mut gc = tx.prepare_cached(
         "DELETE FROM entities WHERE id = ?1
            AND NOT EXISTS (SELECT 1 FROM facts WHERE subject_id = ?1 OR object_id = ?1)

@@ -1,0 +1,69 @@
+//! Filling an empty database fast. Every fact written updates the lookup
+//! indexes below, each insert landing on a random page of its B-tree; into an
+//! empty database, a first ingest goes faster without them, and SQLite builds
+//! each afterwards in one sorted pass (on the 20,000-page bench dump: the
+//! writing phase 11.3 s -> 7.9 s, the five indexes built in 0.9 s).
+//!
+//! Only indexes that answer lookups are dropped, never one that enforces a
+//! constraint, so a database without them holds and returns the same data,
+//! only slower. They are put back at the end of the load, before any write
+//! that looks facts up by entity (an article replaced or removed during the
+//! load, see [`super::write::collect_orphans`]), and at the start of the next
+//! ingest if a load never reached its end.
+
+use crate::Result;
+use rusqlite::Connection;
+
+/// The lookup indexes: name and what it indexes, as the migrations made them.
+const LOOKUP_INDEXES: &[(&str, &str)] = &[
+    ("facts_subject", "facts (subject_id)"),
+    ("facts_object", "facts (object_id)"),
+    ("facts_predicate", "facts (predicate)"),
+    ("entities_folded", "entities (folded)"),
+    ("entities_folded_base", "entities (folded_base)"),
+];
+
+/// Drops the lookup indexes if the database holds no fact (and says whether
+/// it did); otherwise makes sure they are all there.
+pub(super) fn begin(conn: &mut Connection) -> Result<bool> {
+    let tx = conn.transaction()?;
+    let empty: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM facts)", [], |row| {
+        row.get(0)
+    })?;
+    if empty {
+        for (name, _) in LOOKUP_INDEXES {
+            tx.execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
+        }
+    } else {
+        ensure_indexes(&tx)?;
+    }
+    tx.commit()?;
+    Ok(empty)
+}
+
+/// Builds the lookup indexes that are missing, in the caller's transaction
+/// (or in its own, outside one).
+pub(super) fn ensure_indexes(conn: &Connection) -> Result<()> {
+    for name in missing(conn)? {
+        let (_, on) = LOOKUP_INDEXES
+            .iter()
+            .find(|(known, _)| *known == name)
+            .expect("only known indexes are missing");
+        conn.execute_batch(&format!("CREATE INDEX IF NOT EXISTS {name} ON {on}"))?;
+    }
+    Ok(())
+}
+
+/// The lookup indexes the database lacks.
+pub(super) fn missing(conn: &Connection) -> Result<Vec<&'static str>> {
+    let mut present = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1)",
+    )?;
+    let mut missing = Vec::new();
+    for (name, _) in LOOKUP_INDEXES {
+        if !present.query_row([name], |row| row.get::<_, bool>(0))? {
+            missing.push(*name);
+        }
+    }
+    Ok(missing)
+}
