@@ -4,7 +4,7 @@
 
 use filmgraph_model::{strip_disambiguation, Predicate};
 use filmgraph_store::{
-    entity_id, EntityKind, FactQuery, FilmView, PersonView, Result as StoreResult, Store,
+    entity_id, EntityKind, FactQuery, FilmView, PersonCredits, Result as StoreResult, Store,
     StoredFact,
 };
 use serde::{Deserialize, Serialize};
@@ -294,23 +294,22 @@ pub(crate) fn film_docs(store: &dyn Store, view: &FilmView) -> StoreResult<Vec<D
 }
 
 /// A person and what they did.
-pub(crate) fn person_doc(view: &PersonView) -> Doc {
+pub(crate) fn person_doc(view: &PersonCredits) -> Doc {
     let mut lines = Distinct::default();
     let mut refs = BTreeSet::new();
-    for StoredFact { fact, .. } in &view.credits {
-        refs.insert(entity_id(EntityKind::Work, &fact.subject));
-        let line = match (fact.predicate, fact.qualifier("character")) {
-            (Predicate::CastMember, Some(c)) => format!("Played {c} in {}", fact.subject),
-            (Predicate::CastMember, None) => format!("Cast in {}", fact.subject),
-            (p, _) => format!("{} of {}", role_name(p), fact.subject),
+    for credit in &view.credits {
+        let work = &credit.work;
+        refs.insert(entity_id(EntityKind::Work, work));
+        let line = match (credit.predicate, &credit.character) {
+            (Predicate::CastMember, Some(c)) => format!("Played {c} in {work}"),
+            (Predicate::CastMember, None) => format!("Cast in {work}"),
+            (p, _) => format!("{} of {work}", role_name(p)),
         };
         lines.push(&line);
     }
-    for StoredFact { fact, .. } in &view.facts {
-        if fact.predicate == Predicate::DebutFeature {
-            lines.push(&format!("Debut feature: {}", fact.object));
-            refs.insert(entity_id(EntityKind::Work, &fact.object));
-        }
+    for debut in &view.debuts {
+        lines.push(&format!("Debut feature: {debut}"));
+        refs.insert(entity_id(EntityKind::Work, debut));
     }
     let name = view.entity.name.clone();
     Doc {
@@ -321,7 +320,7 @@ pub(crate) fn person_doc(view: &PersonView) -> Doc {
         title: name,
         body: lines.join(". "),
         refs: refs.into_iter().collect(),
-        weight: (view.credits.len() + view.facts.len()) as u64,
+        weight: (view.credits.len() + view.facts) as u64,
         ..Default::default()
     }
 }

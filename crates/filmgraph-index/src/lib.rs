@@ -169,7 +169,7 @@ impl Index {
             }
         }
         for entity in store.entities(EntityKind::Person)? {
-            if let Some(view) = store.person_by_id(&entity.id)? {
+            if let Some(view) = store.person_credits(&entity.id)? {
                 writer.add_document(self.to_tantivy(&document::person_doc(&view)))?;
                 documents += 1;
             }
@@ -379,7 +379,7 @@ fn truncate_at_char(text: &str, max: usize) -> &str {
 fn derive(store: &dyn Store, id: &str) -> Result<Vec<Doc>> {
     if id.starts_with("person:") {
         return Ok(store
-            .person_by_id(id)?
+            .person_credits(id)?
             .map(|v| vec![document::person_doc(&v)])
             .unwrap_or_default());
     }

@@ -24,6 +24,7 @@ macro_rules! store_contract {
             a_work_named_by_one_article_becomes_a_film_with_its_own_article,
             an_article_about_a_series_is_a_work,
             a_person_has_credits_from_every_article,
+            a_persons_credits_are_their_view_without_sentences,
             search_matches_substrings_whatever_the_case_and_accents,
             facts_from_another_article_are_refused,
             entities_are_listed_and_found_by_id,
@@ -353,6 +354,52 @@ pub(crate) fn a_person_has_credits_from_every_article(store: &mut dyn Store) {
         .collect();
     assert_eq!(films, ["Balle perdue 2", TITLE]);
     assert!(store.person("Lino").unwrap().is_none());
+}
+
+pub(crate) fn a_persons_credits_are_their_view_without_sentences(store: &mut dyn Store) {
+    let mut articles = sample_articles();
+    // A debut feature: a fact whose subject is a person.
+    let (title, text, facts) = &mut articles[1];
+    let mut debut = fact(
+        text,
+        "Guillaume Pierret",
+        Predicate::DebutFeature,
+        TITLE,
+        "directed",
+    );
+    debut.source.article = title.clone();
+    facts.push(debut);
+    for (title, text, facts) in &articles {
+        store.replace_article(&record(title, text), facts).unwrap();
+    }
+    let people = store.entities(EntityKind::Person).unwrap();
+    assert!(people.len() >= 3);
+    for person in &people {
+        let view = store.person_by_id(&person.id).unwrap().unwrap();
+        let credits = store.person_credits(&person.id).unwrap().unwrap();
+        assert_eq!(credits, crate::PersonCredits::from(&view), "{}", person.id);
+    }
+    let lenoir = store
+        .person_credits("person:alban-lenoir")
+        .unwrap()
+        .unwrap();
+    assert_eq!(lenoir.credits.len(), 5);
+    assert_eq!(lenoir.credits[0].work, "Balle perdue 2");
+    let characters: Vec<_> = lenoir
+        .credits
+        .iter()
+        .map(|c| (c.work.as_str(), c.character.as_deref()))
+        .filter(|(_, character)| character.is_some())
+        .collect();
+    assert_eq!(characters, [(TITLE, Some("Lino"))]);
+    let pierret = store
+        .person_credits("person:guillaume-pierret")
+        .unwrap()
+        .unwrap();
+    assert_eq!(pierret.debuts, [TITLE]);
+    let film = crate::entity_id(EntityKind::Film, TITLE);
+    assert!(store.person_credits(&film).unwrap().is_none());
+    assert!(store.person_credits("person:nobody").unwrap().is_none());
 }
 
 pub(crate) fn search_matches_substrings_whatever_the_case_and_accents(store: &mut dyn Store) {

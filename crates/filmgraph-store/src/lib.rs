@@ -32,9 +32,9 @@ pub use error::{Error, Result};
 pub use key::{entity_id, fold};
 pub use location::{open, Location};
 pub use record::{
-    ArticleRecord, ArticleSummary, ArticleText, Change, Counts, Entity, EntityKind, FactPage,
-    FactQuery, FilmView, FranchiseView, FranchiseWork, IngestStats, PersonView, SearchHit,
-    StoredFact,
+    ArticleRecord, ArticleSummary, ArticleText, Change, Counts, Credit, Entity, EntityKind,
+    FactPage, FactQuery, FilmView, FranchiseView, FranchiseWork, IngestStats, PersonCredits,
+    PersonView, SearchHit, StoredFact,
 };
 pub use revision::{ArticleWrite, Revision, StoredRevision};
 pub use sqlite::SqliteStore;
@@ -66,6 +66,15 @@ pub trait Store {
 
     /// The person with this name and every fact that credits them.
     fn person(&self, name: &str) -> Result<Option<PersonView>>;
+
+    /// The person with this id, as [`Store::person_by_id`] gives them,
+    /// reduced to their credits and debuts (no sentences, no citations): what
+    /// a search index reads for each person.
+    ///
+    /// The default reduces [`Store::person_by_id`].
+    fn person_credits(&self, id: &str) -> Result<Option<PersonCredits>> {
+        Ok(self.person_by_id(id)?.as_ref().map(PersonCredits::from))
+    }
 
     /// Every stored fact whose subject is exactly `subject`.
     fn facts_about(&self, subject: &str) -> Result<Vec<StoredFact>>;

@@ -140,6 +140,53 @@ pub struct PersonView {
     pub facts: Vec<StoredFact>,
 }
 
+/// A person's credits without their sentences and citations: what a search
+/// document needs of a [`PersonView`] (see [`crate::Store::person_credits`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonCredits {
+    pub entity: Entity,
+    /// Each fact whose object is this person, in [`PersonView::credits`]'
+    /// order.
+    pub credits: Vec<Credit>,
+    /// The works named as their debut feature, in order.
+    pub debuts: Vec<String>,
+    /// How many facts have this person as subject (the debuts among them).
+    pub facts: usize,
+}
+
+/// One credit of a person: the role, the work, and the character played.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credit {
+    pub predicate: Predicate,
+    /// The fact's subject: the film or other work.
+    pub work: String,
+    pub character: Option<String>,
+}
+
+impl From<&PersonView> for PersonCredits {
+    fn from(view: &PersonView) -> PersonCredits {
+        PersonCredits {
+            entity: view.entity.clone(),
+            credits: view
+                .credits
+                .iter()
+                .map(|f| Credit {
+                    predicate: f.fact.predicate,
+                    work: f.fact.subject.clone(),
+                    character: f.fact.qualifier("character").map(str::to_string),
+                })
+                .collect(),
+            debuts: view
+                .facts
+                .iter()
+                .filter(|f| f.fact.predicate == Predicate::DebutFeature)
+                .map(|f| f.fact.object.clone())
+                .collect(),
+            facts: view.facts.len(),
+        }
+    }
+}
+
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchHit {

@@ -8,8 +8,8 @@ mod write;
 
 use crate::{
     ArticleRecord, ArticleSummary, ArticleText, ArticleWrite, Change, Counts, Entity, EntityKind,
-    FactPage, FactQuery, FilmView, IngestStats, PersonView, Result, Revision, SearchHit, Store,
-    StoredFact, StoredRevision,
+    FactPage, FactQuery, FilmView, IngestStats, PersonCredits, PersonView, Result, Revision,
+    SearchHit, Store, StoredFact, StoredRevision,
 };
 use filmgraph_model::Fact;
 use rusqlite::Connection;
@@ -94,6 +94,10 @@ impl Store for SqliteStore {
 
     fn person_by_id(&self, id: &str) -> Result<Option<PersonView>> {
         read::person_by_id(&self.conn, id)
+    }
+
+    fn person_credits(&self, id: &str) -> Result<Option<PersonCredits>> {
+        read::person_credits(&self.conn, id)
     }
 
     fn facts(&self, query: &FactQuery) -> Result<FactPage> {

@@ -1,10 +1,10 @@
 //! Reading: lookups, facts in article order, search, counts.
 
 use crate::{
-    entity_id, fold, ArticleSummary, ArticleText, Change, Counts, Entity, EntityKind, Error,
-    FactPage, FactQuery, FilmView, PersonView, Result, SearchHit, StoredFact,
+    entity_id, fold, ArticleSummary, ArticleText, Change, Counts, Credit, Entity, EntityKind,
+    Error, FactPage, FactQuery, FilmView, PersonCredits, PersonView, Result, SearchHit, StoredFact,
 };
-use filmgraph_model::{Fact, Predicate, Provenance};
+use filmgraph_model::{Fact, Predicate, Provenance, Qualifiers};
 use rusqlite::{params, Connection, OptionalExtension, Params};
 
 pub(super) fn film(conn: &Connection, title: &str) -> Result<Option<FilmView>> {
@@ -211,14 +211,12 @@ fn stored_facts_sql(conn: &Connection, tail: &str, params: impl Params) -> Resul
     let mut rows = stmt.query(params)?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        let predicate: String = row.get(1)?;
         let qualifiers: String = row.get(3)?;
         let refs: String = row.get(8)?;
         out.push(StoredFact {
             fact: Fact {
                 subject: row.get(0)?,
-                predicate: Predicate::parse(&predicate)
-                    .ok_or_else(|| Error::Corrupt(format!("unknown predicate \"{predicate}\"")))?,
+                predicate: predicate(text(row, 1)?)?,
                 object: row.get(2)?,
                 qualifiers: serde_json::from_str(&qualifiers)?,
                 source: Provenance {
@@ -272,6 +270,53 @@ pub(super) fn person_by_id(conn: &Connection, id: &str) -> Result<Option<PersonV
     Ok(Some(PersonView {
         entity,
         credits,
+        facts,
+    }))
+}
+
+/// [`person_by_id`] reduced to what a search document needs, read without
+/// the sentences and citations.
+pub(super) fn person_credits(conn: &Connection, id: &str) -> Result<Option<PersonCredits>> {
+    let Some(entity) = entity(conn, id)?.filter(|e| e.kind == EntityKind::Person) else {
+        return Ok(None);
+    };
+    let mut credits = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT f.predicate, f.subject, f.qualifiers
+         FROM facts f JOIN articles a ON a.id = f.article_id
+         WHERE f.object_id = ?1 ORDER BY a.title, f.ordinal",
+    )?;
+    let mut rows = stmt.query([id])?;
+    while let Some(row) = rows.next()? {
+        let qualifiers = text(row, 2)?;
+        let character = if qualifiers == "{}" {
+            None
+        } else {
+            serde_json::from_str::<Qualifiers>(qualifiers)?.remove("character")
+        };
+        credits.push(Credit {
+            predicate: predicate(text(row, 0)?)?,
+            work: row.get(1)?,
+            character,
+        });
+    }
+    let mut debuts = Vec::new();
+    let mut facts = 0;
+    let mut stmt = conn.prepare_cached(
+        "SELECT f.predicate, f.object FROM facts f JOIN articles a ON a.id = f.article_id
+         WHERE f.subject_id = ?1 ORDER BY a.title, f.ordinal",
+    )?;
+    let mut rows = stmt.query([id])?;
+    while let Some(row) = rows.next()? {
+        facts += 1;
+        if predicate(text(row, 0)?)? == Predicate::DebutFeature {
+            debuts.push(row.get(1)?);
+        }
+    }
+    Ok(Some(PersonCredits {
+        entity,
+        credits,
+        debuts,
         facts,
     }))
 }
@@ -402,4 +447,16 @@ pub(super) fn log_change(tx: &Connection, title: &str) -> Result<()> {
     tx.prepare_cached("INSERT INTO changes (title) VALUES (?1)")?
         .execute([title])?;
     Ok(())
+}
+
+/// A stored predicate's name read back.
+fn predicate(name: &str) -> Result<Predicate> {
+    Predicate::parse(name).ok_or_else(|| Error::Corrupt(format!("unknown predicate \"{name}\"")))
+}
+
+/// Column `i` of `row` as text, read in place.
+fn text<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    row.get_ref(i)?.as_str().map_err(|err| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(err))
+    })
 }
