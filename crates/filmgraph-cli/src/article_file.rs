@@ -82,8 +82,12 @@ pub fn page_article(path: &str, page: Page) -> Result<PageArticle> {
         return Ok(PageArticle::NotFilm);
     }
     // Pages that are not films are judged on their infobox, categories and
-    // lead, and their other sections never rendered.
+    // lead, and their other sections never rendered; most are ruled out
+    // from their lead alone, the rest of the page unparsed.
     let (article, film) = parse_guarded(&origin, || {
+        if filmgraph_parse::lead_rules_out_film(&page.text, &page.title) {
+            return (Article::default(), false);
+        }
         page.to_article_if(|a| a.redirect.is_none() && filmgraph_parse::is_film(a))
     })?;
     if !film {

@@ -7,7 +7,7 @@
 //! ```
 
 use filmgraph_parse::dump::DumpReader;
-use filmgraph_parse::{is_film, may_be_film};
+use filmgraph_parse::{is_film, lead_rules_out_film, may_be_film};
 use std::time::{Duration, Instant};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -26,7 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let page = page?;
         read += clock.elapsed();
         clock = Instant::now();
-        let judged = may_be_film(&page.text)
+        let judged = (may_be_film(&page.text) && !lead_rules_out_film(&page.text, &page.title))
             .then(|| page.to_article_if(|a| a.redirect.is_none() && is_film(a)));
         match judged {
             Some((article, true)) => {

@@ -91,6 +91,49 @@ pub fn may_be_film(wikitext: &str) -> bool {
         .any(|word| memchr::memmem::find(wikitext.as_bytes(), word.as_bytes()).is_some())
 }
 
+/// Whether a page (wikitext) is ruled out as a film by its lead alone, before
+/// the rest is parsed: the lead (with the title, redirect, and the lead's
+/// infobox and categories) is no film's by [`is_film`], and nothing in the
+/// rest could make it one: no infobox, and no category link whose name could
+/// be a film category. Where this says `true`, [`is_film`] of the whole
+/// page says `false`; most pages that are not films are judged so at a
+/// fraction of a whole parse.
+pub fn lead_rules_out_film(wikitext: &str, title: &str) -> bool {
+    // A page that names the film infobox is all but surely a film: not
+    // worth judging twice.
+    if memchr::memmem::find(wikitext.as_bytes(), b"nfobox film").is_some() {
+        return false;
+    }
+    let Some((lead, rest)) = crate::wikitext::parse_lead(wikitext, title) else {
+        return false;
+    };
+    !is_film(&lead) && !rest_may_make_film(rest)
+}
+
+/// Whether text after the lead holds anything [`is_film`] could read as a
+/// film's: an infobox, or a category link naming a film category, read
+/// loosely (anything markup-like in a category's name counts).
+fn rest_may_make_film(rest: &str) -> bool {
+    let lower = rest.to_ascii_lowercase();
+    if memchr::memmem::find(lower.as_bytes(), b"infobox").is_some() {
+        return true;
+    }
+    memchr::memmem::find_iter(lower.as_bytes(), b"category").any(|at| {
+        let after = lower[at + "category".len()..].trim_start();
+        let Some(after) = after.strip_prefix(':') else {
+            return false;
+        };
+        let after = &rest[rest.len() - after.len()..];
+        let after = &after.as_bytes()[..after.len().min(512)];
+        let Some(end) = after.iter().position(|&b| b == b'|' || b == b']') else {
+            return true;
+        };
+        let name = String::from_utf8_lossy(&after[..end]).replace('_', " ");
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        name.contains(['{', '<', '&']) || is_film_category(&name)
+    })
+}
+
 /// Whether the article is about a film: it has a film infobox, a category
 /// such as `2019 films`, or its lead says "X is a 2019 ... film".
 pub fn is_film(article: &Article) -> bool {
@@ -192,6 +235,37 @@ const CREDIT_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lead_rules_out_a_film_only_if_the_rest_names_no_film_category_or_infobox() {
+        let person = "'''Ann Lee''' is an American actress known for her films.\n\
+                      == Career ==\nShe starred in many films.\n\
+                      [[Category:American film actresses]]\n[[Category:1950 births]]\n";
+        assert!(lead_rules_out_film(person, "Ann Lee"));
+        // The same page in a film category, however written, or with an
+        // infobox after its lead: read whole.
+        for tail in [
+            "[[Category:2019 films]]",
+            "[[ category : 2019_films |X]]",
+            "[[Category:{{x}} films]]",
+            "[[Category:2019 films",
+            "{{Infobox film\n| director = B\n}}",
+        ] {
+            let page = format!("{person}{tail}\n");
+            assert!(!lead_rules_out_film(&page, "Ann Lee"), "{tail}");
+        }
+        // A lead that says film, or a page without a plain heading.
+        let film = "'''X''' is a 2019 French drama film.\n== Plot ==\nA.\n";
+        assert!(!lead_rules_out_film(film, "X"));
+        assert!(!lead_rules_out_film(
+            "'''Ann Lee''' is an actress.",
+            "Ann Lee"
+        ));
+        assert!(is_film(&crate::parse_wikitext(
+            &format!("{person}[[ category : 2019_films |X]]"),
+            "Ann Lee"
+        )));
+    }
 
     #[test]
     fn only_text_with_the_word_may_be_a_film() {

@@ -11,7 +11,7 @@ mod film;
 pub mod plain_text;
 pub mod wikitext;
 
-pub use film::{is_film, may_be_film};
+pub use film::{is_film, lead_rules_out_film, may_be_film};
 pub use wikitext::{parse_wikitext, parse_wikitext_if};
 
 use filmgraph_model::{Article, Diagnostic, Severity};

@@ -4,7 +4,7 @@
 
 use filmgraph_model::Article;
 use filmgraph_parse::dump::{DumpReader, Page};
-use filmgraph_parse::{is_film, parse_wikitext};
+use filmgraph_parse::{is_film, lead_rules_out_film, parse_wikitext};
 use serde_json::Value;
 use std::path::Path;
 
@@ -158,4 +158,48 @@ fn leads_of_films_say_they_are_films() {
         &text,
         filmgraph_parse::Format::PlainText
     )));
+}
+
+/// Every page of the corpora, as (title, wikitext).
+fn every_page() -> Vec<(String, String)> {
+    let corpus = Path::new(CORPUS);
+    let mut out = Vec::new();
+    let piki = corpus.join("piki-wikipedia-film-database/fixtures");
+    let slice = corpus.join("gensim-enwiki-dump-slice");
+    let dumps = std::fs::read_dir(&piki)
+        .unwrap()
+        .chain(std::fs::read_dir(&slice).unwrap());
+    for entry in dumps {
+        for page in pages(&entry.unwrap().path()) {
+            out.push((page.title, page.text));
+        }
+    }
+    for entry in std::fs::read_dir(corpus.join("wtf_wikipedia-cache-nonfilm")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) == Some("txt") {
+            let stem = path.file_stem().unwrap().to_str().unwrap().to_string();
+            out.push((stem, std::fs::read_to_string(&path).unwrap()));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_page_ruled_out_by_its_lead_is_no_film_read_whole() {
+    let (mut films, mut others, mut ruled_out) = (0, 0, 0);
+    for (title, text) in every_page() {
+        let film = is_film(&parse_wikitext(&text, &title));
+        if lead_rules_out_film(&text, &title) {
+            assert!(!film, "{title}: a film ruled out by its lead");
+            ruled_out += 1;
+        }
+        if film {
+            films += 1;
+        } else {
+            others += 1;
+        }
+    }
+    assert_eq!(films, 59, "the piki films and Actrius");
+    // Most pages that are not films are judged on their lead alone.
+    assert!(ruled_out * 2 > others, "{ruled_out} of {others}");
 }

@@ -4,7 +4,7 @@
 
 use filmgraph_model::Article;
 use filmgraph_parse::dump::{DumpError, DumpReader};
-use filmgraph_parse::{is_film, parse, parse_wikitext, Format};
+use filmgraph_parse::{is_film, lead_rules_out_film, parse, parse_wikitext, Format};
 use std::io::Write;
 use std::time::{Duration, Instant};
 
@@ -41,6 +41,10 @@ fn check_invariants(input: &str, a: &Article) {
 fn parse_checked(input: &str) -> Article {
     let a = parse_wikitext(input, "T");
     check_invariants(input, &a);
+    // Judging by the lead never rules out what the whole page calls a film.
+    if lead_rules_out_film(input, "T") {
+        assert!(!is_film(&a), "ruled out by its lead: {input:?}");
+    }
     a
 }
 
@@ -181,6 +185,9 @@ const TOKENS: &[&str] = &[
     "__NOTOC__",
     "[[File:",
     "[[Category:",
+    "2019 films",
+    " is a 2019 drama film. ",
+    "director = ",
     "#REDIRECT ",
     "2020",
     " ",

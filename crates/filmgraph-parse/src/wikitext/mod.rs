@@ -87,7 +87,26 @@ pub fn parse_wikitext_if(
     title: &str,
     wanted: impl FnOnce(&Article) -> bool,
 ) -> (Article, bool) {
-    let tree = tree::build(input);
+    parse_tree_if(input, title, tree::build(input), wanted)
+}
+
+/// The article up to the end of its lead, and the rest of the page unread,
+/// for pages whose first heading is plain text (see [`tree::build_lead`]):
+/// the title, redirect, the lead's categories and infobox, and the lead, as
+/// [`parse_wikitext_if`] gives them. `None` for other pages.
+pub fn parse_lead<'a>(input: &'a str, title: &str) -> Option<(Article, &'a str)> {
+    let (tree, cut) = tree::build_lead(input);
+    let cut = cut?;
+    let (article, _) = parse_tree_if(&input[..cut], title, tree, |_| false);
+    Some((article, &input[cut..]))
+}
+
+fn parse_tree_if(
+    input: &str,
+    title: &str,
+    tree: tree::Tree,
+    wanted: impl FnOnce(&Article) -> bool,
+) -> (Article, bool) {
     let mut named_refs = HashMap::new();
     walk(&tree.nodes, &mut |node| {
         if let Kind::Ref {

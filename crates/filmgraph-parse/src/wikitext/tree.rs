@@ -208,10 +208,32 @@ struct Builder<'a> {
     /// Tag names known to have no closing tag after the given offset.
     unclosed_after: Vec<(String, usize)>,
     comment_unclosed_after: Option<usize>,
+    /// Whether to stop at the first heading (see [`build_lead`]), and where
+    /// the builder stopped.
+    lead_only: bool,
+    stopped_at: Option<usize>,
 }
 
 /// Builds the tree of `src`. Never fails.
 pub(crate) fn build(src: &str) -> Tree {
+    build_with(src, false).0
+}
+
+/// The tree of the lead of `src` alone, and where the lead ends: the builder
+/// stops at the first line that begins with `=` outside any markup, when that
+/// line is a heading and nothing but text (`== Plot ==`). What it built
+/// until then is what [`build`] builds for those bytes, since every earlier
+/// construct is closed and every look ahead (a comment's end, a `<nowiki>`'s
+/// close) read the whole of `src`. Where the page has no heading, or its
+/// first one is written with markup, the whole tree and `None`.
+pub(crate) fn build_lead(src: &str) -> (Tree, Option<usize>) {
+    if src.starts_with('=') {
+        return (build(src), None);
+    }
+    build_with(src, true)
+}
+
+fn build_with(src: &str, lead_only: bool) -> (Tree, Option<usize>) {
     let mut b = Builder {
         src,
         stack: vec![Frame::new(FrameKind::Root, Span::new(0, 0))],
@@ -219,11 +241,14 @@ pub(crate) fn build(src: &str) -> Tree {
         too_deep_reported: false,
         unclosed_after: Vec::new(),
         comment_unclosed_after: None,
+        lead_only,
+        stopped_at: None,
     };
     b.run();
     let Builder {
         mut stack,
         problems,
+        stopped_at,
         ..
     } = b;
     let root = stack.pop().expect("the root frame");
@@ -232,7 +257,22 @@ pub(crate) fn build(src: &str) -> Tree {
         .into_iter()
         .next()
         .map_or_else(Vec::new, |p| p.nodes);
-    Tree { nodes, problems }
+    (Tree { nodes, problems }, stopped_at)
+}
+
+/// Whether the line starting at `at` is a heading of plain text: `=`s, text
+/// without markup, `=`s, as the sections are cut (`== x ==` is one, `====`
+/// is not).
+fn plain_heading(src: &str, at: usize) -> bool {
+    let line = &src[at..];
+    let line = line[..memchr::memchr(b'\n', line.as_bytes()).unwrap_or(line.len())].trim_end();
+    if line.contains(['{', '}', '[', ']', '<', '&']) {
+        return false;
+    }
+    let open = line.bytes().take_while(|&b| b == b'=').count();
+    let close = line.bytes().rev().take_while(|&b| b == b'=').count();
+    let level = open.min(close).min(6);
+    level > 0 && line.len() > 2 * level
 }
 
 impl<'a> Builder<'a> {
@@ -283,6 +323,19 @@ impl<'a> Builder<'a> {
             let c = b[i];
             match c {
                 b'{' | b'}' | b'[' | b']' | b'|' | b'<' => {}
+                b'\n' if self.lead_only && self.stack.len() == 1 && b.get(i + 1) == Some(&b'=') => {
+                    if plain_heading(src, i + 1) {
+                        self.flush_text(text_start, i + 1);
+                        self.finish();
+                        self.stopped_at = Some(i + 1);
+                        return;
+                    }
+                    // A heading with markup in it (or a line of `=` that is
+                    // none): the whole page is built.
+                    self.lead_only = false;
+                    i += 1;
+                    continue;
+                }
                 b'\n' if self.in_link_target() => {
                     // A link target never spans lines: this link is broken.
                     self.flush_text(text_start, i);
@@ -703,6 +756,41 @@ mod tests {
     fn a_label_may_span_lines_a_target_may_not() {
         assert_eq!(kinds(&build("[[a|\nb]]").nodes), ["link"]);
         assert_eq!(kinds(&build("[[a\n|b]]").nodes), ["text"]);
+    }
+
+    #[test]
+    fn a_lead_is_built_alone_up_to_its_first_plain_heading() {
+        let src = "{{Infobox person|name=A}}\nA <!-- a\n== not a heading ==\n--> is.\n\
+                   <nowiki>\n==x==\n</nowiki>\n== Life ==\nText {{y}}\n";
+        let (lead, cut) = build_lead(src);
+        let cut = cut.expect("a plain heading");
+        assert_eq!(&src[cut..cut + 9], "== Life =");
+        let whole = build(src);
+        assert_eq!(kinds(&lead.nodes), kinds(&whole.nodes[..lead.nodes.len()]));
+        assert_eq!(lead.nodes.last().unwrap().span.end, cut);
+        assert!(whole.nodes.len() > lead.nodes.len());
+    }
+
+    #[test]
+    fn a_lead_is_not_built_alone_where_its_end_is_unclear() {
+        // A heading with markup, a line of `=` (no heading), a page that
+        // opens with a heading, a heading inside a template, no heading at
+        // all: the whole tree.
+        for src in [
+            "A.\n== Life <!-- x --> ==\nB.",
+            "A.\n===\nB is a film.\n== Life ==\n",
+            "== Life ==\nB.",
+            "{{a|\n== b ==\n}} c",
+            "No heading.",
+        ] {
+            let (tree, cut) = build_lead(src);
+            assert_eq!(cut, None, "{src:?}");
+            assert_eq!(kinds(&tree.nodes), kinds(&build(src).nodes), "{src:?}");
+        }
+        // Inside a template, the heading-like line is passed over and the
+        // next plain one ends the lead.
+        let src = "{{a|\n== b ==\n}} c\n== d ==\n";
+        assert_eq!(build_lead(src).1, src.find("== d"));
     }
 
     #[test]
