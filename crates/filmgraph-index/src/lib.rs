@@ -146,7 +146,7 @@ impl Index {
         let mut companies: BTreeMap<String, (String, Vec<document::Credit>)> = BTreeMap::new();
         for kind in [EntityKind::Film, EntityKind::Work] {
             for entity in store.entities(kind)? {
-                let Some(view) = store.film_by_id(&entity.id)? else {
+                let Some(view) = store.film_facts_by_id(&entity.id)? else {
                     continue;
                 };
                 for doc in document::film_docs(store, &view)? {
@@ -383,7 +383,7 @@ fn derive(store: &dyn Store, id: &str) -> Result<Vec<Doc>> {
             .map(|v| vec![document::person_doc(&v)])
             .unwrap_or_default());
     }
-    Ok(match store.film_by_id(id)? {
+    Ok(match store.film_facts_by_id(id)? {
         Some(view) => document::film_docs(store, &view)?,
         None => Vec::new(),
     })

@@ -24,7 +24,7 @@ macro_rules! store_contract {
             a_work_named_by_one_article_becomes_a_film_with_its_own_article,
             an_article_about_a_series_is_a_work,
             a_person_has_credits_from_every_article,
-            a_persons_credits_are_their_view_without_sentences,
+            index_reads_are_views_without_what_an_index_leaves,
             search_matches_substrings_whatever_the_case_and_accents,
             facts_from_another_article_are_refused,
             entities_are_listed_and_found_by_id,
@@ -356,7 +356,7 @@ pub(crate) fn a_person_has_credits_from_every_article(store: &mut dyn Store) {
     assert!(store.person("Lino").unwrap().is_none());
 }
 
-pub(crate) fn a_persons_credits_are_their_view_without_sentences(store: &mut dyn Store) {
+pub(crate) fn index_reads_are_views_without_what_an_index_leaves(store: &mut dyn Store) {
     let mut articles = sample_articles();
     // A debut feature: a fact whose subject is a person.
     let (title, text, facts) = &mut articles[1];
@@ -379,6 +379,17 @@ pub(crate) fn a_persons_credits_are_their_view_without_sentences(store: &mut dyn
         let credits = store.person_credits(&person.id).unwrap().unwrap();
         assert_eq!(credits, crate::PersonCredits::from(&view), "{}", person.id);
     }
+    for kind in [EntityKind::Film, EntityKind::Work] {
+        for work in store.entities(kind).unwrap() {
+            let mut view = store.film_by_id(&work.id).unwrap().unwrap();
+            view.related.clear();
+            assert_eq!(store.film_facts_by_id(&work.id).unwrap(), Some(view));
+        }
+    }
+    assert!(store
+        .film_facts_by_id("person:alban-lenoir")
+        .unwrap()
+        .is_none());
     let lenoir = store
         .person_credits("person:alban-lenoir")
         .unwrap()

@@ -67,6 +67,18 @@ pub trait Store {
     /// The person with this name and every fact that credits them.
     fn person(&self, name: &str) -> Result<Option<PersonView>>;
 
+    /// The film or other work with this id, as [`Store::film_by_id`] gives
+    /// it but without [`FilmView::related`] (left empty): what a search index
+    /// reads for each film.
+    ///
+    /// The default drops what [`Store::film_by_id`] read.
+    fn film_facts_by_id(&self, id: &str) -> Result<Option<FilmView>> {
+        Ok(self.film_by_id(id)?.map(|mut view| {
+            view.related.clear();
+            view
+        }))
+    }
+
     /// The person with this id, as [`Store::person_by_id`] gives them,
     /// reduced to their credits and debuts (no sentences, no citations): what
     /// a search index reads for each person.

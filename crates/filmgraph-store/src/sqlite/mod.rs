@@ -89,11 +89,15 @@ impl Store for SqliteStore {
     }
 
     fn film_by_id(&self, id: &str) -> Result<Option<FilmView>> {
-        read::film_by_id(&self.conn, id)
+        read::film_by_id(&self.conn, id, true)
     }
 
     fn person_by_id(&self, id: &str) -> Result<Option<PersonView>> {
         read::person_by_id(&self.conn, id)
+    }
+
+    fn film_facts_by_id(&self, id: &str) -> Result<Option<FilmView>> {
+        read::film_by_id(&self.conn, id, false)
     }
 
     fn person_credits(&self, id: &str) -> Result<Option<PersonCredits>> {

@@ -40,7 +40,7 @@ pub(super) fn film(conn: &Connection, title: &str) -> Result<Option<FilmView>> {
             .collect();
         match tier.as_slice() {
             [] => continue,
-            [entity] => return film_view(conn, (*entity).clone()).map(Some),
+            [entity] => return film_view(conn, (*entity).clone(), true).map(Some),
             several => {
                 return Err(Error::Ambiguous {
                     query: title.to_string(),
@@ -52,7 +52,7 @@ pub(super) fn film(conn: &Connection, title: &str) -> Result<Option<FilmView>> {
     Ok(None)
 }
 
-fn film_view(conn: &Connection, entity: Entity) -> Result<FilmView> {
+fn film_view(conn: &Connection, entity: Entity, with_related: bool) -> Result<FilmView> {
     let article = conn
         .query_row(
             "SELECT title, display_title, source_path, content_hash, ingested_at
@@ -70,11 +70,15 @@ fn film_view(conn: &Connection, entity: Entity) -> Result<FilmView> {
         )
         .optional()?;
     let facts = stored_facts(conn, "f.subject_id = ?1", [&entity.id])?;
-    let related = stored_facts(
-        conn,
-        "a.entity_id = ?1 AND f.subject_id <> ?1",
-        [&entity.id],
-    )?;
+    let related = if with_related {
+        stored_facts(
+            conn,
+            "a.entity_id = ?1 AND f.subject_id <> ?1",
+            [&entity.id],
+        )?
+    } else {
+        Vec::new()
+    };
     Ok(FilmView {
         entity,
         article,
@@ -254,9 +258,14 @@ pub(super) fn entities(conn: &Connection, kind: EntityKind) -> Result<Vec<Entity
     Ok(out)
 }
 
-pub(super) fn film_by_id(conn: &Connection, id: &str) -> Result<Option<FilmView>> {
+/// The film or work with this id; its `related` facts too if `with_related`.
+pub(super) fn film_by_id(
+    conn: &Connection,
+    id: &str,
+    with_related: bool,
+) -> Result<Option<FilmView>> {
     match entity(conn, id)? {
-        Some(e) if e.kind != EntityKind::Person => film_view(conn, e).map(Some),
+        Some(e) if e.kind != EntityKind::Person => film_view(conn, e, with_related).map(Some),
         _ => Ok(None),
     }
 }
