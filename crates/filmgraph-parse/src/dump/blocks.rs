@@ -19,6 +19,20 @@ use std::thread;
 const BLOCK_MAGIC: u64 = 0x3141_5926_5359;
 const END_MAGIC: u64 = 0x1772_4538_5090;
 const MASK48: u64 = (1 << 48) - 1;
+/// Whether a byte can be the one before the byte a magic number ends in:
+/// that byte holds 8 of its bits, which of them fixed by the magic's bit
+/// offset (8 offsets, 2 magic numbers: 16 values). Most bytes of compressed
+/// data are none of them and need no closer look.
+const MAY_PRECEDE_LAST_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut shift = 0;
+    while shift < 8 {
+        table[((BLOCK_MAGIC >> (8 - shift)) & 0xff) as usize] = true;
+        table[((END_MAGIC >> (8 - shift)) & 0xff) as usize] = true;
+        shift += 1;
+    }
+    table
+};
 /// How much of the file is read at a time.
 const READ_SIZE: usize = 1 << 20;
 /// More compressed bytes than a block of 900 kB can take.
@@ -354,11 +368,14 @@ struct Cutter {
 impl Cutter {
     fn feed(&mut self, bytes: &[u8]) -> Vec<Piece> {
         let mut pieces = Vec::new();
+        // Cuts only read bits before the byte at hand, and drops only bytes
+        // before it: the chunk can go into `buf` whole.
+        self.buf.extend_from_slice(bytes);
         for &b in bytes {
+            let previous = self.window as u8;
             self.window = (self.window << 8) | u64::from(b);
             self.read += 1;
-            self.buf.push(b);
-            if self.read < 6 {
+            if !MAY_PRECEDE_LAST_BYTE[usize::from(previous)] || self.read < 6 {
                 continue;
             }
             for shift in 0..8u32 {
