@@ -532,6 +532,33 @@ mod tests {
     }
 
     #[test]
+    fn a_magic_number_is_found_at_every_bit_offset_and_in_any_chunking() {
+        for offset in 0..8u64 {
+            // 0xa5 filler, a block magic starting `offset` bits into byte
+            // 10, more filler, an end-of-stream magic after it.
+            let mut bits = BitWriter::default();
+            bits.push_bytes(&[0xa5; 10]);
+            bits.push_value(0, offset as u32);
+            bits.push_value(BLOCK_MAGIC, 48);
+            bits.push_bytes(&[0xa5; 20]);
+            bits.push_value(END_MAGIC, 48);
+            bits.push_bytes(&[0xa5; 10]);
+            let bytes = bits.finish();
+            for chunk in [1, 3, 7, bytes.len()] {
+                let mut cutter = Cutter::default();
+                let mut pieces = Vec::new();
+                for part in bytes.chunks(chunk) {
+                    pieces.extend(cutter.feed(part));
+                }
+                assert_eq!(pieces.len(), 1, "offset {offset}, chunks of {chunk}");
+                // From the block's magic number to the end-of-stream one.
+                assert_eq!(pieces[0].nbits, 48 + 20 * 8);
+                assert_eq!(bits_at(&pieces[0].bits, 0, 48), BLOCK_MAGIC);
+            }
+        }
+    }
+
+    #[test]
     fn a_false_cut_is_joined_back() {
         let data = sample(300_000);
         let bz = compress(&data, 1);
