@@ -128,8 +128,7 @@ fn rest_may_make_film(rest: &str) -> bool {
         let Some(end) = after.iter().position(|&b| b == b'|' || b == b']') else {
             return true;
         };
-        let name = String::from_utf8_lossy(&after[..end]).replace('_', " ");
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = crate::wikitext::category_name(&String::from_utf8_lossy(&after[..end]));
         name.contains(['{', '<', '&']) || is_film_category(&name)
     })
 }

@@ -244,6 +244,13 @@ fn redirect(src: &str, nodes: &[Node]) -> Option<String> {
     })
 }
 
+/// A category's name as written after `Category:` -> as the article lists
+/// it: underscores as spaces, single spaces (`2019_films` -> `2019 films`).
+pub(crate) fn category_name(written: &str) -> String {
+    let name = written.replace('_', " ");
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// `[[Category:2019 films|sort key]]` at the top level -> `2019 films`.
 fn categories(src: &str, nodes: &[Node]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -260,8 +267,7 @@ fn categories(src: &str, nodes: &[Node]) -> Vec<String> {
         if !ns.trim().eq_ignore_ascii_case("category") {
             continue;
         }
-        let name = name.replace('_', " ");
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = category_name(name);
         if !name.is_empty() && !out.contains(&name) {
             out.push(name);
         }
@@ -333,12 +339,7 @@ fn heading<'t>(src: &str, line: &Line<'t>) -> Option<(u8, Vec<Piece<'t>>)> {
         return None;
     };
     let last_text = src[last_span.start..last_span.end].trim_end();
-    let close = last_text.bytes().rev().take_while(|&b| b == b'=').count();
-    let open = src[first.start..first.end]
-        .bytes()
-        .take_while(|&b| b == b'=')
-        .count();
-    let level = open.min(close).min(6);
+    let level = tree::heading_level(&src[first.start..first.end], last_text);
     if level == 0 {
         return None;
     }

@@ -269,10 +269,16 @@ fn plain_heading(src: &str, at: usize) -> bool {
     if line.contains(['{', '}', '[', ']', '<', '&']) {
         return false;
     }
-    let open = line.bytes().take_while(|&b| b == b'=').count();
-    let close = line.bytes().rev().take_while(|&b| b == b'=').count();
-    let level = open.min(close).min(6);
+    let level = heading_level(line, line);
     level > 0 && line.len() > 2 * level
+}
+
+/// A heading's level: as many `=` as open its first text and close its last
+/// (trailing blanks trimmed), at most 6; 0 for no heading.
+pub(crate) fn heading_level(first: &str, last: &str) -> usize {
+    let open = first.bytes().take_while(|&b| b == b'=').count();
+    let close = last.bytes().rev().take_while(|&b| b == b'=').count();
+    open.min(close).min(6)
 }
 
 impl<'a> Builder<'a> {
