@@ -32,8 +32,8 @@ pub use error::{Error, Result};
 pub use key::{entity_id, fold};
 pub use location::{open, Location};
 pub use record::{
-    ArticleRecord, ArticleSummary, ArticleText, Change, Counts, Credit, Entity, EntityKind,
-    FactPage, FactQuery, FilmView, FranchiseView, FranchiseWork, IngestStats, PersonCredits,
+    ArticleRecord, ArticleSummary, ArticleText, Change, Counts, Entity, EntityKind, FactPage,
+    FactQuery, FilmView, FranchiseView, FranchiseWork, IngestStats, PersonCredit, PersonCredits,
     PersonView, SearchHit, StoredFact,
 };
 pub use revision::{ArticleWrite, Revision, StoredRevision};

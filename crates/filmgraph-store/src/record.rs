@@ -147,7 +147,7 @@ pub struct PersonCredits {
     pub entity: Entity,
     /// Each fact whose object is this person, in [`PersonView::credits`]'
     /// order.
-    pub credits: Vec<Credit>,
+    pub credits: Vec<PersonCredit>,
     /// The works named as their debut feature, in order.
     pub debuts: Vec<String>,
     /// How many facts have this person as subject (the debuts among them).
@@ -156,7 +156,7 @@ pub struct PersonCredits {
 
 /// One credit of a person: the role, the work, and the character played.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Credit {
+pub struct PersonCredit {
     pub predicate: Predicate,
     /// The fact's subject: the film or other work.
     pub work: String,
@@ -170,7 +170,7 @@ impl From<&PersonView> for PersonCredits {
             credits: view
                 .credits
                 .iter()
-                .map(|f| Credit {
+                .map(|f| PersonCredit {
                     predicate: f.fact.predicate,
                     work: f.fact.subject.clone(),
                     character: f.fact.qualifier("character").map(str::to_string),

@@ -44,25 +44,21 @@ pub(super) fn begin(conn: &mut Connection) -> Result<bool> {
 /// Builds the lookup indexes that are missing, in the caller's transaction
 /// (or in its own, outside one).
 pub(super) fn ensure_indexes(conn: &Connection) -> Result<()> {
-    for name in missing(conn)? {
-        let (_, on) = LOOKUP_INDEXES
-            .iter()
-            .find(|(known, _)| *known == name)
-            .expect("only known indexes are missing");
+    for (name, on) in missing(conn)? {
         conn.execute_batch(&format!("CREATE INDEX IF NOT EXISTS {name} ON {on}"))?;
     }
     Ok(())
 }
 
-/// The lookup indexes the database lacks.
-pub(super) fn missing(conn: &Connection) -> Result<Vec<&'static str>> {
+/// The lookup indexes the database lacks (name, what it indexes).
+pub(super) fn missing(conn: &Connection) -> Result<Vec<&'static (&'static str, &'static str)>> {
     let mut present = conn.prepare_cached(
         "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1)",
     )?;
     let mut missing = Vec::new();
-    for (name, _) in LOOKUP_INDEXES {
-        if !present.query_row([name], |row| row.get::<_, bool>(0))? {
-            missing.push(*name);
+    for index in LOOKUP_INDEXES {
+        if !present.query_row([index.0], |row| row.get::<_, bool>(0))? {
+            missing.push(index);
         }
     }
     Ok(missing)

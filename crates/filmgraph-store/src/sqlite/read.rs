@@ -1,8 +1,9 @@
 //! Reading: lookups, facts in article order, search, counts.
 
 use crate::{
-    entity_id, fold, ArticleSummary, ArticleText, Change, Counts, Credit, Entity, EntityKind,
-    Error, FactPage, FactQuery, FilmView, PersonCredits, PersonView, Result, SearchHit, StoredFact,
+    entity_id, fold, ArticleSummary, ArticleText, Change, Counts, Entity, EntityKind, Error,
+    FactPage, FactQuery, FilmView, PersonCredit, PersonCredits, PersonView, Result, SearchHit,
+    StoredFact,
 };
 use filmgraph_model::{Fact, Predicate, Provenance, Qualifiers};
 use rusqlite::{params, Connection, OptionalExtension, Params};
@@ -303,7 +304,7 @@ pub(super) fn person_credits(conn: &Connection, id: &str) -> Result<Option<Perso
         } else {
             serde_json::from_str::<Qualifiers>(qualifiers)?.remove("character")
         };
-        credits.push(Credit {
+        credits.push(PersonCredit {
             predicate: predicate(text(row, 0)?)?,
             work: row.get(1)?,
             character,
