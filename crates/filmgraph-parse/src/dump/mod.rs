@@ -10,11 +10,11 @@
 //! ([`DumpError::Page`]) and the reader goes on with the next page. Byte
 //! offsets are offsets into the XML (the decompressed stream, for `.bz2`).
 
+mod block_decoder;
 mod blocks;
 
 use crate::{parse_wikitext, parse_wikitext_if};
 use blocks::ParallelDecoder;
-use bzip2::bufread::MultiBzDecoder;
 use filmgraph_model::Article;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -97,8 +97,8 @@ pub struct DumpOptions {
     /// counted ([`Page::text_bytes`]) but not held, so one huge page cannot
     /// exhaust memory.
     pub max_text_bytes: usize,
-    /// Threads decoding a `.bz2` file, block by block (see `blocks.rs`); 1
-    /// decodes it on the reading thread.
+    /// Threads decoding a `.bz2` file, block by block (see `blocks.rs`),
+    /// besides the one that reads and cuts it.
     pub decoder_threads: usize,
 }
 
@@ -198,6 +198,17 @@ pub struct DumpReader<R: BufRead> {
     input: Option<InputPosition>,
 }
 
+/// The bytes of a bzip2 file (one stream or many), decoded block by block
+/// on `threads` threads (at least one) besides the one that reads the file.
+/// A block that cannot be decoded is an [`io::ErrorKind::InvalidData`]
+/// error naming its compressed byte offset; the blocks before it are read.
+pub fn bzip2_decoder<R: Read + Send + 'static>(
+    file: R,
+    threads: usize,
+) -> io::Result<impl Read + Send> {
+    ParallelDecoder::new(file, threads)
+}
+
 /// The reader [`DumpReader::open`] builds over a file.
 pub type FileReader = Box<dyn BufRead + Send>;
 
@@ -225,15 +236,9 @@ impl DumpReader<FileReader> {
         };
         let mut buffered = BufReader::with_capacity(1 << 16, file);
         let is_bzip2 = buffered.fill_buf().map_err(open_error)?.starts_with(b"BZh");
-        let inner: FileReader = if is_bzip2 && options.decoder_threads > 1 {
-            let decoder =
-                ParallelDecoder::new(buffered, options.decoder_threads).map_err(open_error)?;
+        let inner: FileReader = if is_bzip2 {
+            let decoder = bzip2_decoder(buffered, options.decoder_threads).map_err(open_error)?;
             Box::new(BufReader::with_capacity(1 << 16, decoder))
-        } else if is_bzip2 {
-            Box::new(BufReader::with_capacity(
-                1 << 16,
-                MultiBzDecoder::new(buffered),
-            ))
         } else {
             Box::new(buffered)
         };
