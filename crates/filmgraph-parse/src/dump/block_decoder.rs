@@ -73,9 +73,9 @@ pub(crate) struct BlockDecoder {
     /// The block as the Huffman and move-to-front stages give it: the last
     /// column of the sorted rotations.
     last: Vec<u8>,
-    /// For each row, the next row (bits 8–27), the row's last byte (bits
-    /// 0–7) and whether the next row starts a stretch (bit 31): libbzip2's
-    /// `tt` and a flag.
+    /// For each row of the sorted rotations, the next row (bits 8–27), the
+    /// row's first byte (bits 0–7) and whether the next row starts a stretch
+    /// (bit 31).
     forward: Vec<u32>,
     /// The block's stretches, walked side by side.
     stretches: Vec<Vec<u8>>,
@@ -269,21 +269,21 @@ impl BlockDecoder {
         for (i, &byte) in last.iter().enumerate() {
             let row = next_row[usize::from(byte)];
             next_row[usize::from(byte)] = row + 1;
-            let row = row as usize;
-            let flag = if to_sample == 0 {
-                to_sample = stride;
+            let flag = if to_sample == 0 || i == orig_ptr {
                 SAMPLE_NEXT
             } else {
                 0
             };
+            if to_sample == 0 {
+                to_sample = stride;
+            }
             to_sample -= 1;
-            // Row `row` of the first column is row `i`'s last byte: walking
-            // forwards, row `i` comes after row `row`.
-            forward[row] = flag | ((i as u32) << 8) | u32::from(last[row]);
+            // Row `row` starts with the byte row `i` ends with: row `i` is
+            // row `row` rotated by one, so it comes next.
+            forward[row as usize] = flag | ((i as u32) << 8) | u32::from(byte);
         }
-        // The block starts at the row after the original one.
-        let first = ((forward[orig_ptr] >> 8) & ROW_MASK) as usize;
-        forward[orig_ptr] |= SAMPLE_NEXT;
+        // The original row is the block itself: the walk starts there.
+        let first = orig_ptr;
         let first_stretch = if first.is_multiple_of(stride) {
             first / stride
         } else {
