@@ -85,14 +85,14 @@ pub(crate) struct BlockDecoder {
 }
 
 impl BlockDecoder {
-    /// Decodes the block in the first `nbits` bits of `bits` (from its
-    /// magic number on) of a stream of block size `level` (`b'1'`..=`b'9'`)
-    /// and appends its bytes to `out`. On an error `out` may hold part of
-    /// the block.
+    /// Decodes the block in bits `range` of `bits` (counted from the first
+    /// byte's most significant bit; the range starts at the magic number) of
+    /// a stream of block size `level` (`b'1'`..=`b'9'`) and appends its
+    /// bytes to `out`. On an error `out` may hold part of the block.
     pub(crate) fn decode(
         &mut self,
         bits: &[u8],
-        nbits: u64,
+        range: std::ops::Range<u64>,
         level: u8,
         out: &mut Vec<u8>,
     ) -> Result<(), BlockError> {
@@ -100,7 +100,7 @@ impl BlockDecoder {
             return malformed("block size");
         }
         let max_len = usize::from(level - b'0') * 100_000;
-        let mut reader = Bits::new(bits, nbits);
+        let mut reader = Bits::new(bits, range);
         if reader.read(32) != BLOCK_MAGIC || reader.read(16) != BLOCK_MAGIC_LOW {
             return Err(BlockError::NoMagic);
         }
@@ -125,7 +125,8 @@ impl BlockDecoder {
             return Err(BlockError::Truncated);
         }
 
-        let counts = self.read_symbols(&mut reader, &tables, &symbols, n_symbols, max_len)?;
+        let (counts, len) =
+            self.read_symbols(&mut reader, &tables, &symbols, n_symbols, max_len)?;
         // The next block (or the stream's end) follows at once, unpadded.
         if reader.past_end() {
             return Err(BlockError::Truncated);
@@ -133,11 +134,10 @@ impl BlockDecoder {
         if reader.pos < reader.end {
             return malformed("bits after the end of the block");
         }
-        let len = self.last.len();
         if orig_ptr >= len {
             return malformed("original pointer");
         }
-        self.invert(orig_ptr, &counts)?;
+        self.invert(len, orig_ptr, &counts)?;
         let start = out.len();
         undo_runs(&self.unsorted, out)?;
         let computed = CRC32.checksum(&out[start..]);
@@ -188,13 +188,16 @@ impl BlockDecoder {
         symbols: &[u8; 256],
         n_symbols: usize,
         max_len: usize,
-    ) -> Result<[u32; 256], BlockError> {
+    ) -> Result<([u32; 256], usize), BlockError> {
         let end_of_block = (n_symbols + 1) as u16;
         let mut counts = [0u32; 256];
-        let mut front: [u8; 256] = *symbols;
-        let last = &mut self.last;
-        last.clear();
-        last.reserve(max_len);
+        let mut front = MoveToFront::new(symbols);
+        // Sized once for the largest block; only the first `len` bytes count.
+        if self.last.len() < max_len {
+            self.last.resize(max_len, 0);
+        }
+        let last = &mut self.last[..max_len];
+        let mut len = 0usize;
         let mut selector = 0usize;
         let mut left_in_group = 0u32;
         let mut table = &tables[0];
@@ -224,12 +227,13 @@ impl BlockDecoder {
                 continue;
             }
             if run_weight > 1 {
-                let byte = front[0];
-                let n = run as usize;
-                if last.len() + n > max_len {
+                let byte = front.front();
+                let end = len + run as usize;
+                if end > max_len {
                     return malformed("block longer than its size");
                 }
-                last.resize(last.len() + n, byte);
+                last[len..end].fill(byte);
+                len = end;
                 counts[usize::from(byte)] += run;
                 run = 0;
                 run_weight = 1;
@@ -237,21 +241,26 @@ impl BlockDecoder {
             if symbol == end_of_block {
                 break;
             }
-            if last.len() >= max_len {
+            if len >= max_len {
                 return malformed("block longer than its size");
             }
-            let byte = move_to_front(&mut front, usize::from(symbol - 1));
-            last.push(byte);
+            let byte = front.take(usize::from(symbol - 1));
+            last[len] = byte;
+            len += 1;
             counts[usize::from(byte)] += 1;
         }
-        Ok(counts)
+        Ok((counts, len))
     }
 
     /// Undoes the Burrows–Wheeler transform of `self.last` into
     /// `self.unsorted`, walking many stretches of the block at once.
-    fn invert(&mut self, orig_ptr: usize, counts: &[u32; 256]) -> Result<(), BlockError> {
-        let last = &self.last;
-        let len = last.len();
+    fn invert(
+        &mut self,
+        len: usize,
+        orig_ptr: usize,
+        counts: &[u32; 256],
+    ) -> Result<(), BlockError> {
+        let last = &self.last[..len];
         // Where each byte's rows start in the first column.
         let mut next_row = [0u32; 256];
         let mut sum = 0u32;
@@ -259,70 +268,49 @@ impl BlockDecoder {
             *slot = sum;
             sum += count;
         }
-        // Every `stride`-th row starts a stretch; the row before one is
-        // flagged, so that a walk knows where its stretch ends.
+        // Stretches start at every `stride`-th row and at the original row
+        // (the block itself: where the walk starts). The entry that leads
+        // to a stretch's start is flagged, so that a walk knows where its
+        // stretch ends.
         let stride = len.div_ceil(CHAINS).max(1);
+        let mut starts: Vec<usize> = (0..len).step_by(stride).collect();
+        if let Err(at) = starts.binary_search(&orig_ptr) {
+            starts.insert(at, orig_ptr);
+        }
         let forward = &mut self.forward;
         forward.clear();
         forward.resize(len, 0);
-        let mut to_sample = 0usize;
-        for (i, &byte) in last.iter().enumerate() {
-            let row = next_row[usize::from(byte)];
-            next_row[usize::from(byte)] = row + 1;
-            let flag = if to_sample == 0 || i == orig_ptr {
-                SAMPLE_NEXT
-            } else {
-                0
-            };
-            if to_sample == 0 {
-                to_sample = stride;
+        for (k, &from) in starts.iter().enumerate() {
+            let to = starts.get(k + 1).copied().unwrap_or(len);
+            let mut flag = SAMPLE_NEXT;
+            for (i, &byte) in (from..to).zip(&last[from..to]) {
+                let row = next_row[usize::from(byte)];
+                next_row[usize::from(byte)] = row + 1;
+                // Row `row` starts with the byte row `i` ends with: row `i`
+                // is row `row` rotated by one, so it comes next.
+                forward[row as usize] = flag | ((i as u32) << 8) | u32::from(byte);
+                flag = 0;
             }
-            to_sample -= 1;
-            // Row `row` starts with the byte row `i` ends with: row `i` is
-            // row `row` rotated by one, so it comes next.
-            forward[row as usize] = flag | ((i as u32) << 8) | u32::from(byte);
         }
-        // The original row is the block itself: the walk starts there.
-        let first = orig_ptr;
-        let first_stretch = if first.is_multiple_of(stride) {
-            first / stride
-        } else {
-            len.div_ceil(stride)
+        let Ok(first_stretch) = starts.binary_search(&orig_ptr) else {
+            return malformed("original pointer");
         };
 
         // Walk the stretches side by side: each step waits on memory, and
         // steps of different stretches wait together.
-        let stretches = len.div_ceil(stride) + 1;
+        let stretches = starts.len();
         self.stretches.resize_with(stretches, Vec::new);
         let mut ends = [u32::MAX; CHAINS + 1];
-        let mut walkers: Vec<(u32, usize)> = Vec::with_capacity(stretches);
-        for k in 0..stretches {
-            let row = if k == first_stretch {
-                first
-            } else {
-                k * stride
-            };
-            if row < len && (k == first_stretch || row != first) {
-                walkers.push((row as u32, k));
-            }
-        }
-        let mut live = walkers.len();
+        let mut live = stretches;
         let mut rows = [0u32; CHAINS + 1];
         let mut ids = [0usize; CHAINS + 1];
-        let mut outs: Vec<&mut Vec<u8>> = Vec::with_capacity(live);
-        for (w, &(row, k)) in walkers.iter().enumerate() {
-            rows[w] = row;
-            ids[w] = k;
+        for (k, &row) in starts.iter().enumerate() {
+            rows[k] = row as u32;
+            ids[k] = k;
         }
-        {
-            let mut by_id: Vec<Option<&mut Vec<u8>>> =
-                self.stretches.iter_mut().map(Some).collect();
-            for &k in &ids[..live] {
-                if let Some(stretch) = by_id[k].take() {
-                    stretch.clear();
-                    outs.push(stretch);
-                }
-            }
+        let mut outs: Vec<&mut Vec<u8>> = self.stretches.iter_mut().take(stretches).collect();
+        for out in outs.iter_mut() {
+            out.clear();
         }
         while live > 0 {
             let mut w = 0;
@@ -335,7 +323,7 @@ impl BlockDecoder {
                     live -= 1;
                     rows.swap(w, live);
                     ids.swap(w, live);
-                    outs.swap_remove(w);
+                    outs.swap(w, live);
                 } else {
                     w += 1;
                 }
@@ -349,14 +337,13 @@ impl BlockDecoder {
         for _ in 0..stretches {
             unsorted.extend_from_slice(&self.stretches[k]);
             let next = ends[k] as usize;
-            if next == first || unsorted.len() >= len {
+            if next == orig_ptr || unsorted.len() >= len {
                 break;
             }
-            k = if next.is_multiple_of(stride) {
-                next / stride
-            } else {
+            let Ok(at) = starts.binary_search(&next) else {
                 return malformed("rows");
             };
+            k = at;
         }
         if unsorted.len() != len {
             return malformed("the rows are not one cycle");
@@ -365,23 +352,48 @@ impl BlockDecoder {
     }
 }
 
-/// The byte at `index` of the move-to-front list, moved to its front.
-#[inline(always)]
-fn move_to_front(list: &mut [u8; 256], index: usize) -> u8 {
-    let byte = list[index];
-    if index < 16 {
-        // Most indices are small: shift the first 16 bytes as one number.
+/// The move-to-front list of byte values: its first 16 in a register (most
+/// indices are small), the rest in memory.
+struct MoveToFront {
+    /// Byte `k` of the list is bits `8k..8k+8`.
+    head: u128,
+    rest: [u8; 240],
+}
+
+impl MoveToFront {
+    fn new(list: &[u8; 256]) -> Self {
         let mut head = [0u8; 16];
         head.copy_from_slice(&list[..16]);
-        let word = u128::from_le_bytes(head);
-        let moved = u128::MAX >> (8 * (15 - index));
-        let word = ((word << 8) & moved) | (word & !moved) | u128::from(byte);
-        list[..16].copy_from_slice(&word.to_le_bytes());
-    } else {
-        list.copy_within(0..index, 1);
-        list[0] = byte;
+        let mut rest = [0u8; 240];
+        rest.copy_from_slice(&list[16..]);
+        MoveToFront {
+            head: u128::from_le_bytes(head),
+            rest,
+        }
     }
-    byte
+
+    #[inline(always)]
+    fn front(&self) -> u8 {
+        self.head as u8
+    }
+
+    /// The byte at `index`, moved to the front.
+    #[inline(always)]
+    fn take(&mut self, index: usize) -> u8 {
+        if index < 16 {
+            let byte = (self.head >> (8 * index)) as u8;
+            // Bytes 0..=index move up one place; the rest stay.
+            let moved = u128::MAX >> (8 * (15 - index));
+            self.head = ((self.head << 8) & moved) | (self.head & !moved) | u128::from(byte);
+            byte
+        } else {
+            let byte = self.rest[index - 16];
+            self.rest.copy_within(0..index - 16, 1);
+            self.rest[0] = (self.head >> 120) as u8;
+            self.head = (self.head << 8) | u128::from(byte);
+            byte
+        }
+    }
 }
 
 /// Which byte values the block uses, in order: the symbols' meaning.
@@ -567,11 +579,11 @@ struct Bits<'a> {
 }
 
 impl<'a> Bits<'a> {
-    fn new(data: &'a [u8], nbits: u64) -> Self {
+    fn new(data: &'a [u8], range: std::ops::Range<u64>) -> Self {
         Bits {
             data,
-            pos: 0,
-            end: nbits.min(data.len() as u64 * 8),
+            pos: range.start,
+            end: range.end.min(data.len() as u64 * 8),
         }
     }
 
@@ -623,13 +635,17 @@ mod tests {
 
     #[test]
     fn move_to_front_moves_any_index_as_a_list_would() {
-        let mut list: [u8; 256] = std::array::from_fn(|i| i as u8);
+        let list: [u8; 256] = std::array::from_fn(|i| (i as u8).wrapping_mul(7));
+        let mut front = MoveToFront::new(&list);
         let mut naive: Vec<u8> = list.to_vec();
-        for index in [0usize, 1, 5, 15, 16, 17, 255, 3, 14, 200, 15, 0, 2] {
+        for index in [0usize, 1, 5, 15, 16, 17, 255, 3, 14, 200, 15, 0, 2, 31] {
             let byte = naive.remove(index);
             naive.insert(0, byte);
-            assert_eq!(move_to_front(&mut list, index), byte);
-            assert_eq!(list.to_vec(), naive, "index {index}");
+            assert_eq!(front.take(index), byte);
+            assert_eq!(front.front(), naive[0]);
+            let mut whole = front.head.to_le_bytes().to_vec();
+            whole.extend_from_slice(&front.rest);
+            assert_eq!(whole, naive, "index {index}");
         }
     }
 
@@ -656,7 +672,7 @@ mod tests {
                 code <<= 1;
             }
             let bytes = ((code << (64 - len)) | (0x5a5a_5a5a >> len)).to_be_bytes();
-            let mut reader = Bits::new(&bytes, 64);
+            let mut reader = Bits::new(&bytes, 0..64);
             assert_eq!(
                 table.decode(&mut reader),
                 Ok(symbol as u16),
@@ -676,7 +692,7 @@ mod tests {
             0x31, 0x41, 0x59, 0x26, 0x53, 0x59, 0, 0, 0, 0, 0x80, 0, 0, 0,
         ];
         let mut out = Vec::new();
-        let result = BlockDecoder::default().decode(&bytes, 112, b'9', &mut out);
+        let result = BlockDecoder::default().decode(&bytes, 0..112, b'9', &mut out);
         assert_eq!(result, Err(BlockError::Randomised));
     }
 }

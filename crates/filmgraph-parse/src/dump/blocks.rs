@@ -45,7 +45,10 @@ const MAX_BLOCK_BYTES: usize = 8 << 20;
 struct Piece {
     /// The stream's block size digit (`BZh9`: b'9').
     level: u8,
+    /// The bytes the piece lies in: it starts at bit `start` (0–7) of the
+    /// first and is `nbits` long.
     bits: Vec<u8>,
+    start: u64,
     nbits: u64,
     /// Where the piece starts in the file, in bytes (for messages).
     offset: u64,
@@ -57,9 +60,9 @@ impl Piece {
     fn to_stream(&self) -> Vec<u8> {
         let mut out = BitWriter::default();
         out.push_bytes(&[b'B', b'Z', b'h', self.level]);
-        out.push_bits_from(&self.bits, 0, self.nbits);
+        out.push_bits_from(&self.bits, self.start, self.nbits);
         out.push_value(END_MAGIC, 48);
-        out.push_value(bits_at(&self.bits, 48, 32), 32);
+        out.push_value(bits_at(&self.bits, self.start + 48, 32), 32);
         out.finish()
     }
 
@@ -67,13 +70,14 @@ impl Piece {
     fn join(mut self, next: &Piece) -> Piece {
         let mut out = BitWriter {
             bytes: std::mem::take(&mut self.bits),
-            nbits: self.nbits,
+            nbits: self.start + self.nbits,
         };
-        out.bytes.truncate(self.nbits.div_ceil(8) as usize);
-        out.push_bits_from(&next.bits, 0, next.nbits);
+        out.bytes.truncate(out.nbits.div_ceil(8) as usize);
+        out.push_bits_from(&next.bits, next.start, next.nbits);
         Piece {
             level: self.level,
-            nbits: out.nbits,
+            start: self.start,
+            nbits: out.nbits - self.start,
             bits: out.bytes,
             offset: self.offset,
         }
@@ -81,7 +85,8 @@ impl Piece {
 
     fn decode(&self, decoder: &mut BlockDecoder) -> io::Result<Vec<u8>> {
         let mut out = Vec::with_capacity(1 << 20);
-        match decoder.decode(&self.bits, self.nbits, self.level, &mut out) {
+        let bits = self.start..self.start + self.nbits;
+        match decoder.decode(&self.bits, bits, self.level, &mut out) {
             Ok(()) => Ok(out),
             Err(BlockError::Randomised) => {
                 out.clear();
@@ -258,6 +263,7 @@ impl ParallelDecoder {
                         Piece {
                             level: b'9',
                             bits: Vec::new(),
+                            start: 0,
                             nbits: 0,
                             offset: 0,
                         },
@@ -381,20 +387,22 @@ impl Cutter {
         // Cuts only read bits before the byte at hand, and drops only bytes
         // before it: the chunk can go into `buf` whole.
         self.buf.extend_from_slice(bytes);
+        // In locals, not fields: the loop keeps them in registers.
+        let (mut window, mut read) = (self.window, self.read);
         for &b in bytes {
-            let previous = self.window as u8;
-            self.window = (self.window << 8) | u64::from(b);
-            self.read += 1;
-            if !MAY_PRECEDE_LAST_BYTE[usize::from(previous)] || self.read < 6 {
+            let previous = window as u8;
+            window = (window << 8) | u64::from(b);
+            read += 1;
+            if !MAY_PRECEDE_LAST_BYTE[usize::from(previous)] || read < 6 {
                 continue;
             }
             for shift in 0..8u32 {
-                let word = (self.window >> shift) & MASK48;
+                let word = (window >> shift) & MASK48;
                 if word != BLOCK_MAGIC && word != END_MAGIC {
                     continue;
                 }
                 // The magic number's first bit, counted from the file's start.
-                let magic_bit = self.read * 8 - u64::from(shift) - 48;
+                let magic_bit = read * 8 - u64::from(shift) - 48;
                 if let Some(piece) = self.cut_at(magic_bit) {
                     pieces.push(piece);
                 }
@@ -403,10 +411,11 @@ impl Cutter {
                 } else {
                     self.start_bit = None;
                     // Keep only the bytes a later block may start in.
-                    self.drop_before(self.read.saturating_sub(16));
+                    self.drop_before(read.saturating_sub(16));
                 }
             }
         }
+        (self.window, self.read) = (window, read);
         if self.start_bit.is_none() {
             self.drop_before(self.read.saturating_sub(16));
         } else if self.buf.len() > MAX_BLOCK_BYTES {
@@ -423,12 +432,11 @@ impl Cutter {
         let start = self.start_bit?;
         let base = self.buf_offset * 8;
         let (from, to) = (start - base, end_bit - base);
-        let mut out = BitWriter::default();
-        out.push_bits_from(&self.buf, from, to - from);
         Some(Piece {
             level: self.level,
-            nbits: out.nbits,
-            bits: out.bytes,
+            bits: self.buf[(from / 8) as usize..to.div_ceil(8) as usize].to_vec(),
+            start: from % 8,
+            nbits: to - from,
             offset: start / 8,
         })
     }
@@ -587,12 +595,13 @@ mod tests {
             let mut damaged = Piece {
                 level: piece.level,
                 bits: piece.bits.clone(),
+                start: piece.start,
                 nbits: piece.nbits,
                 offset: 0,
             };
             // One or two bits flipped, anywhere after the magic number.
             for flip in [x, x >> 32].iter().take(1 + (x % 2) as usize) {
-                let bit = 48 + flip % (piece.nbits - 48);
+                let bit = piece.start + 48 + flip % (piece.nbits - 48);
                 damaged.bits[(bit / 8) as usize] ^= 0x80 >> (bit % 8);
             }
             let ours = damaged.decode(&mut decoder);
@@ -666,7 +675,8 @@ mod tests {
                 assert_eq!(pieces.len(), 1, "offset {offset}, chunks of {chunk}");
                 // From the block's magic number to the end-of-stream one.
                 assert_eq!(pieces[0].nbits, 48 + 20 * 8);
-                assert_eq!(bits_at(&pieces[0].bits, 0, 48), BLOCK_MAGIC);
+                assert_eq!(pieces[0].start, offset);
+                assert_eq!(bits_at(&pieces[0].bits, offset, 48), BLOCK_MAGIC);
             }
         }
     }
@@ -684,21 +694,24 @@ mod tests {
         let first = pieces.remove(0);
         let at = 12_345;
         let mut head = BitWriter::default();
-        head.push_bits_from(&first.bits, 0, at);
-        let mut tail = BitWriter::default();
-        tail.push_bits_from(&first.bits, at, first.nbits - at);
+        head.push_bits_from(&first.bits, first.start, at);
         let head = Piece {
             level: first.level,
             nbits: head.nbits,
             bits: head.bytes,
+            start: 0,
             offset: 0,
         };
+        // The tail as the cutter makes pieces: the bytes it lies in.
+        let tail_bit = first.start + at;
         let tail = Piece {
             level: first.level,
-            nbits: tail.nbits,
-            bits: tail.bytes,
+            nbits: first.nbits - at,
+            bits: first.bits[(tail_bit / 8) as usize..].to_vec(),
+            start: tail_bit % 8,
             offset: 0,
         };
+        assert_ne!(tail.start, 0);
         assert!(head.decode(&mut BlockDecoder::default()).is_err());
         let joined = head.join(&tail);
         assert_eq!(joined.nbits, first.nbits);
@@ -708,3 +721,4 @@ mod tests {
         );
     }
 }
+
