@@ -13,10 +13,11 @@
 //! - **The Burrows–Wheeler inversion on many stretches at once.** Undoing
 //!   the transform follows a chain of up to 900,000 dependent reads at
 //!   random places in a 3.6 MB array: each waits for the one before, so the
-//!   core mostly waits for memory. The chain is cut at 32 rows spread over
-//!   the array (the row before each is flagged in a spare bit); the
-//!   stretches between them are walked side by side, so that 32 reads are in
-//!   flight instead of one, and joined in the order the walk met them.
+//!   core mostly waits for memory. The chain is cut at 32 evenly spaced
+//!   rows and at the original row (the entry that leads into each is
+//!   flagged in a spare bit); the stretches between them are walked side by
+//!   side, so that 32 reads are in flight instead of one, and joined in the
+//!   order the walk met them.
 //!
 //! Randomised blocks (a bzip2 0.9.0 option no encoder has written since
 //! 1999) are refused with [`BlockError::Randomised`], for the caller to hand
