@@ -122,9 +122,6 @@ impl BlockDecoder {
         for _ in 0..n_groups {
             tables.push(read_table(&mut reader, alpha_size)?);
         }
-        if reader.past_end() {
-            return Err(BlockError::Truncated);
-        }
 
         let (counts, len) =
             self.read_symbols(&mut reader, &tables, &symbols, n_symbols, max_len)?;
@@ -275,9 +272,13 @@ impl BlockDecoder {
         // stretch ends.
         let stride = len.div_ceil(CHAINS).max(1);
         let mut starts: Vec<usize> = (0..len).step_by(stride).collect();
-        if let Err(at) = starts.binary_search(&orig_ptr) {
-            starts.insert(at, orig_ptr);
-        }
+        let first_stretch = match starts.binary_search(&orig_ptr) {
+            Ok(at) => at,
+            Err(at) => {
+                starts.insert(at, orig_ptr);
+                at
+            }
+        };
         let forward = &mut self.forward;
         forward.clear();
         forward.resize(len, 0);
@@ -293,9 +294,6 @@ impl BlockDecoder {
                 flag = 0;
             }
         }
-        let Ok(first_stretch) = starts.binary_search(&orig_ptr) else {
-            return malformed("original pointer");
-        };
 
         // Walk the stretches side by side: each step waits on memory, and
         // steps of different stretches wait together.
@@ -448,7 +446,7 @@ fn read_table(reader: &mut Bits<'_>, alpha_size: usize) -> Result<HuffmanTable, 
 struct HuffmanTable {
     /// Indexed by the next `TABLE_BITS` bits: `length << 9 | symbol`, or 0
     /// when the code is longer (or not a code).
-    fast: Vec<u16>,
+    fast: [u16; 1 << TABLE_BITS],
     limit: [i32; CODE_LEN_SLOTS],
     base: [i32; CODE_LEN_SLOTS],
     perm: [u16; MAX_ALPHA_SIZE],
@@ -488,7 +486,7 @@ impl HuffmanTable {
             base[i] = ((limit[i - 1] + 1) << 1) - base[i];
         }
         let mut table = HuffmanTable {
-            fast: vec![0; 1 << TABLE_BITS],
+            fast: [0; 1 << TABLE_BITS],
             limit,
             base,
             perm,

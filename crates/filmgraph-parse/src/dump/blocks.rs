@@ -1,9 +1,9 @@
 //! Decoding a bzip2 file on several threads, block by block, as `lbzip2`
 //! does: the blocks of a bzip2 stream are independent, each starts with a
 //! 48-bit magic number (at any bit offset) and carries its own CRC. One
-//! thread reads the file and cuts it at those magic numbers; each block
-//! becomes a stream of its own (header, block, end-of-stream marker) that a
-//! worker decodes; [`ParallelDecoder`] hands the decoded blocks on in order.
+//! thread reads the file and cuts it at those magic numbers; workers decode
+//! the blocks (`block_decoder.rs`); [`ParallelDecoder`] hands the decoded
+//! blocks on in order.
 //! Single-stream and multistream files alike; no index is needed.
 //!
 //! The magic number can also occur by chance inside compressed data (about
@@ -488,14 +488,20 @@ mod tests {
         e.finish().unwrap()
     }
 
+    /// The next number of a xorshift sequence (test data, reproducible).
+    fn xorshift(x: &mut u64) -> u64 {
+        *x ^= *x << 13;
+        *x ^= *x >> 7;
+        *x ^= *x << 17;
+        *x
+    }
+
     /// Text that compresses into several blocks at level 1.
     fn sample(len: usize) -> Vec<u8> {
         let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
         (0..len)
             .map(|i| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
+                xorshift(&mut x);
                 if i % 61 == 0 {
                     b'\n'
                 } else {
@@ -531,12 +537,7 @@ mod tests {
     /// (codes longer than the decoder's table); a single byte.
     fn shapes() -> Vec<Vec<u8>> {
         let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = move || xorshift(&mut x);
         let noise: Vec<u8> = (0..200_000).map(|_| next() as u8).collect();
         let skewed: Vec<u8> = (0..300_000)
             .map(|_| {
@@ -589,9 +590,7 @@ mod tests {
         let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut refused = 0;
         for _ in 0..400 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            xorshift(&mut x);
             let mut damaged = Piece {
                 level: piece.level,
                 bits: piece.bits.clone(),
