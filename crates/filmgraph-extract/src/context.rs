@@ -4,8 +4,9 @@
 //! provenance.
 
 use filmgraph_model::{
-    Article, Fact, InfoboxField, Paragraph, Predicate, Provenance, Qualifiers, Span,
+    Article, Fact, InfoboxField, Link, Paragraph, Predicate, Provenance, Qualifiers, Span, PAGE,
 };
+use std::collections::HashMap;
 
 /// One sentence of the article, located in its paragraph and section.
 #[derive(Debug, Clone, Copy)]
@@ -26,10 +27,18 @@ pub struct Sentence<'a> {
     pub section_lower: &'a str,
 }
 
-impl Sentence<'_> {
+impl<'a> Sentence<'a> {
     /// Whether the section heading contains one of `names` (lower case).
     pub fn in_section(&self, names: &[&str]) -> bool {
         names.iter().any(|n| self.section_lower.contains(n))
+    }
+
+    /// The links whose labels start in the sentence.
+    pub fn links(&self) -> &'a [Link] {
+        let links = &self.paragraph.links;
+        let from = links.partition_point(|l| l.at < self.start);
+        let to = links.partition_point(|l| l.at < self.end);
+        &links[from..to.max(from)]
     }
 }
 
@@ -50,6 +59,10 @@ pub struct Context<'a> {
     /// the section it is in: which column names the part, which the actors.
     pub cast_columns: Option<(String, crate::cast::Columns)>,
     people: Vec<String>,
+    /// The page each linked label names anywhere in the article (a name is
+    /// linked once, where it first appears); `None` when the article links
+    /// the label to two pages.
+    pages: HashMap<&'a str, Option<&'a str>>,
     facts: Vec<Fact>,
 }
 
@@ -64,6 +77,7 @@ impl<'a> Context<'a> {
             works: Vec::new(),
             cast_columns: None,
             people: Vec::new(),
+            pages: linked_pages(article),
             facts: Vec::new(),
         }
     }
@@ -177,19 +191,22 @@ impl<'a> Context<'a> {
                 span = Span::new(self.article.title_span.start.min(span.start), span.end);
             }
         }
-        self.push(Fact {
-            subject: subject.to_string(),
-            predicate,
-            object: object.to_string(),
-            qualifiers,
-            source: Provenance {
-                article: self.article.title.clone(),
-                section: s.section.to_string(),
-                start: span.start,
-                end: span.end,
-                refs: Vec::new(),
+        self.push_linked(
+            Fact {
+                subject: subject.to_string(),
+                predicate,
+                object: object.to_string(),
+                qualifiers,
+                source: Provenance {
+                    article: self.article.title.clone(),
+                    section: s.section.to_string(),
+                    start: span.start,
+                    end: span.end,
+                    refs: Vec::new(),
+                },
             },
-        });
+            s.links(),
+        );
     }
 
     /// Records a fact read from an infobox line.
@@ -201,26 +218,90 @@ impl<'a> Context<'a> {
         qualifiers: Qualifiers,
     ) {
         let subject = self.film.clone();
-        self.push(Fact {
-            subject,
-            predicate,
-            object: object.to_string(),
-            qualifiers,
-            source: Provenance {
-                article: self.article.title.clone(),
-                section: "infobox".to_string(),
-                start: field.span.start,
-                end: field.span.end,
-                refs: Vec::new(),
+        self.push_linked(
+            Fact {
+                subject,
+                predicate,
+                object: object.to_string(),
+                qualifiers,
+                source: Provenance {
+                    article: self.article.title.clone(),
+                    section: "infobox".to_string(),
+                    start: field.span.start,
+                    end: field.span.end,
+                    refs: Vec::new(),
+                },
             },
-        });
+            &field.links,
+        );
     }
 
     pub fn push(&mut self, fact: Fact) {
+        self.push_linked(fact, &[]);
+    }
+
+    /// Records a fact read where `links` were, giving a named object the
+    /// page it links to ([`PAGE`]) when that page is not named as the
+    /// object is written.
+    fn push_linked(&mut self, mut fact: Fact, links: &[Link]) {
         if fact.predicate.is_person_role() {
             self.know_person(&fact.object);
         }
+        if fact.predicate.object_is_named() && !fact.qualifiers.contains_key(PAGE) {
+            if let Some(page) = self.page_of(&fact.object, links) {
+                fact.qualifiers.insert(PAGE.to_string(), page.to_string());
+            }
+        }
         self.facts.push(fact);
+    }
+
+    /// The page `name` links to, here (`links`) or elsewhere in the article,
+    /// when its title is not `name` itself.
+    fn page_of<'l>(&'l self, name: &str, links: &'l [Link]) -> Option<&'l str> {
+        let page = match links.iter().find(|l| l.label == name) {
+            Some(link) => link.page.as_str(),
+            None => (*self.pages.get(name)?)?,
+        };
+        (is_identity(page) && !names_page(name, page)).then_some(page)
+    }
+}
+
+/// Every label the article links, with the page it links to (`None` for a
+/// label linked to two pages).
+fn linked_pages(article: &Article) -> HashMap<&str, Option<&str>> {
+    let mut pages: HashMap<&str, Option<&str>> = HashMap::new();
+    let paragraphs = article.sections.iter().flat_map(|s| &s.paragraphs);
+    let links = article
+        .infobox
+        .iter()
+        .flat_map(|f| &f.links)
+        .chain(paragraphs.flat_map(|p| &p.links));
+    for Link { label, page, .. } in links {
+        pages
+            .entry(label.as_str())
+            .and_modify(|known| {
+                if *known != Some(page.as_str()) {
+                    *known = None;
+                }
+            })
+            .or_insert(Some(page.as_str()));
+    }
+    pages
+}
+
+/// Whether a page can be what a link's label names: not a list of things.
+fn is_identity(page: &str) -> bool {
+    !(page.starts_with("List of ") || page.starts_with("Lists of "))
+}
+
+/// Whether `page` is the title `name` links to unpiped: the same but for the
+/// case of the first letter (MediaWiki capitalises it).
+fn names_page(name: &str, page: &str) -> bool {
+    let mut n = name.chars();
+    let mut p = page.chars();
+    match (n.next(), p.next()) {
+        (Some(a), Some(b)) => a.to_uppercase().eq(b.to_uppercase()) && n.eq(p),
+        _ => name == page,
     }
 }
 

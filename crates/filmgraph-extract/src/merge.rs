@@ -1,8 +1,13 @@
 //! One fact per statement: the same (subject, predicate, object) read twice —
 //! from the infobox and the lead, or "in 2022" and "in November 2022" — becomes
 //! one fact that keeps every qualifier and cites the most informative source.
+//! An object is compared by name and by identity (the page it links to, where
+//! that page's title differs): one company written two ways but linked to one
+//! page is one fact, and so is one name linked to two pages in one article
+//! for one role (articles link a person under redirect titles: `[[Gautami]]`
+//! here, `[[Gouthami Tadimalla|Gouthami]]` there); the first page read stays.
 
-use filmgraph_model::Fact;
+use filmgraph_model::{Fact, PAGE};
 use std::collections::HashMap;
 
 fn key_text(s: &str) -> String {
@@ -31,17 +36,30 @@ fn is_iso_date(s: &str) -> bool {
         })
 }
 
+/// Subject, predicate and object (a name or an identity), compared as
+/// [`key_text`] makes them.
+type Key = (String, &'static str, String);
+
+/// The keys a fact is found by: its object's name, and its identity where
+/// that is a page of another title.
+fn keys(fact: &Fact) -> Vec<Key> {
+    let subject = key_text(&fact.subject);
+    let predicate = fact.predicate.as_str();
+    let mut keys = vec![(subject.clone(), predicate, key_text(&fact.object))];
+    if let Some(page) = fact.qualifier(PAGE) {
+        keys.push((subject, predicate, key_text(page)));
+    }
+    keys
+}
+
 /// Merges duplicate facts, keeping first-seen order.
 pub fn merge(facts: Vec<Fact>) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
-    let mut index: HashMap<(String, &'static str, String), usize> = HashMap::new();
+    let mut index: HashMap<Key, usize> = HashMap::new();
     for fact in facts {
-        let key = (
-            key_text(&fact.subject),
-            fact.predicate.as_str(),
-            key_text(&fact.object),
-        );
-        let existing = index.get(&key).copied().or_else(|| {
+        let keys = keys(&fact);
+        let key = &keys[0];
+        let existing = keys.iter().find_map(|k| index.get(k).copied()).or_else(|| {
             // "2022" and "2022-11" are the same release, read less or more precisely.
             if !(fact.predicate.is_date() && is_iso_date(&fact.object)) {
                 return None;
@@ -71,6 +89,10 @@ pub fn merge(facts: Vec<Fact>) -> Vec<Fact> {
                             .entry(k.clone())
                             .or_insert_with(|| v.clone());
                     }
+                    if let Some(page) = kept.qualifiers.get(PAGE) {
+                        // The first page read stays.
+                        merged.qualifiers.insert(PAGE.into(), page.clone());
+                    }
                     *kept = merged;
                 } else {
                     let Fact {
@@ -94,16 +116,22 @@ pub fn merge(facts: Vec<Fact>) -> Vec<Fact> {
                         }
                     }
                 }
-                let new_key = (
-                    key_text(&out[i].subject),
-                    out[i].predicate.as_str(),
-                    key_text(&out[i].object),
-                );
-                index.insert(new_key, i);
-                index.insert(key, i);
+                let kept = &mut out[i];
+                if kept
+                    .qualifier(PAGE)
+                    .is_some_and(|page| key_text(page) == key_text(&kept.object))
+                {
+                    // The name kept is the page's own title.
+                    kept.qualifiers.remove(PAGE);
+                }
+                for key in keys.into_iter().chain(self::keys(kept)) {
+                    index.insert(key, i);
+                }
             }
             None => {
-                index.insert(key, out.len());
+                for key in keys {
+                    index.insert(key, out.len());
+                }
                 out.push(fact);
             }
         }

@@ -202,15 +202,16 @@ pub(crate) fn film_docs(store: &dyn Store, view: &FilmView) -> StoreResult<Vec<D
                 extra.push(object.to_string());
             }
             Predicate::PartOfSeries | Predicate::Follows | Predicate::FollowedBy => {
-                refs.insert(entity_id(EntityKind::Work, object));
+                refs.insert(entity_id(EntityKind::Work, fact.object_identity()));
             }
             p if p.is_person_role() => {
                 push_unique(&mut doc.people, object);
                 doc.facets.push(("person", object.to_string()));
-                refs.insert(entity_id(EntityKind::Person, object));
+                let person = entity_id(EntityKind::Person, fact.object_identity());
+                refs.insert(person.clone());
                 if let Some(character) = fact.qualifier("character") {
                     push_unique(&mut doc.characters, character);
-                    characters.push((character.to_string(), object.to_string()));
+                    characters.push((character.to_string(), object.to_string(), person));
                 }
             }
             _ => {}
@@ -275,7 +276,7 @@ pub(crate) fn film_docs(store: &dyn Store, view: &FilmView) -> StoreResult<Vec<D
     doc.refs = refs.into_iter().collect();
 
     let mut docs = vec![doc.clone()];
-    for (character, actor) in characters {
+    for (character, actor, actor_id) in characters {
         docs.push(Doc {
             kind: Some(Kind::Character),
             id: character_id(id, &character),
@@ -285,7 +286,7 @@ pub(crate) fn film_docs(store: &dyn Store, view: &FilmView) -> StoreResult<Vec<D
             people: vec![actor.clone()],
             body: format!("{character}, played by {actor} in {name}."),
             year: doc.year,
-            refs: vec![id.to_string(), entity_id(EntityKind::Person, &actor)],
+            refs: vec![id.to_string(), actor_id],
             weight: 1,
             ..Default::default()
         });

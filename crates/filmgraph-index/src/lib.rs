@@ -233,7 +233,7 @@ impl Index {
                     }
                     match fact.predicate {
                         p if p.is_person_role() => {
-                            ids.insert(entity_id(EntityKind::Person, &fact.object));
+                            ids.insert(entity_id(EntityKind::Person, fact.object_identity()));
                         }
                         filmgraph_model::Predicate::ProductionCompany
                         | filmgraph_model::Predicate::Distributor => {
@@ -243,7 +243,7 @@ impl Index {
                         | filmgraph_model::Predicate::FollowedBy
                         | filmgraph_model::Predicate::BasedOn
                         | filmgraph_model::Predicate::PartOfSeries => {
-                            ids.insert(entity_id(EntityKind::Work, &fact.object));
+                            ids.insert(entity_id(EntityKind::Work, fact.object_identity()));
                         }
                         _ => {}
                     }

@@ -96,10 +96,9 @@ pub struct InfoboxField {
     pub span: Span,
     /// The value alone.
     pub value_span: Span,
-    /// The links in the value as `(label, target page)`: the target is the
-    /// identity of what the label names. Wikitext only.
+    /// The links in the value. Wikitext only.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub links: Vec<(String, String)>,
+    pub links: Vec<Link>,
     /// Citations attached in the value, with the offset in `value` where each
     /// was attached. Wikitext only.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -132,6 +131,31 @@ pub struct Paragraph {
     /// offset in `text` right after which each was attached.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub refs: Vec<(usize, Citation)>,
+    /// The links in the paragraph, in order. Wikitext only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+}
+
+/// A link in rendered text: its label and the page it links to, which is the
+/// identity of what the label names (`[[John Smith (actor)|John Smith]]`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// Offset of the label in the rendered text.
+    pub at: usize,
+    pub label: String,
+    /// The page's title as MediaWiki names it (first letter capitalised,
+    /// spaces for underscores, no `#section`).
+    pub page: String,
+}
+
+impl Link {
+    pub fn new(at: usize, label: impl Into<String>, page: impl Into<String>) -> Self {
+        Link {
+            at,
+            label: label.into(),
+            page: page.into(),
+        }
+    }
 }
 
 impl Paragraph {
@@ -142,6 +166,7 @@ impl Paragraph {
             span,
             anchors: Vec::new(),
             refs: Vec::new(),
+            links: Vec::new(),
         }
     }
 
@@ -211,6 +236,7 @@ mod tests {
             span: Span::new(0, 15),
             anchors: vec![(0, 6), (3, 11)],
             refs: vec![],
+            links: vec![Link::new(0, "Bar", "Foo")],
         };
         assert_eq!(p.source_span(0, 3), Span::new(6, 9));
         assert_eq!(p.source_span(4, 7), Span::new(12, 15));

@@ -19,9 +19,22 @@ pub struct Fact {
     pub source: Provenance,
 }
 
+/// The qualifier naming the page an object links to, where that page's title
+/// is not the object as written (`[[Kenny Baker (English actor)|Kenny
+/// Baker]]`): the object's identity.
+pub const PAGE: &str = "page";
+
 impl Fact {
     pub fn qualifier(&self, key: &str) -> Option<&str> {
         self.qualifiers.get(key).map(String::as_str)
+    }
+
+    /// What the object is, as opposed to how it is written: the page it links
+    /// to, else the object itself. Two people named alike but linked to
+    /// different pages are two; one person written two ways but linked to
+    /// one page is one.
+    pub fn object_identity(&self) -> &str {
+        self.qualifier(PAGE).unwrap_or(&self.object)
     }
 }
 
@@ -123,6 +136,25 @@ impl Predicate {
                 | Predicate::CastMember
                 | Predicate::Narrator
         )
+    }
+
+    /// Predicates whose object names something with an identity of its own
+    /// (a person, an organisation, a work, a place), which a link pins to a
+    /// page.
+    pub fn object_is_named(self) -> bool {
+        self.is_person_role()
+            || matches!(
+                self,
+                Predicate::ProductionCompany
+                    | Predicate::Distributor
+                    | Predicate::BasedOn
+                    | Predicate::FilmingLocation
+                    | Predicate::InfluencedBy
+                    | Predicate::Follows
+                    | Predicate::FollowedBy
+                    | Predicate::PartOfSeries
+                    | Predicate::Review
+            )
     }
 
     /// Predicates whose object is a date.

@@ -10,8 +10,8 @@ mod fact;
 mod span;
 
 pub use article::{
-    strip_disambiguation, Article, CastSections, Diagnostic, InfoboxField, Paragraph, Section,
-    Severity, LEAD,
+    strip_disambiguation, Article, CastSections, Diagnostic, InfoboxField, Link, Paragraph,
+    Section, Severity, LEAD,
 };
-pub use fact::{Citation, Fact, Predicate, Provenance, Qualifiers};
+pub use fact::{Citation, Fact, Predicate, Provenance, Qualifiers, PAGE};
 pub use span::Span;

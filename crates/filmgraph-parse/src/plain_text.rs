@@ -235,6 +235,7 @@ fn paragraph(text: &str, span: Span) -> Paragraph {
         span,
         anchors,
         refs: Vec::new(),
+        links: Vec::new(),
     }
 }
 

@@ -77,7 +77,7 @@ impl FactOut {
             subject_id: subject_id.to_string(),
             predicate: fact.predicate.as_str(),
             object: fact.object.clone(),
-            object_id: object_id(fact.predicate, &fact.object),
+            object_id: object_id(fact.predicate, fact.object_identity()),
             qualifiers: fact.qualifiers.clone(),
             citation: CitationOut {
                 article: fact.source.article.clone(),
@@ -114,7 +114,8 @@ pub fn href(id: &str) -> String {
     }
 }
 
-/// The entity a fact's object names, where it names one.
+/// The entity a fact's object names (`object` is its identity: see
+/// [`filmgraph_model::Fact::object_identity`]), where it names one.
 fn object_id(predicate: Predicate, object: &str) -> Option<String> {
     if predicate.is_person_role() {
         return Some(entity_id(EntityKind::Person, object));

@@ -24,6 +24,7 @@ macro_rules! store_contract {
             a_work_named_by_one_article_becomes_a_film_with_its_own_article,
             an_article_about_a_series_is_a_work,
             a_person_has_credits_from_every_article,
+            people_are_told_apart_by_the_page_they_link_to,
             index_reads_are_views_without_what_an_index_leaves,
             search_matches_substrings_whatever_the_case_and_accents,
             facts_from_another_article_are_refused,
@@ -354,6 +355,56 @@ pub(crate) fn a_person_has_credits_from_every_article(store: &mut dyn Store) {
         .collect();
     assert_eq!(films, ["Balle perdue 2", TITLE]);
     assert!(store.person("Lino").unwrap().is_none());
+}
+
+pub(crate) fn people_are_told_apart_by_the_page_they_link_to(store: &mut dyn Store) {
+    // (article, role, name as written, page it links to)
+    let credits = [
+        (
+            "Film A",
+            Predicate::Director,
+            "John Smith",
+            "John Smith (director)",
+        ),
+        (
+            "Film B",
+            Predicate::CastMember,
+            "John Smith",
+            "John Smith (actor)",
+        ),
+        (
+            "Film C",
+            Predicate::CastMember,
+            "Johnny Smith",
+            "John Smith (actor)",
+        ),
+    ];
+    for (title, predicate, name, page) in credits {
+        let text = format!("= {title} =\n\nIt stars or is directed by {name}.\n");
+        let mut f = fact(&text, title, predicate, name, "It stars");
+        f.source.article = title.into();
+        f.qualifiers
+            .insert(filmgraph_model::PAGE.into(), page.into());
+        store.replace_article(&record(title, &text), &[f]).unwrap();
+    }
+    let director = store
+        .person_credits("person:john-smith-director")
+        .unwrap()
+        .unwrap();
+    assert_eq!(director.entity.name, "John Smith");
+    let works: Vec<_> = director.credits.iter().map(|c| c.work.as_str()).collect();
+    assert_eq!(works, ["Film A"]);
+    // One actor, written two ways: the name first written is kept.
+    let actor = store
+        .person_credits("person:john-smith-actor")
+        .unwrap()
+        .unwrap();
+    assert_eq!(actor.entity.name, "John Smith");
+    let mut works: Vec<_> = actor.credits.iter().map(|c| c.work.as_str()).collect();
+    works.sort();
+    assert_eq!(works, ["Film B", "Film C"]);
+    assert!(store.entity("person:john-smith").unwrap().is_none());
+    assert!(store.entity("person:johnny-smith").unwrap().is_none());
 }
 
 pub(crate) fn index_reads_are_views_without_what_an_index_leaves(store: &mut dyn Store) {

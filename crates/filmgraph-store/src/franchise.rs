@@ -55,7 +55,7 @@ pub(crate) fn franchise<S: Store + ?Sized>(store: &S, id: &str) -> Result<Option
             queue.extend(
                 out.facts
                     .iter()
-                    .map(|f| entity_id(EntityKind::Work, &f.fact.object)),
+                    .map(|f| entity_id(EntityKind::Work, f.fact.object_identity())),
             );
             queue.extend(
                 into.facts

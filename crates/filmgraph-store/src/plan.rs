@@ -35,8 +35,13 @@ pub(crate) struct EntityRow {
 
 impl EntityRow {
     fn new(kind: EntityKind, name: &str) -> Self {
+        Self::named(kind, name, name)
+    }
+
+    /// The entity `identity` (a page title, or the name itself), written `name`.
+    fn named(kind: EntityKind, identity: &str, name: &str) -> Self {
         EntityRow {
-            id: entity_id(kind, name),
+            id: entity_id(kind, identity),
             kind,
             name: name.to_string(),
             folded: fold(name),
@@ -72,12 +77,12 @@ pub(crate) fn plan<'a>(article: &ArticleRecord<'a>, facts: &'a [Fact]) -> Result
         });
     }
     let kind = article_kind(article.title, facts);
-    let people = people_named(facts);
+    let person_names: BTreeSet<&str> = people(facts).map(|(name, _)| name).collect();
     let own = EntityRow::new(kind, article.title);
     let mut seen = HashSet::from([own.id.clone()]);
     let mut named = Vec::new();
-    let mut name = |kind: EntityKind, name: &str| {
-        let row = EntityRow::new(kind, name);
+    let mut name = |kind: EntityKind, identity: &str, name: &str| {
+        let row = EntityRow::named(kind, identity, name);
         let id = row.id.clone();
         if seen.insert(id.clone()) {
             named.push(row);
@@ -100,20 +105,20 @@ pub(crate) fn plan<'a>(article: &ArticleRecord<'a>, facts: &'a [Fact]) -> Result
         let subject_id = if fact.subject == article.title {
             own.id.clone()
         } else {
-            let kind = if people.contains(fact.subject.as_str())
+            let kind = if person_names.contains(fact.subject.as_str())
                 || fact.predicate == Predicate::DebutFeature
             {
                 EntityKind::Person
             } else {
                 EntityKind::Work
             };
-            name(kind, &fact.subject)
+            name(kind, &fact.subject, &fact.subject)
         };
         let object_id = match object_kind(fact.predicate) {
             Some(_) if fact.object.trim().is_empty() => {
                 return Err(invalid("has an empty object".into()))
             }
-            Some(kind) => Some(name(kind, &fact.object)),
+            Some(kind) => Some(name(kind, fact.object_identity(), &fact.object)),
             None => None,
         };
         rows.push(FactRow {
@@ -136,9 +141,8 @@ pub(crate) fn plan<'a>(article: &ArticleRecord<'a>, facts: &'a [Fact]) -> Result
         own,
         named,
         facts: rows,
-        people: people
-            .iter()
-            .map(|name| entity_id(EntityKind::Person, name))
+        people: people(facts)
+            .map(|(_, identity)| entity_id(EntityKind::Person, identity))
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect(),
@@ -158,21 +162,21 @@ fn article_kind(title: &str, facts: &[Fact]) -> EntityKind {
     }
 }
 
-/// Everyone the facts credit, and every subject of a `debut_feature`.
-fn people_named(facts: &[Fact]) -> BTreeSet<&str> {
+/// Everyone the facts credit, and every subject of a `debut_feature`: each
+/// as `(name, identity)` (see [`Fact::object_identity`]).
+fn people(facts: &[Fact]) -> impl Iterator<Item = (&str, &str)> {
     facts
         .iter()
         .filter_map(|f| {
             if f.predicate.is_person_role() {
-                Some(f.object.as_str())
+                Some((f.object.as_str(), f.object_identity()))
             } else if f.predicate == Predicate::DebutFeature {
-                Some(f.subject.as_str())
+                Some((f.subject.as_str(), f.subject.as_str()))
             } else {
                 None
             }
         })
-        .filter(|name| !name.trim().is_empty())
-        .collect()
+        .filter(|(name, identity)| !name.trim().is_empty() && !identity.trim().is_empty())
 }
 
 /// The kind of entity a predicate's object names, where it names one.

@@ -469,10 +469,9 @@ fn infobox_fields(doc: &Doc<'_>, t: &Template) -> Vec<InfoboxField> {
         };
         let mut r = Renderer::new(doc, Breaks::Lines);
         r.nodes(&a.value);
-        let links = std::mem::take(&mut r.links);
         let saw_inflation = r.saw_inflation;
         let Some(p) = r.finish().pop() else { continue };
-        let (mut value, mut refs) = (p.text, p.refs);
+        let (mut value, mut refs, links) = (p.text, p.refs, p.links);
         if saw_inflation {
             value = value
                 .lines()

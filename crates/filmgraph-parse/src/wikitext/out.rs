@@ -5,7 +5,7 @@
 //! pending and written only when real text follows, so output is trimmed and
 //! never has two spaces or empty lines in a row.
 
-use filmgraph_model::{Citation, Paragraph, Span};
+use filmgraph_model::{Citation, Link, Paragraph, Span};
 
 /// What a break does: start a new paragraph (prose) or a new line (values).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,12 +22,22 @@ enum Pending {
     Break,
 }
 
+/// A place in the text being written: see [`Out::mark`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Mark {
+    closed: usize,
+    at: usize,
+}
+
 pub(crate) struct Out {
     breaks: Breaks,
     done: Vec<Paragraph>,
     text: String,
     anchors: Vec<(usize, usize)>,
     refs: Vec<(usize, Citation)>,
+    links: Vec<Link>,
+    /// How many paragraphs were ended (see [`Out::mark`]).
+    closed: usize,
     span: Option<Span>,
     /// The input offset that continues the last verbatim character, if the
     /// next character can use the current anchor.
@@ -45,6 +55,8 @@ impl Out {
             text: String::new(),
             anchors: Vec::new(),
             refs: Vec::new(),
+            links: Vec::new(),
+            closed: 0,
             span: None,
             cont: None,
             pending: Pending::None,
@@ -75,6 +87,38 @@ impl Out {
 
     pub fn cite(&mut self, citation: Citation) {
         self.refs.push((self.text.len(), citation));
+    }
+
+    /// Where the next text goes, for [`Out::link`]: held whitespace may yet
+    /// end the paragraph before it.
+    pub fn mark(&self) -> Mark {
+        Mark {
+            closed: self.closed,
+            at: self.text.len(),
+        }
+    }
+
+    /// The text of the current paragraph written since `mark`.
+    pub fn since(&self, mark: Mark) -> &str {
+        let from = if mark.closed == self.closed {
+            mark.at
+        } else {
+            0
+        };
+        self.text.get(from..).unwrap_or("")
+    }
+
+    /// A link whose label was rendered since `mark`; the label is what was
+    /// written, trimmed, and `trail` (`[[sailor]]s`).
+    pub fn link(&mut self, mark: Mark, trail: &str, page: String) {
+        let written = self.since(mark);
+        let label = written.trim();
+        if label.is_empty() || page.is_empty() {
+            return;
+        }
+        let at = self.text.len() - written.trim_start().len();
+        self.links
+            .push(Link::new(at, format!("{label}{trail}"), page));
     }
 
     fn flush_pending(&mut self, next: char) {
@@ -201,8 +245,10 @@ impl Out {
         let text = std::mem::take(&mut self.text);
         let mut anchors = std::mem::take(&mut self.anchors);
         let refs = std::mem::take(&mut self.refs);
+        let links = std::mem::take(&mut self.links);
         let span = self.span.take();
         self.cont = None;
+        self.closed += 1;
         if text.is_empty() {
             return;
         }
@@ -216,6 +262,7 @@ impl Out {
             span,
             anchors,
             refs,
+            links,
         });
     }
 

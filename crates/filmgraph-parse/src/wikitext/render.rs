@@ -8,7 +8,7 @@
 //! line, a list item or a `<br>` is a break.
 
 use super::entities;
-use super::out::{Breaks, Out};
+use super::out::{Breaks, Mark, Out};
 use super::tag::{self, Tag};
 use super::tree::{Kind, Link, Node, Part};
 use super::{cite, templates, Doc};
@@ -27,8 +27,6 @@ enum Ext {
 pub(crate) struct Renderer<'a> {
     pub doc: &'a Doc<'a>,
     pub out: Out,
-    /// Links rendered, as (label, target page).
-    pub links: Vec<(String, String)>,
     /// External links met, as (url, label).
     pub ext_links: Vec<(String, String)>,
     /// Whether `<ref>`s become citations (not inside citations themselves).
@@ -54,7 +52,6 @@ impl<'a> Renderer<'a> {
         Renderer {
             doc,
             out: Out::new(mode),
-            links: Vec::new(),
             ext_links: Vec::new(),
             cite_refs: true,
             saw_inflation: false,
@@ -492,7 +489,7 @@ impl<'a> Renderer<'a> {
             }
         }
         self.resolve_line();
-        let start = self.out.text().len();
+        let start = self.out.mark();
         self.inline(|r| {
             if link.rest.is_empty() {
                 r.target_text(&link.target, visible);
@@ -511,17 +508,10 @@ impl<'a> Renderer<'a> {
             .chars()
             .take_while(char::is_ascii_lowercase)
             .collect();
-        let label = self
-            .out
-            .text()
-            .get(start..)
-            .unwrap_or("")
-            .trim()
-            .to_string()
-            + &trail;
-        let target = normalize_target(target);
-        if !label.is_empty() && !target.is_empty() {
-            self.links.push((label, target));
+        // A section of a page (`[[List of characters#Fillmore|Fillmore]]`)
+        // is not the identity of what the label names.
+        if !target.contains('#') {
+            self.out.link(start, &trail, normalize_target(target));
         }
     }
 
@@ -544,12 +534,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// Records a link rendered by a template (`{{ill}}`, `{{sortname}}`).
-    pub fn record_link(&mut self, from: usize, target: &str) {
-        let label = self.out.text().get(from..).unwrap_or("").trim().to_string();
-        let target = normalize_target(target);
-        if !label.is_empty() && !target.is_empty() {
-            self.links.push((label, target));
-        }
+    pub fn record_link(&mut self, from: Mark, target: &str) {
+        self.out.link(from, "", normalize_target(target));
     }
 }
 

@@ -382,7 +382,7 @@ fn special(r: &mut Renderer<'_>, node: &Node, t: &Template, name: &str) {
             let Some(target) = filled(src, t, "1") else {
                 return;
             };
-            let from = r.out.text().len();
+            let from = r.out.mark();
             match filled(src, t, "lt") {
                 Some(label) => r.nodes(&label.value),
                 None => r.nodes(&target.value),
@@ -391,14 +391,14 @@ fn special(r: &mut Renderer<'_>, node: &Node, t: &Template, name: &str) {
             r.record_link(from, &target);
         }
         "sortname" => {
-            let from = r.out.text().len();
+            let from = r.out.mark();
             render_arg(r, "1");
             r.out.space(None);
             render_arg(r, "2");
             if arg(t, "nolink").is_none() {
                 let target = match filled(src, t, "3") {
                     Some(a) => plain(r, &a.value),
-                    None => r.out.text().get(from..).unwrap_or("").trim().to_string(),
+                    None => r.out.since(from).trim().to_string(),
                 };
                 r.record_link(from, &target);
             }
@@ -578,13 +578,25 @@ fn based_on(r: &mut Renderer<'_>, t: &Template, span: Span) {
         let mut sub = Renderer::new(r.doc, super::out::Breaks::Lines);
         sub.cite_refs = false;
         sub.nodes(&a.value);
-        r.links.append(&mut sub.links);
-        let text = sub.finish().pop().map(|p| p.text).unwrap_or_default();
-        authors.extend(text.lines().map(|l| (l.to_string(), a.value_span)));
+        let Some(p) = sub.finish().pop() else {
+            continue;
+        };
+        for line in p.text.lines() {
+            let page = p
+                .links
+                .iter()
+                .find(|l| l.label == line)
+                .map(|l| l.page.clone());
+            authors.push((line.to_string(), a.value_span, page));
+        }
     }
-    for (k, (author, at)) in authors.iter().enumerate() {
+    for (k, (author, at, page)) in authors.into_iter().enumerate() {
         r.synth(if k == 0 { " by " } else { " and " }, span);
-        r.synth(author, *at);
+        let from = r.out.mark();
+        r.synth(&author, at);
+        if let Some(page) = page {
+            r.out.link(from, "", page);
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! What wikitext renders as: one `check_*` helper per part of the article.
 
 use super::parse_wikitext;
-use filmgraph_model::{Article, Citation, Span};
+use filmgraph_model::{Article, Citation, Link, Span};
 
 fn infobox(wikitext: &str) -> Article {
     parse_wikitext(&format!("{{{{Infobox film\n{wikitext}\n}}}}\n"), "T")
@@ -57,11 +57,32 @@ fn links_keep_their_targets() {
     assert_eq!(
         f.links,
         [
-            ("John Smith".to_string(), "John Smith (actor)".to_string()),
-            ("sailors".to_string(), "Sailor".to_string()),
-            ("w b".to_string(), "W b (x)".to_string()),
+            Link::new(0, "John Smith", "John Smith (actor)"),
+            Link::new(11, "sailors", "Sailor"),
+            Link::new(23, "w b", "W b (x)"),
         ]
     );
+    assert_eq!(&f.value[23..26], "w b");
+}
+
+#[test]
+fn links_in_prose_keep_their_place_and_skip_sections_of_pages() {
+    let a = parse_wikitext(
+        "'''X''' is a film by [[John Smith (director)|John Smith]].\n\n\
+         It stars [[John Smith (actor)|John Smith]] as [[List of X characters#Bob|Bob]].",
+        "X",
+    );
+    let paragraphs = &a.sections[0].paragraphs;
+    let links: Vec<_> = paragraphs.iter().map(|p| p.links.clone()).collect();
+    assert_eq!(
+        links,
+        [
+            vec![Link::new(15, "John Smith", "John Smith (director)")],
+            vec![Link::new(9, "John Smith", "John Smith (actor)")],
+        ]
+    );
+    assert_eq!(&paragraphs[0].text[15..25], "John Smith");
+    assert_eq!(&paragraphs[1].text[9..19], "John Smith");
 }
 
 #[test]
