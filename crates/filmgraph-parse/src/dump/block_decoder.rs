@@ -279,9 +279,12 @@ impl BlockDecoder {
                 at
             }
         };
-        let forward = &mut self.forward;
-        forward.clear();
-        forward.resize(len, 0);
+        // Every row is written below (the byte counts split 0..len among
+        // the byte values), so the array needs no clearing between blocks.
+        if self.forward.len() < len {
+            self.forward.resize(len, 0);
+        }
+        let forward = &mut self.forward[..len];
         for (k, &from) in starts.iter().enumerate() {
             let to = starts.get(k + 1).copied().unwrap_or(len);
             let mut flag = SAMPLE_NEXT;

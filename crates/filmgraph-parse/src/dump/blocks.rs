@@ -84,7 +84,12 @@ impl Piece {
     }
 
     fn decode(&self, decoder: &mut BlockDecoder) -> io::Result<Vec<u8>> {
-        let mut out = Vec::with_capacity(1 << 20);
+        self.decode_into(decoder, Vec::with_capacity(1 << 20))
+    }
+
+    /// Decodes into `out` (emptied first), a buffer used before.
+    fn decode_into(&self, decoder: &mut BlockDecoder, mut out: Vec<u8>) -> io::Result<Vec<u8>> {
+        out.clear();
         let bits = self.start..self.start + self.nbits;
         match decoder.decode(&self.bits, bits, self.level, &mut out) {
             Ok(()) => Ok(out),
@@ -206,6 +211,9 @@ type Job = (Piece, SyncSender<Result<Vec<u8>, (io::Error, Piece)>>);
 pub(crate) struct ParallelDecoder {
     slots: Receiver<Slot>,
     current: io::Cursor<Vec<u8>>,
+    /// Blocks read, their buffers handed back for the decoding threads to
+    /// fill again (a fresh megabyte each block costs page faults).
+    spare: Spare,
     /// A piece that failed alone, waiting to be joined to the next.
     failed: Option<(io::Error, Piece)>,
     /// Decoded blocks of a join, not yet read.
@@ -219,11 +227,13 @@ impl ParallelDecoder {
         let (slot_tx, slots) = sync_channel::<Slot>(threads * 2 + 2);
         let (job_tx, job_rx) = channel::<Job>();
         let job_rx = Arc::new(Mutex::new(job_rx));
+        let spare = Spare::new(threads * 2 + 4);
         for i in 0..threads {
             let job_rx = job_rx.clone();
+            let spare = spare.clone();
             thread::Builder::new()
                 .name(format!("bunzip-{i}"))
-                .spawn(move || decode_jobs(&job_rx))?;
+                .spawn(move || decode_jobs(&job_rx, &spare))?;
         }
         thread::Builder::new()
             .name("bunzip-cut".into())
@@ -231,6 +241,7 @@ impl ParallelDecoder {
         Ok(ParallelDecoder {
             slots,
             current: io::Cursor::new(Vec::new()),
+            spare,
             failed: None,
             ready: VecDeque::new(),
             done: false,
@@ -314,14 +325,17 @@ impl Read for ParallelDecoder {
                 return Ok(n);
             }
             match self.next_block()? {
-                Some(block) => self.current = io::Cursor::new(block),
+                Some(block) => {
+                    let read = std::mem::replace(&mut self.current, io::Cursor::new(block));
+                    self.spare.give(read.into_inner());
+                }
                 None => return Ok(0),
             }
         }
     }
 }
 
-fn decode_jobs(jobs: &Mutex<Receiver<Job>>) {
+fn decode_jobs(jobs: &Mutex<Receiver<Job>>, spare: &Spare) {
     let mut decoder = BlockDecoder::default();
     loop {
         let job = match jobs.lock() {
@@ -329,7 +343,8 @@ fn decode_jobs(jobs: &Mutex<Receiver<Job>>) {
             Err(_) => return,
         };
         let Ok((piece, reply)) = job else { return };
-        let result = piece.decode(&mut decoder).map_err(|e| (e, piece));
+        let out = spare.take().unwrap_or_else(|| Vec::with_capacity(1 << 20));
+        let result = piece.decode_into(&mut decoder, out).map_err(|e| (e, piece));
         let _ = reply.send(result);
     }
 }
@@ -356,6 +371,37 @@ fn cut<R: Read>(mut file: R, slots: &SyncSender<Slot>, jobs: &Sender<Job>) {
     }
     if let Some(piece) = cutter.finish() {
         hand_out(piece, slots, jobs);
+    }
+}
+
+/// Buffers of blocks already read, for the decoding threads to reuse.
+#[derive(Clone)]
+struct Spare {
+    buffers: Arc<Mutex<Vec<Vec<u8>>>>,
+    most: usize,
+}
+
+impl Spare {
+    fn new(most: usize) -> Self {
+        Spare {
+            buffers: Arc::new(Mutex::new(Vec::with_capacity(most))),
+            most,
+        }
+    }
+
+    fn take(&self) -> Option<Vec<u8>> {
+        self.buffers.lock().ok()?.pop()
+    }
+
+    fn give(&self, buffer: Vec<u8>) {
+        if buffer.capacity() == 0 {
+            return;
+        }
+        if let Ok(mut buffers) = self.buffers.lock() {
+            if buffers.len() < self.most {
+                buffers.push(buffer);
+            }
+        }
     }
 }
 
