@@ -25,6 +25,8 @@ use std::time::{Duration, Instant};
 const BATCH_ARTICLES: usize = 500;
 /// ...or once its first article has waited this long.
 const BATCH_WAIT: Duration = Duration::from_secs(2);
+/// Redirects written in one transaction.
+const BATCH_REDIRECTS: usize = 10_000;
 
 pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     let db_path = db::path(&args.db)?;
@@ -72,11 +74,12 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
             seen: HashSet::new(),
             sites: HashMap::new(),
             titles: Vec::new(),
+            redirects: Vec::new(),
             summary: Summary::default(),
             dumps: DumpSummary::default(),
         };
         let read = pipeline::run(&args.files, &config, &progress, |item| writer.add(item));
-        let mut written = writer.flush();
+        let mut written = writer.flush().and_then(|()| writer.flush_redirects());
         if read.is_ok() && written.is_ok() {
             written = writer.prune(args.prune);
         }
@@ -118,6 +121,8 @@ struct Pending {
 enum Op {
     Write(Vec<Pending>),
     Remove(Vec<String>),
+    /// Redirect pages: `(title, target)`.
+    Redirects(Vec<(String, String)>),
 }
 
 /// What the writing thread did.
@@ -125,6 +130,7 @@ enum Done {
     /// Each article of a batch: origin, title, and how storing it went.
     Written(Vec<(String, String, filmgraph_store::Result<IngestStats>)>),
     Removed(Vec<String>, usize),
+    Redirected(usize),
     /// The store failed: nothing more is written.
     Failed(anyhow::Error),
 }
@@ -138,6 +144,10 @@ fn write_ops(store: &mut (dyn Store + Send), ops: &Receiver<Op>, done: &Sender<D
                 .remove_articles(&titles)
                 .map(|n| Done::Removed(titles, n))
                 .context("cannot remove articles"),
+            Op::Redirects(redirects) => store
+                .put_redirects(&redirects)
+                .map(|()| Done::Redirected(redirects.len()))
+                .context("cannot store redirects"),
         };
         let failed = result.is_err();
         let _ = done.send(result.unwrap_or_else(Done::Failed));
@@ -185,6 +195,8 @@ struct Writer<'a> {
     sites: HashMap<String, bool>,
     /// Titles stored or removed, for the search index.
     titles: Vec<String>,
+    /// Redirect pages read, not yet handed to the writing thread.
+    redirects: Vec<(String, String)>,
     summary: Summary,
     dumps: DumpSummary,
 }
@@ -213,12 +225,25 @@ impl Writer<'_> {
                     self.flush()?;
                 }
             }
-            Item::Skipped { page: None } | Item::NotFilmFile { .. } => {}
-            Item::Skipped { page: Some(page) } => {
+            Item::Skipped { page: None, .. } | Item::NotFilmFile { .. } => {}
+            Item::Skipped {
+                page: Some(page),
+                redirect_to,
+            } => {
                 if self.see(&page.title, &page.revision) {
                     // Stored as a film, now a redirect or about something else.
                     self.flush()?;
-                    self.send(Op::Remove(vec![page.title]))?;
+                    self.send(Op::Remove(vec![page.title.clone()]))?;
+                }
+                if let Some(target) = redirect_to {
+                    if self.stored.contains_key(&target) {
+                        // A film stored before: its search document changes.
+                        self.titles.push(target.clone());
+                    }
+                    self.redirects.push((page.title, target));
+                    if self.redirects.len() >= BATCH_REDIRECTS {
+                        self.flush_redirects()?;
+                    }
                 }
             }
             Item::Unchanged {
@@ -263,6 +288,14 @@ impl Writer<'_> {
         }
         let batch = std::mem::take(&mut self.batch);
         self.send(Op::Write(batch))
+    }
+
+    fn flush_redirects(&mut self) -> Result<()> {
+        if self.redirects.is_empty() {
+            return Ok(());
+        }
+        let redirects = std::mem::take(&mut self.redirects);
+        self.send(Op::Redirects(redirects))
     }
 
     fn send(&mut self, op: Op) -> Result<()> {
@@ -319,6 +352,7 @@ impl Writer<'_> {
                     self.dumps.removed += n;
                     self.titles.extend(titles);
                 }
+                Done::Redirected(n) => self.dumps.redirects += n,
                 Done::Failed(err) => return Err(err),
             }
         }
@@ -358,11 +392,13 @@ struct DumpSummary {
     removed: usize,
     /// Stored pages that the dumps of their wiki no longer hold, kept.
     kept_missing: usize,
+    /// Redirect pages stored: alternative titles of their targets.
+    redirects: usize,
 }
 
 impl DumpSummary {
     fn line(&self, prune: bool) -> Option<String> {
-        if self.unchanged + self.removed + self.kept_missing == 0 {
+        if self.unchanged + self.removed + self.kept_missing + self.redirects == 0 {
             return None;
         }
         let mut line = format!("{} pages unchanged since the last ingest", self.unchanged);
@@ -370,6 +406,9 @@ impl DumpSummary {
             line += &format!(" ({} stored at a newer revision)", self.older);
         }
         line += &format!("; {} articles removed", self.removed);
+        if self.redirects > 0 {
+            line += &format!("; {} redirects stored", self.redirects);
+        }
         if self.kept_missing > 0 && !prune {
             line += &format!(
                 "; {} stored articles are no longer in the dumps and were kept \

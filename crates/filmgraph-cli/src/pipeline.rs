@@ -61,8 +61,12 @@ pub enum Item {
         revision: Option<Revision>,
     },
     /// A dump page passed over: another namespace (`page: None`), a
-    /// redirect, or an article about something other than a film.
-    Skipped { page: Option<PageRef> },
+    /// redirect (with the title it leads to), or an article about something
+    /// other than a film.
+    Skipped {
+        page: Option<PageRef>,
+        redirect_to: Option<String>,
+    },
     /// A wikitext file about something other than a film.
     NotFilmFile { path: String },
     /// A dump page whose revision (or a newer one) is already stored.
@@ -289,7 +293,10 @@ impl Reader<'_> {
                 }
             };
             if page.ns != 0 {
-                self.item(Item::Skipped { page: None })?;
+                self.item(Item::Skipped {
+                    page: None,
+                    redirect_to: None,
+                })?;
                 continue;
             }
             let revision = Revision {
@@ -302,9 +309,11 @@ impl Reader<'_> {
                 title: page.title.clone(),
                 revision: revision.clone(),
             };
-            if page.redirect.is_some() {
-                let page = Some(page_ref());
-                self.item(Item::Skipped { page })?;
+            if let Some(target) = &page.redirect {
+                self.item(Item::Skipped {
+                    page: Some(page_ref()),
+                    redirect_to: Some(target.clone()),
+                })?;
                 continue;
             }
             if let Some(stored) = self.config.stored.get(&page.title) {
@@ -473,6 +482,7 @@ fn process(job: Job) -> Item {
             match article_file::page_article(&path, page) {
                 Ok(PageArticle::NotFilm) => Item::Skipped {
                     page: Some(page_ref),
+                    redirect_to: None,
                 },
                 Ok(PageArticle::Film(input)) => match with_facts(*input) {
                     Ok((input, facts)) => Item::Film {

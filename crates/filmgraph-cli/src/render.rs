@@ -70,7 +70,8 @@ const GROUPS: &[(&str, &[Predicate])] = &[
     ),
 ];
 
-pub fn film(view: &FilmView) -> String {
+/// A film with its facts; `redirects` are the titles that redirect to it.
+pub fn film(view: &FilmView, redirects: &[String]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", view.entity.name);
     match &view.article {
@@ -84,6 +85,9 @@ pub fn film(view: &FilmView) -> String {
         None => {
             let _ = writeln!(out, "  known only from other articles");
         }
+    }
+    if !redirects.is_empty() {
+        let _ = writeln!(out, "  also titled (redirects): {}", redirects.join("; "));
     }
     if view.facts.is_empty() {
         let _ = writeln!(out, "  no facts stored about it");
@@ -357,7 +361,7 @@ Other
 About Lost Bullet 2
   Release date: 2022-11  [Sequels: "A sequel, Lost Bullet 2, was released on Netflix in November 2022."]
 "#;
-        assert_eq!(film(&view), expected);
+        assert_eq!(film(&view, &[]), expected);
     }
 
     #[test]

@@ -10,11 +10,18 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode> {
     let store = db::open_existing(&db_path)?;
     let title = args.title.join(" ");
     if let Some(film) = store.film(&title)? {
-        print!("{}", render::film(&film));
+        let redirects = store.redirects_to(&film.entity.name)?;
+        print!("{}", render::film(&film, &redirects));
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(person) = store.person(&title)? {
         print!("{}", render::person(&person));
+        return Ok(ExitCode::SUCCESS);
+    }
+    // A title that redirects to a film's (read from a dump).
+    if let Some(film) = store.film_or_redirect(&title)? {
+        let redirects = store.redirects_to(&film.entity.name)?;
+        print!("{}", render::film(&film, &redirects));
         return Ok(ExitCode::SUCCESS);
     }
     eprintln!(

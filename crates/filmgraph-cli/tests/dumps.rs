@@ -72,7 +72,7 @@ fn ingesting_the_same_dump_again_skips_every_page() {
     assert_eq!(
         text(&second.stdout),
         "ingested 0 articles: 0 films, 0 people, 0 facts; 0 failed\n\
-         3 pages unchanged since the last ingest; 0 articles removed\n"
+         3 pages unchanged since the last ingest; 0 articles removed; 1 redirects stored\n"
     );
     assert_eq!(SqliteStore::open(&db).unwrap().counts().unwrap(), counts);
 
@@ -101,7 +101,7 @@ fn a_newer_revision_replaces_the_stored_one_and_missing_pages_are_kept() {
     );
     assert!(
         stdout.ends_with(
-            "1 pages unchanged since the last ingest; 0 articles removed; \
+            "1 pages unchanged since the last ingest; 0 articles removed; 1 redirects stored; \
              1 stored articles are no longer in the dumps and were kept (--prune removes them)\n"
         ),
         "{stdout}"
@@ -146,7 +146,7 @@ fn a_newer_revision_replaces_the_stored_one_and_missing_pages_are_kept() {
     let out = ingest(&db, &["--prune"], &[&fixture("dump_v2.xml")]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
-        text(&out.stdout).ends_with("; 1 articles removed\n"),
+        text(&out.stdout).ends_with("; 1 articles removed; 1 redirects stored\n"),
         "{}",
         text(&out.stdout)
     );
@@ -180,11 +180,47 @@ fn a_film_page_that_became_a_redirect_is_removed() {
     let out = ingest(&db, &[], &[&dump]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
-        text(&out.stdout).ends_with("; 1 articles removed\n"),
+        text(&out.stdout).ends_with("; 1 articles removed; 1 redirects stored\n"),
         "{}",
         text(&out.stdout)
     );
     assert!(!titles(&db).contains(&"Red Kite (2005 film)".to_string()));
+}
+
+#[test]
+fn redirects_are_titles_of_the_film_they_lead_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let v1 = std::fs::read_to_string(fixture("dump_v1.xml")).unwrap();
+    let redirect =
+        "  <page>\n    <title>Le Train de nuit</title>\n    <ns>0</ns>\n    <id>7</id>\n    \
+        <redirect title=\"Night Train (1999 film)\" />\n    <revision>\n      <id>70</id>\n      \
+        <timestamp>2020-01-01T00:00:00Z</timestamp>\n      \
+        <text xml:space=\"preserve\">#REDIRECT [[Night Train (1999 film)]]</text>\n    \
+        </revision>\n  </page>\n</mediawiki>";
+    let dump = dir.path().join("redirects.xml");
+    std::fs::write(&dump, v1.replace("</mediawiki>", redirect)).unwrap();
+    let out = ingest(&db, &[], &[&dump]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).ends_with("; 2 redirects stored\n"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    let show = filmgraph()
+        .args(["show", "--db"])
+        .arg(&db)
+        .arg("le train de nuit")
+        .output()
+        .unwrap();
+    assert!(show.status.success(), "{}", text(&show.stderr));
+    let shown = text(&show.stdout);
+    assert!(shown.starts_with("Night Train (1999 film)\n"), "{shown}");
+    assert!(
+        shown.contains("also titled (redirects): Le Train de nuit; Night Train\n"),
+        "{shown}"
+    );
 }
 
 /// A dump of `n` film pages.

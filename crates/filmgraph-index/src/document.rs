@@ -170,6 +170,11 @@ pub(crate) fn film_docs(store: &dyn Store, view: &FilmView) -> StoreResult<Vec<D
     };
     push_unique(&mut doc.exact_titles, name);
     push_unique(&mut doc.exact_titles, strip_disambiguation(name));
+    // Titles that redirect to the film's article are titles of it too.
+    for redirect in store.redirects_to(name)? {
+        push_unique(&mut doc.alt_titles, &redirect);
+        push_unique(&mut doc.exact_titles, &redirect);
+    }
     let mut extra: Vec<String> = Vec::new();
     let mut characters = Vec::new();
     let mut refs = BTreeSet::new();

@@ -380,3 +380,15 @@ fn an_index_on_disk_knows_whether_it_is_current() {
     );
     assert!(!index.is_current(&store).unwrap());
 }
+
+#[test]
+fn titles_that_redirect_to_a_film_find_it_once_the_change_is_followed() {
+    let (mut store, index) = build();
+    let mut follower = ChangeFollower::start(&store).unwrap();
+    store
+        .put_redirects(&[("Le Fabuleux Destin".into(), "Amélie".into())])
+        .unwrap();
+    assert!(ids(&index, &Query::text("fabuleux destin")).is_empty());
+    assert!(follower.poll(&index, &store).unwrap() > 0);
+    assert_eq!(top(&index, "fabuleux destin"), "work:amelie");
+}

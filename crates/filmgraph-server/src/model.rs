@@ -247,6 +247,8 @@ pub struct FilmOut {
     pub groups: Vec<FactGroup>,
     /// Facts its article states about other works (a sequel's release).
     pub related: Vec<FactOut>,
+    /// Titles that redirect to its article in the dumps ingested.
+    pub redirects: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -308,6 +310,10 @@ impl FilmOut {
                 })
             }
         };
+        let redirects = match &view.article {
+            Some(_) => store.redirects_to(&view.entity.name)?,
+            None => Vec::new(),
+        };
         let related = view
             .related
             .iter()
@@ -329,6 +335,7 @@ impl FilmOut {
             franchise,
             groups: group_facts(facts),
             related,
+            redirects,
             id,
         })
     }

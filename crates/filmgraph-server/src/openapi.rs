@@ -145,6 +145,7 @@ fn schemas() -> Value {
                 "franchise": { "allOf": [link], "nullable": true },
                 "groups": { "type": "array", "items": { "type": "object", "properties": { "key": string, "label": string, "facts": facts } } },
                 "related": facts,
+                "redirects": { "type": "array", "items": string, "description": "Titles that redirect to the film's article in the dumps ingested." },
             },
         },
         "Person": {

@@ -25,6 +25,7 @@ macro_rules! store_contract {
             an_article_about_a_series_is_a_work,
             a_person_has_credits_from_every_article,
             people_are_told_apart_by_the_page_they_link_to,
+            redirects_lead_to_their_film,
             index_reads_are_views_without_what_an_index_leaves,
             search_matches_substrings_whatever_the_case_and_accents,
             facts_from_another_article_are_refused,
@@ -405,6 +406,43 @@ pub(crate) fn people_are_told_apart_by_the_page_they_link_to(store: &mut dyn Sto
     assert_eq!(works, ["Film B", "Film C"]);
     assert!(store.entity("person:john-smith").unwrap().is_none());
     assert!(store.entity("person:johnny-smith").unwrap().is_none());
+}
+
+pub(crate) fn redirects_lead_to_their_film(store: &mut dyn Store) {
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    let before = store.latest_change().unwrap();
+    let redirect = |title: &str, target: &str| (title.to_string(), target.to_string());
+    store
+        .put_redirects(&[
+            redirect("Balle perdue", TITLE),
+            redirect("Lost Bullet 1", "Elsewhere"),
+            redirect("Lost Bullet 1", TITLE),
+            redirect("Someone Else", "Somebody"),
+        ])
+        .unwrap();
+    // The film's search document must list the new titles: it changed.
+    let changes = store.changes_since(before, 10).unwrap();
+    let changed: Vec<_> = changes.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(changed, [TITLE]);
+    assert_eq!(
+        store.redirects_to(TITLE).unwrap(),
+        ["Balle perdue", "Lost Bullet 1"]
+    );
+    let found = store.film_or_redirect("BALLE PERDUE").unwrap().unwrap();
+    assert_eq!(found.entity.name, TITLE);
+    assert_eq!(
+        store.redirect_target("someone else").unwrap().as_deref(),
+        Some("Somebody")
+    );
+    assert!(store.film_or_redirect("Someone Else").unwrap().is_none());
+    assert!(store.film_or_redirect("Nothing").unwrap().is_none());
+    // A redirect read again with another target is moved.
+    store
+        .put_redirects(&[redirect("Balle perdue", "Elsewhere")])
+        .unwrap();
+    assert_eq!(store.redirects_to(TITLE).unwrap(), ["Lost Bullet 1"]);
 }
 
 pub(crate) fn index_reads_are_views_without_what_an_index_leaves(store: &mut dyn Store) {

@@ -186,6 +186,43 @@ pub trait Store {
         })
     }
 
+    /// Stores the redirects `(title, target)` of a dump, each title an
+    /// alternative title of its target, replacing those stored under the
+    /// same titles, in one transaction. A stored article that one leads to is
+    /// logged as changed (its search document lists the titles).
+    fn put_redirects(&mut self, redirects: &[(String, String)]) -> Result<()> {
+        let _ = redirects;
+        Err(Error::Unsupported {
+            what: "store redirects",
+        })
+    }
+
+    /// The titles that redirect to the article titled `target`, sorted
+    /// (titles that are articles now are left out).
+    fn redirects_to(&self, target: &str) -> Result<Vec<String>> {
+        let _ = target;
+        Ok(Vec::new())
+    }
+
+    /// Where the redirect titled `title` leads (titles compared as lookups
+    /// compare names, an exact title first).
+    fn redirect_target(&self, title: &str) -> Result<Option<String>> {
+        let _ = title;
+        Ok(None)
+    }
+
+    /// The film (or other work) titled `title` as [`Store::film`] finds it,
+    /// else the one a redirect of that title leads to.
+    fn film_or_redirect(&self, title: &str) -> Result<Option<FilmView>> {
+        if let Some(view) = self.film(title)? {
+            return Ok(Some(view));
+        }
+        match self.redirect_target(title)? {
+            Some(target) => self.film(&target),
+            None => Ok(None),
+        }
+    }
+
     /// Readies the store for many writes to come (an ingest): a backend may
     /// set aside what makes writing slow and reading fast while the store is
     /// empty (SQLite drops its lookup indexes, see `sqlite/bulk.rs`). Every

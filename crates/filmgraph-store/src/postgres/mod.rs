@@ -176,6 +176,21 @@ impl Store for PgStore {
         self.read(read::latest_change)
     }
 
+    fn put_redirects(&mut self, redirects: &[(String, String)]) -> Result<()> {
+        if redirects.is_empty() {
+            return Ok(());
+        }
+        self.retrying(|writer| writer.put_redirects(redirects))
+    }
+
+    fn redirects_to(&self, target: &str) -> Result<Vec<String>> {
+        self.read(|tx| read::redirects_to(tx, target))
+    }
+
+    fn redirect_target(&self, title: &str) -> Result<Option<String>> {
+        self.read(|tx| read::redirect_target(tx, title))
+    }
+
     fn film(&self, title: &str) -> Result<Option<FilmView>> {
         self.read(|tx| read::film(tx, title))
     }

@@ -395,3 +395,24 @@ pub(super) fn latest_change(tx: Tx) -> Result<u64> {
         .try_get(0)?;
     Ok(seq as u64)
 }
+
+pub(super) fn redirects_to(tx: Tx, target: &str) -> Result<Vec<String>> {
+    tx.query(
+        "SELECT title FROM redirects
+         WHERE target = $1 AND title NOT IN (SELECT title FROM articles)
+         ORDER BY title",
+        &[&target],
+    )?
+    .iter()
+    .map(|row| Ok(row.try_get(0)?))
+    .collect()
+}
+
+pub(super) fn redirect_target(tx: Tx, title: &str) -> Result<Option<String>> {
+    let row = tx.query_opt(
+        "SELECT target FROM redirects WHERE folded = $1
+         ORDER BY title = $2 DESC, title LIMIT 1",
+        &[&fold(title), &title],
+    )?;
+    Ok(row.map(|row| row.try_get(0)).transpose()?)
+}

@@ -191,6 +191,38 @@ impl Writer {
         Ok(results)
     }
 
+    /// One try at storing redirects (the last of a title wins), logging the
+    /// stored articles they lead to as changed.
+    pub(super) fn put_redirects(&mut self, redirects: &[(String, String)]) -> Result<()> {
+        let Writer { client, statements } = self;
+        let last: std::collections::BTreeMap<&str, &str> = redirects
+            .iter()
+            .map(|(title, target)| (title.as_str(), target.as_str()))
+            .collect();
+        let titles: Vec<&str> = last.keys().copied().collect();
+        let targets: Vec<&str> = last.values().copied().collect();
+        let folded: Vec<String> = titles.iter().map(|t| crate::fold(t)).collect();
+        let mut tx = begin(client)?;
+        tx.execute(
+            "INSERT INTO redirects (title, target, folded)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+             ON CONFLICT (title) DO UPDATE SET target = EXCLUDED.target, folded = EXCLUDED.folded",
+            &[&titles, &targets, &folded],
+        )?;
+        let changed: Vec<String> = tx
+            .query(
+                "SELECT title FROM articles WHERE title = ANY ($1) ORDER BY title",
+                &[&targets],
+            )?
+            .iter()
+            .map(|row| row.try_get(0))
+            .collect::<std::result::Result<_, _>>()?;
+        let changed: Vec<&str> = changed.iter().map(String::as_str).collect();
+        log_changes(&mut tx, statements, &changed)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// One try at removing articles, their facts and the entities only they
     /// named.
     pub(super) fn remove_articles(&mut self, titles: &[String]) -> Result<usize> {

@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_article_text.sql"),
     include_str!("../../migrations/0003_revisions.sql"),
     include_str!("../../migrations/0004_changes.sql"),
+    include_str!("../../migrations/0005_redirects.sql"),
 ];
 
 /// The schema version this build writes.

@@ -3,6 +3,7 @@
 mod bulk;
 mod migrate;
 mod read;
+mod redirects;
 mod revisions;
 mod write;
 
@@ -138,6 +139,18 @@ impl Store for SqliteStore {
 
     fn latest_change(&self) -> Result<u64> {
         read::latest_change(&self.conn)
+    }
+
+    fn put_redirects(&mut self, redirects: &[(String, String)]) -> Result<()> {
+        redirects::put(&mut self.conn, redirects)
+    }
+
+    fn redirects_to(&self, target: &str) -> Result<Vec<String>> {
+        redirects::to(&self.conn, target)
+    }
+
+    fn redirect_target(&self, title: &str) -> Result<Option<String>> {
+        redirects::target(&self.conn, title)
     }
 
     fn remove_articles(&mut self, titles: &[String]) -> Result<usize> {
