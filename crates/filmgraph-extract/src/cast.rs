@@ -141,13 +141,19 @@ fn character_before(text: &str) -> Option<&str> {
 /// "Lino, played by Alban Lenoir".
 pub fn extract_cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let film = ctx.film.clone();
+    static PLAYED_BY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(", played by "));
     for line in s.text.lines() {
-        if line.contains(" | ") || line.trim_start().starts_with("| ") {
+        let cell_bar = memchr::memmem::find(line.as_bytes(), b" | ").is_some();
+        if cell_bar || line.trim_start().starts_with("| ") {
             table_row(ctx, s, &film, line);
             continue;
         }
         let line = line.trim().trim_start_matches(['*', '•', '-']).trim();
-        if let Some((character, actor)) = line.split_once(", played by ") {
+        let played_by = PLAYED_BY
+            .find(line.as_bytes())
+            .map(|at| (&line[..at], &line[at + ", played by ".len()..]));
+        if let Some((character, actor)) = played_by {
             if let (Some(actor), true) = (leading_name(actor), is_person_name(character.trim())) {
                 let q = quals([("character", Some(character.trim()))]);
                 ctx.sentence_fact(s, &film, Predicate::CastMember, actor, q);
@@ -259,11 +265,17 @@ fn cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) ->
         Some(actor) => std::borrow::Cow::Owned(format!("{actor} as ")),
         None => std::borrow::Cow::Borrowed(line),
     };
-    let Some((actors_part, role_part)) = [" as ", " – ", " — ", " - ", " ... ", " … "]
-        .iter()
-        .filter_map(|sep| line.find(sep).map(|at| (at, sep.len())))
-        .min()
-        .map(|(at, len)| (&line[..at], &line[at + len..]))
+    // The leftmost separator (no two start alike).
+    static SEPARATORS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build([" as ", " – ", " — ", " - ", " ... ", " … "])
+                .expect("plain separators")
+        });
+    let Some((actors_part, role_part)) = SEPARATORS
+        .find(line)
+        .map(|m| (&line[..m.start()], &line[m.end()..]))
     else {
         return name_list_line(ctx, s, film, line);
     };

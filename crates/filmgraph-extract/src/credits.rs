@@ -1079,14 +1079,21 @@ fn negated(before: &str) -> bool {
 /// Whether the cue at `at` follows a phrase naming another work in the same
 /// clause ("a remake of the 1954 film directed by ...") without a comma between.
 fn about_other_work(text: &str, at: usize) -> bool {
+    static MARKERS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::new(OTHER_WORK).expect("plain markers")
+        });
     let before = text[..at].to_lowercase();
-    OTHER_WORK.iter().any(|marker| {
-        before.rfind(marker).is_some_and(|p| {
-            // "This adaptation of the novel features ...": the film itself.
-            let this = before[..p].trim_end().ends_with("this")
-                || before[..p].trim_end().ends_with("This");
-            !this && !before[p..].contains(", ") && !before[p..].contains(" and ")
-        })
+    // Where each marker last occurs: one pass for all of them.
+    let mut last = [None; OTHER_WORK.len()];
+    for m in MARKERS.find_overlapping_iter(&before) {
+        last[m.pattern().as_usize()] = Some(m.start());
+    }
+    last.into_iter().flatten().any(|p| {
+        // "This adaptation of the novel features ...": the film itself.
+        let this =
+            before[..p].trim_end().ends_with("this") || before[..p].trim_end().ends_with("This");
+        !this && !before[p..].contains(", ") && !before[p..].contains(" and ")
     })
 }
 
