@@ -4,8 +4,8 @@
 
 use super::out::Breaks;
 use super::render::{is_blank, Renderer};
-use super::templates::{self, filled};
-use super::tree::{Kind, Node, Template};
+use super::templates;
+use super::tree::{Arg, Kind, Node, Template};
 use super::Doc;
 use filmgraph_model::Citation;
 
@@ -88,19 +88,65 @@ fn plain_value<'s>(src: &'s str, value: &[Node]) -> Option<&'s str> {
         return None;
     }
     let text = src[node.span.start..node.span.end].trim();
-    let plain = !text.is_empty()
-        && !text.starts_with(['*', '#', ':', ';', '-', '='])
-        && !text.contains(['&', '\'', '<', '[', ']', '{', '}', '~', '\n', '\t', '\r'])
-        && !text.contains("  ")
-        && !text.contains("__")
-        && text.is_ascii();
-    plain.then_some(text)
+    let first = *text.as_bytes().first()?;
+    if matches!(first, b'*' | b'#' | b':' | b';' | b'-' | b'=') {
+        return None;
+    }
+    // One pass: ASCII only, no markup character, no "  " or "__".
+    let mut previous = 0u8;
+    for &b in text.as_bytes() {
+        let markup = matches!(
+            b,
+            b'&' | b'\'' | b'<' | b'[' | b']' | b'{' | b'}' | b'~' | b'\n' | b'\t' | b'\r'
+        );
+        let doubled = b == previous && (b == b' ' || b == b'_');
+        if !b.is_ascii() || markup || doubled {
+            return None;
+        }
+        previous = b;
+    }
+    Some(text)
 }
 
+/// The parameters a citation field is read from, in order of preference.
+const FIELDS: [&[&str]; 4] = [
+    &["url", "archive-url", "archiveurl"],
+    &["title", "trans-title", "script-title", "chapter"],
+    &[
+        "work",
+        "website",
+        "newspaper",
+        "magazine",
+        "journal",
+        "periodical",
+        "publisher",
+        "agency",
+        "via",
+    ],
+    &["date", "year"],
+];
+/// The most parameters a field is read from.
+const MOST_KEYS: usize = 9;
+
 fn from_template(doc: &Doc<'_>, t: &Template) -> Citation {
-    let field = |keys: &[&str]| -> Option<String> {
-        keys.iter().find_map(|k| {
-            let a = filled(doc.src, t, k)?;
+    // Each parameter's first argument (as `templates::arg` finds it), in
+    // one pass over the arguments.
+    let mut found: [[Option<&Arg>; MOST_KEYS]; 4] = [[None; MOST_KEYS]; 4];
+    for a in &t.args {
+        let Some(name) = a.name.as_deref() else {
+            continue;
+        };
+        for (keys, slots) in FIELDS.iter().zip(found.iter_mut()) {
+            if let Some(k) = keys.iter().position(|key| *key == name) {
+                slots[k].get_or_insert(a);
+            }
+        }
+    }
+    let field = |slots: &[Option<&Arg>; MOST_KEYS]| -> Option<String> {
+        slots.iter().flatten().find_map(|a| {
+            if is_blank(doc.src, &a.value) {
+                return None;
+            }
             if let Some(text) = plain_value(doc.src, &a.value) {
                 return Some(text.to_string());
             }
@@ -111,20 +157,11 @@ fn from_template(doc: &Doc<'_>, t: &Template) -> Citation {
             (!text.is_empty()).then_some(text)
         })
     };
+    let [url, title, work, date] = &found;
     Citation {
-        url: field(&["url", "archive-url", "archiveurl"]),
-        title: field(&["title", "trans-title", "script-title", "chapter"]),
-        work: field(&[
-            "work",
-            "website",
-            "newspaper",
-            "magazine",
-            "journal",
-            "periodical",
-            "publisher",
-            "agency",
-            "via",
-        ]),
-        date: field(&["date", "year"]),
+        url: field(url),
+        title: field(title),
+        work: field(work),
+        date: field(date),
     }
 }
