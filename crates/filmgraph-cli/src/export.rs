@@ -4,7 +4,9 @@
 use crate::args::{ExportArgs, ExportFormat};
 use crate::db;
 use anyhow::{bail, Context, Result};
-use filmgraph_store::{stored_articles, SqliteStore, Store};
+use filmgraph_store::{
+    copy_redirects, stored_articles, SqliteStore, Store, StoredRedirect, REDIRECTS_A_PAGE,
+};
 use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -55,7 +57,8 @@ fn is_jsonl(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("json"))
 }
 
-/// One [`filmgraph_store::StoredArticle`] a line.
+/// One [`filmgraph_store::StoredArticle`] a line, then one
+/// [`StoredRedirect`] a line.
 fn write_jsonl(store: &dyn Store, out: impl Write) -> Result<usize> {
     let mut out = BufWriter::new(out);
     let mut n = 0;
@@ -63,6 +66,16 @@ fn write_jsonl(store: &dyn Store, out: impl Write) -> Result<usize> {
         serde_json::to_writer(&mut out, &article?)?;
         out.write_all(b"\n")?;
         n += 1;
+    }
+    let mut after = String::new();
+    loop {
+        let page = store.redirects_after(&after, REDIRECTS_A_PAGE)?;
+        let Some((last, _)) = page.last() else { break };
+        after.clone_from(last);
+        for (redirect, target) in page {
+            serde_json::to_writer(&mut out, &StoredRedirect { redirect, target })?;
+            out.write_all(b"\n")?;
+        }
     }
     out.flush()?;
     Ok(n)
@@ -79,5 +92,6 @@ fn write_sqlite(store: &dyn Store, path: &Path) -> Result<usize> {
             .with_context(|| format!("cannot write \"{}\"", article.title))?;
         n += 1;
     }
+    copy_redirects(store, &mut target).context("cannot write the redirects")?;
     Ok(n)
 }

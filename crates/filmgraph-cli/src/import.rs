@@ -5,7 +5,9 @@ use crate::args::ImportArgs;
 use crate::db;
 use crate::ingest::Summary;
 use anyhow::{bail, Context, Result};
-use filmgraph_store::{stored_articles, ArticleWrite, Location, Store, StoredArticle};
+use filmgraph_store::{
+    stored_articles, ArticleWrite, Location, Store, StoredArticle, StoredRedirect, REDIRECTS_A_PAGE,
+};
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::ExitCode;
@@ -25,20 +27,26 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let mut importer = Importer {
         target: &mut *target,
         batch: Vec::new(),
+        redirects: Vec::new(),
         summary: Summary::default(),
+        redirects_stored: 0,
     };
-    let mut store_one = |article: Result<StoredArticle>| importer.add(article);
     let source = &args.source;
     match Location::parse(source) {
-        Location::Postgres(_) => import_store(&*db::open_existing(source)?, &mut store_one)?,
+        Location::Postgres(_) => import_store(&*db::open_existing(source)?, &mut importer)?,
         Location::Sqlite(path) if is_sqlite(&path)? => {
-            import_store(&*db::open_existing(&path)?, &mut store_one)?
+            import_store(&*db::open_existing(&path)?, &mut importer)?
         }
-        Location::Sqlite(path) => import_jsonl(&path, &mut store_one)?,
+        Location::Sqlite(path) => import_jsonl(&path, &mut importer)?,
     }
     importer.flush();
+    importer.flush_redirects();
     let summary = importer.summary;
-    println!("{}", summary.line().replacen("ingested", "imported", 1));
+    let mut line = summary.line().replacen("ingested", "imported", 1);
+    if importer.redirects_stored > 0 {
+        line += &format!("; {} redirects", importer.redirects_stored);
+    }
+    println!("{line}");
     Ok(if summary.failed > 0 {
         ExitCode::FAILURE
     } else {
@@ -54,18 +62,26 @@ fn is_sqlite(path: &Path) -> Result<bool> {
     Ok(head[..n] == *SQLITE_MAGIC)
 }
 
-fn import_store(
-    source: &dyn Store,
-    store_one: &mut dyn FnMut(Result<StoredArticle>),
-) -> Result<()> {
+fn import_store(source: &dyn Store, importer: &mut Importer<'_>) -> Result<()> {
     for article in stored_articles(source)? {
-        store_one(article.map_err(Into::into));
+        importer.add(article.map_err(Into::into));
     }
-    Ok(())
+    let mut after = String::new();
+    loop {
+        let page = source.redirects_after(&after, REDIRECTS_A_PAGE)?;
+        let Some((last, _)) = page.last() else {
+            return Ok(());
+        };
+        after.clone_from(last);
+        for (title, target) in page {
+            importer.add_redirect(title, target);
+        }
+    }
 }
 
-/// One [`StoredArticle`] a line, as `filmgraph export --format jsonl` writes.
-fn import_jsonl(path: &Path, store_one: &mut dyn FnMut(Result<StoredArticle>)) -> Result<()> {
+/// One [`StoredArticle`] (or [`StoredRedirect`]) a line, as `filmgraph
+/// export --format jsonl` writes.
+fn import_jsonl(path: &Path, importer: &mut Importer<'_>) -> Result<()> {
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     for (n, line) in BufReader::new(file).lines().enumerate() {
@@ -74,7 +90,18 @@ fn import_jsonl(path: &Path, store_one: &mut dyn FnMut(Result<StoredArticle>)) -
         if line.trim().is_empty() {
             continue;
         }
-        store_one(serde_json::from_str(&line).with_context(|| {
+        if line.starts_with("{\"redirect\":") {
+            match serde_json::from_str::<StoredRedirect>(&line) {
+                Ok(r) => importer.add_redirect(r.redirect, r.target),
+                Err(err) => importer.failed(&anyhow::Error::new(err).context(format!(
+                    "{}:{}: not a redirect as `filmgraph export` writes one",
+                    path.display(),
+                    n + 1
+                ))),
+            }
+            continue;
+        }
+        importer.add(serde_json::from_str(&line).with_context(|| {
             format!(
                 "{}:{}: not an article as `filmgraph export` writes one",
                 path.display(),
@@ -85,14 +112,40 @@ fn import_jsonl(path: &Path, store_one: &mut dyn FnMut(Result<StoredArticle>)) -
     Ok(())
 }
 
-/// Stores articles in batches and counts what it stored.
+/// Stores articles and redirects in batches and counts what it stored.
 struct Importer<'a> {
     target: &'a mut dyn Store,
     batch: Vec<StoredArticle>,
+    redirects: Vec<(String, String)>,
     summary: Summary,
+    redirects_stored: usize,
 }
 
 impl Importer<'_> {
+    fn add_redirect(&mut self, title: String, target: String) {
+        self.redirects.push((title, target));
+        if self.redirects.len() >= REDIRECTS_A_PAGE {
+            self.flush_redirects();
+        }
+    }
+
+    fn flush_redirects(&mut self) {
+        if self.redirects.is_empty() {
+            return;
+        }
+        match self.target.put_redirects(&self.redirects) {
+            Ok(()) => self.redirects_stored += self.redirects.len(),
+            Err(err) => {
+                let err = anyhow::Error::new(err).context(format!(
+                    "cannot store a batch of {} redirects",
+                    self.redirects.len()
+                ));
+                self.failed(&err);
+            }
+        }
+        self.redirects.clear();
+    }
+
     fn add(&mut self, article: Result<StoredArticle>) {
         match article {
             Ok(article) => {

@@ -57,6 +57,8 @@ fn import(into: &TestDb, source: impl AsRef<std::ffi::OsStr>) -> String {
 fn a_sqlite_file_moves_to_postgresql_in_one_command() {
     let sqlite = TestDb::sqlite();
     ingest_samples(&sqlite);
+    let redirect = ("Inception (film)".to_string(), "Inception".to_string());
+    sqlite.open().put_redirects(&[redirect]).unwrap();
     let pg = TestDb::postgres();
     let summary = import(&pg, sqlite.arg());
     let n = sample_articles().len();
@@ -64,8 +66,12 @@ fn a_sqlite_file_moves_to_postgresql_in_one_command() {
         summary.starts_with(&format!("imported {n} articles: ")),
         "{summary}"
     );
-    assert!(summary.ends_with("; 0 failed\n"), "{summary}");
+    assert!(summary.ends_with("; 0 failed; 1 redirects\n"), "{summary}");
     assert_same_graph(&sqlite, &pg);
+    assert_eq!(
+        pg.open().redirects_to("Inception").unwrap(),
+        ["Inception (film)"]
+    );
 
     // Importing again replaces, as ingesting again does.
     import(&pg, sqlite.arg());
@@ -114,6 +120,12 @@ fn postgresql_exports_to_a_sqlite_file_and_back() {
 fn json_lines_carry_a_graph_both_ways() {
     let sqlite = TestDb::sqlite();
     ingest_samples(&sqlite);
+    // Redirects, as an ingest of a dump stores them.
+    let redirects = [
+        ("Monkeys 12".to_string(), "12 Monkeys".to_string()),
+        ("Speed (film)".to_string(), "Speed (1994 film)".to_string()),
+    ];
+    sqlite.open().put_redirects(&redirects).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let jsonl = dir.path().join("graph.jsonl");
     filmgraph()
@@ -124,7 +136,14 @@ fn json_lines_carry_a_graph_both_ways() {
         .assert()
         .success();
     let lines = std::fs::read_to_string(&jsonl).unwrap();
-    assert_eq!(lines.lines().count(), sample_articles().len());
+    assert_eq!(
+        lines.lines().count(),
+        sample_articles().len() + redirects.len()
+    );
+    assert_eq!(
+        lines.lines().last().unwrap(),
+        r#"{"redirect":"Speed (film)","target":"Speed (1994 film)"}"#
+    );
     let first: serde_json::Value = serde_json::from_str(lines.lines().next().unwrap()).unwrap();
     for key in ["title", "source_path", "text", "facts"] {
         assert!(first.get(key).is_some(), "{key} in {first}");
@@ -134,8 +153,10 @@ fn json_lines_carry_a_graph_both_ways() {
 
     // SQLite -> jsonl -> PostgreSQL -> jsonl: the same lines.
     let pg = TestDb::postgres();
-    import(&pg, &jsonl);
+    let summary = import(&pg, &jsonl);
+    assert!(summary.ends_with("; 0 failed; 2 redirects\n"), "{summary}");
     assert_same_graph(&sqlite, &pg);
+    assert_eq!(show(&pg, "Monkeys 12"), show(&sqlite, "12 Monkeys"));
     let out = filmgraph()
         .args(["export", "--db"])
         .arg(pg.arg())

@@ -726,6 +726,12 @@ pub(crate) fn a_store_copies_into_another_as_the_same_graph(store: &mut dyn Stor
     );
     assert!(store.article_facts("Nothing").unwrap().is_empty());
 
+    // More redirects than one page of a copy holds.
+    let redirects: Vec<(String, String)> = (0..10_005)
+        .map(|n| (format!("Redirect {n:05}"), TITLE.to_string()))
+        .collect();
+    store.put_redirects(&redirects).unwrap();
+
     let mut copy = crate::SqliteStore::open_in_memory().unwrap();
     assert_eq!(crate::copy(store, &mut copy).unwrap(), expected.len());
     assert_eq!(copy.counts().unwrap(), store.counts().unwrap());
@@ -734,6 +740,11 @@ pub(crate) fn a_store_copies_into_another_as_the_same_graph(store: &mut dyn Stor
     assert_eq!(
         copy.entities(EntityKind::Person).unwrap(),
         store.entities(EntityKind::Person).unwrap()
+    );
+    assert_eq!(copy.redirects_to(TITLE).unwrap().len(), redirects.len());
+    assert_eq!(
+        copy.redirects_after("", 20_000).unwrap(),
+        store.redirects_after("", 20_000).unwrap()
     );
 }
 

@@ -38,7 +38,9 @@ pub use record::{
 };
 pub use revision::{ArticleWrite, Revision, StoredRevision};
 pub use sqlite::SqliteStore;
-pub use transfer::{copy, stored_articles, StoredArticle};
+pub use transfer::{
+    copy, copy_redirects, stored_articles, StoredArticle, StoredRedirect, REDIRECTS_A_PAGE,
+};
 
 use filmgraph_model::Fact;
 
@@ -209,6 +211,14 @@ pub trait Store {
     fn redirect_target(&self, title: &str) -> Result<Option<String>> {
         let _ = title;
         Ok(None)
+    }
+
+    /// Up to `limit` stored redirects `(title, target)` whose titles sort
+    /// after `after` (`""`: from the first), by title: what a copy of the
+    /// store pages through.
+    fn redirects_after(&self, after: &str, limit: usize) -> Result<Vec<(String, String)>> {
+        let _ = (after, limit);
+        Ok(Vec::new())
     }
 
     /// The film (or other work) titled `title` as [`Store::film`] finds it,

@@ -1,6 +1,7 @@
 //! Moving a graph between stores: every article with its text and the facts it
 //! was stored with, which [`crate::Store::replace_article`] turns back into the
-//! same graph (entities are derived from facts, never copied). The same
+//! same graph (entities are derived from facts, never copied), and the
+//! redirects of the dumps ingested. The same
 //! [`StoredArticle`], one JSON object a line, is the `jsonl` export format.
 
 use crate::{ArticleRecord, ArticleSummary, IngestStats, Result, Store};
@@ -57,6 +58,14 @@ impl StoredArticle {
     }
 }
 
+/// A redirect as a line of the `jsonl` export: `{"redirect": title,
+/// "target": target}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredRedirect {
+    pub redirect: String,
+    pub target: String,
+}
+
 /// Every article of `store`, by title, read one at a time.
 pub fn stored_articles(
     store: &dyn Store,
@@ -67,12 +76,32 @@ pub fn stored_articles(
         .filter_map(move |summary| StoredArticle::read(store, summary).transpose()))
 }
 
-/// Copies every article of `from` into `to`; how many.
+/// Copies every article of `from` into `to`, then every redirect; how many
+/// articles.
 pub fn copy(from: &dyn Store, to: &mut dyn Store) -> Result<usize> {
     let mut n = 0;
     for article in stored_articles(from)? {
         article?.write(to)?;
         n += 1;
     }
+    copy_redirects(from, to)?;
     Ok(n)
+}
+
+/// Redirects copied in one transaction.
+pub const REDIRECTS_A_PAGE: usize = 10_000;
+
+/// Copies every redirect of `from` into `to`, a page at a time; how many.
+pub fn copy_redirects(from: &dyn Store, to: &mut dyn Store) -> Result<usize> {
+    let mut n = 0;
+    let mut after = String::new();
+    loop {
+        let page = from.redirects_after(&after, REDIRECTS_A_PAGE)?;
+        let Some((last, _)) = page.last() else {
+            return Ok(n);
+        };
+        after.clone_from(last);
+        to.put_redirects(&page)?;
+        n += page.len();
+    }
 }

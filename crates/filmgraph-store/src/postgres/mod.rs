@@ -191,6 +191,10 @@ impl Store for PgStore {
         self.read(|tx| read::redirect_target(tx, title))
     }
 
+    fn redirects_after(&self, after: &str, limit: usize) -> Result<Vec<(String, String)>> {
+        self.read(|tx| read::redirects_after(tx, after, limit))
+    }
+
     fn film(&self, title: &str) -> Result<Option<FilmView>> {
         self.read(|tx| read::film(tx, title))
     }

@@ -416,3 +416,13 @@ pub(super) fn redirect_target(tx: Tx, title: &str) -> Result<Option<String>> {
     )?;
     Ok(row.map(|row| row.try_get(0)).transpose()?)
 }
+
+pub(super) fn redirects_after(tx: Tx, after: &str, limit: usize) -> Result<Vec<(String, String)>> {
+    tx.query(
+        "SELECT title, target FROM redirects WHERE title > $1 ORDER BY title LIMIT $2",
+        &[&after, &(limit as i64)],
+    )?
+    .iter()
+    .map(|row| Ok((row.try_get(0)?, row.try_get(1)?)))
+    .collect()
+}

@@ -153,6 +153,10 @@ impl Store for SqliteStore {
         redirects::target(&self.conn, title)
     }
 
+    fn redirects_after(&self, after: &str, limit: usize) -> Result<Vec<(String, String)>> {
+        redirects::after(&self.conn, after, limit)
+    }
+
     fn remove_articles(&mut self, titles: &[String]) -> Result<usize> {
         revisions::remove_articles(&mut self.conn, titles)
     }

@@ -49,3 +49,15 @@ pub(super) fn target(conn: &Connection, title: &str) -> Result<Option<String>> {
         .query_row(params![fold(title), title], |row| row.get(0))
         .optional()?)
 }
+
+pub(super) fn after(conn: &Connection, after: &str, limit: usize) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT title, target FROM redirects WHERE title > ?1 ORDER BY title LIMIT ?2",
+    )?;
+    let rows = stmt
+        .query_map(params![after, limit as i64], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<(String, String)>>>()?;
+    Ok(rows)
+}
