@@ -311,3 +311,29 @@ async fn the_openapi_document_lists_routes_that_answer() {
         assert!(docs.body.contains(path.as_str()), "/docs lacks {path}");
     }
 }
+
+#[tokio::test]
+async fn a_film_lists_the_titles_that_redirect_to_it() {
+    use filmgraph_store::Store;
+    let f = fixture(&[]);
+    let film = get_json(&f.state, &format!("/api/films/{LOST_BULLET}")).await;
+    assert_eq!(film["redirects"], serde_json::json!([]));
+    let mut store = filmgraph_store::SqliteStore::open(&f.db).unwrap();
+    let redirect = (
+        "Balle perdue (film)".to_string(),
+        film["title"].as_str().unwrap().to_string(),
+    );
+    store.put_redirects(&[redirect]).unwrap();
+    let film = get_json(&f.state, &format!("/api/films/{LOST_BULLET}")).await;
+    assert_eq!(
+        film["redirects"],
+        serde_json::json!(["Balle perdue (film)"])
+    );
+    let page = get(&f.state, &format!("/films/{LOST_BULLET}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Also titled: Balle perdue (film)"),
+        "{}",
+        page.body
+    );
+}
