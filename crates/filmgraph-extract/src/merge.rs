@@ -9,12 +9,21 @@
 
 use filmgraph_model::{Fact, PAGE};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 fn key_text(s: &str) -> String {
-    let single_spaced = !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !s.contains("  ")
-        && !s.contains(|c: char| c.is_whitespace() && c != ' ');
+    // One pass: words of no white space but one space between them.
+    let mut after_space = true;
+    let single_spaced = !s.ends_with(' ')
+        && s.chars().all(|c| {
+            let ok = if c == ' ' {
+                !after_space
+            } else {
+                !c.is_whitespace()
+            };
+            after_space = c == ' ';
+            ok
+        });
     if single_spaced {
         return s.to_lowercase();
     }
@@ -38,39 +47,61 @@ fn is_iso_date(s: &str) -> bool {
 
 /// Subject, predicate and object (a name or an identity), compared as
 /// [`key_text`] makes them.
-type Key = (String, &'static str, String);
+type Key = (Rc<str>, &'static str, String);
 
 /// The keys a fact is found by: its object's name, and its identity where
 /// that is a page of another title.
-fn keys(fact: &Fact) -> Vec<Key> {
-    let subject = key_text(&fact.subject);
+fn keys(fact: &Fact, subjects: &mut SubjectKeys) -> (Key, Option<Key>) {
+    let subject = subjects.key(&fact.subject);
     let predicate = fact.predicate.as_str();
-    let mut keys = vec![(subject.clone(), predicate, key_text(&fact.object))];
-    if let Some(page) = fact.qualifier(PAGE) {
-        keys.push((subject, predicate, key_text(page)));
+    let page = fact
+        .qualifier(PAGE)
+        .map(|page| (subject.clone(), predicate, key_text(page)));
+    ((subject, predicate, key_text(&fact.object)), page)
+}
+
+/// Subjects' keys, shared: most facts of an article have the same subject.
+#[derive(Default)]
+struct SubjectKeys {
+    last: Option<(String, Rc<str>)>,
+}
+
+impl SubjectKeys {
+    fn key(&mut self, subject: &str) -> Rc<str> {
+        match &self.last {
+            Some((raw, key)) if raw == subject => key.clone(),
+            _ => {
+                let key: Rc<str> = key_text(subject).into();
+                self.last = Some((subject.to_string(), key.clone()));
+                key
+            }
+        }
     }
-    keys
 }
 
 /// Merges duplicate facts, keeping first-seen order.
 pub fn merge(facts: Vec<Fact>) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
-    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut index: HashMap<Key, usize> = HashMap::with_capacity(facts.len());
+    let mut subjects = SubjectKeys::default();
     for fact in facts {
-        let keys = keys(&fact);
-        let key = &keys[0];
-        let existing = keys.iter().find_map(|k| index.get(k).copied()).or_else(|| {
-            // "2022" and "2022-11" are the same release, read less or more precisely.
-            if !(fact.predicate.is_date() && is_iso_date(&fact.object)) {
-                return None;
-            }
-            out.iter().position(|f| {
-                f.predicate == fact.predicate
-                    && key_text(&f.subject) == key.0
-                    && is_iso_date(&f.object)
-                    && (f.object.starts_with(&fact.object) || fact.object.starts_with(&f.object))
-            })
-        });
+        let (key, page_key) = keys(&fact, &mut subjects);
+        let existing = std::iter::once(&key)
+            .chain(&page_key)
+            .find_map(|k| index.get(k).copied())
+            .or_else(|| {
+                // "2022" and "2022-11" are the same release, read less or more precisely.
+                if !(fact.predicate.is_date() && is_iso_date(&fact.object)) {
+                    return None;
+                }
+                out.iter().position(|f| {
+                    f.predicate == fact.predicate
+                        && key_text(&f.subject) == *key.0
+                        && is_iso_date(&f.object)
+                        && (f.object.starts_with(&fact.object)
+                            || fact.object.starts_with(&f.object))
+                })
+            });
         match existing {
             Some(i) => {
                 let kept = &mut out[i];
@@ -124,12 +155,16 @@ pub fn merge(facts: Vec<Fact>) -> Vec<Fact> {
                     // The name kept is the page's own title.
                     kept.qualifiers.remove(PAGE);
                 }
-                for key in keys.into_iter().chain(self::keys(kept)) {
+                let (kept_key, kept_page_key) = self::keys(kept, &mut subjects);
+                for key in [Some(key), page_key, Some(kept_key), kept_page_key]
+                    .into_iter()
+                    .flatten()
+                {
                     index.insert(key, i);
                 }
             }
             None => {
-                for key in keys {
+                for key in [Some(key), page_key].into_iter().flatten() {
                     index.insert(key, out.len());
                 }
                 out.push(fact);
