@@ -6,7 +6,7 @@
 use filmgraph_model::{
     Article, Fact, InfoboxField, Link, Paragraph, Predicate, Provenance, Qualifiers, Span, PAGE,
 };
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// One sentence of the article, located in its paragraph and section.
 #[derive(Debug, Clone, Copy)]
@@ -62,7 +62,7 @@ pub struct Context<'a> {
     /// The page each linked label names anywhere in the article (a name is
     /// linked once, where it first appears); `None` when the article links
     /// the label to two pages.
-    pages: HashMap<&'a str, Option<&'a str>>,
+    pages: FxHashMap<&'a str, Option<&'a str>>,
     facts: Vec<Fact>,
 }
 
@@ -268,8 +268,8 @@ impl<'a> Context<'a> {
 
 /// Every label the article links, with the page it links to (`None` for a
 /// label linked to two pages).
-fn linked_pages(article: &Article) -> HashMap<&str, Option<&str>> {
-    let mut pages: HashMap<&str, Option<&str>> = HashMap::new();
+fn linked_pages(article: &Article) -> FxHashMap<&str, Option<&str>> {
+    let mut pages: FxHashMap<&str, Option<&str>> = FxHashMap::default();
     let paragraphs = article.sections.iter().flat_map(|s| &s.paragraphs);
     let links = article
         .infobox

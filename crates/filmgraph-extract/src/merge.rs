@@ -8,7 +8,7 @@
 //! here, `[[Gouthami Tadimalla|Gouthami]]` there); the first page read stays.
 
 use filmgraph_model::{Fact, PAGE};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
 fn key_text(s: &str) -> String {
@@ -82,7 +82,10 @@ impl SubjectKeys {
 /// Merges duplicate facts, keeping first-seen order.
 pub fn merge(facts: Vec<Fact>) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
-    let mut index: HashMap<Key, usize> = HashMap::with_capacity(facts.len());
+    // Fx hashing (cheap): the keys come from one article, and a page made
+    // to collide them meets the per-page time budget, as any slow page does.
+    let mut index: FxHashMap<Key, usize> =
+        FxHashMap::with_capacity_and_hasher(facts.len(), Default::default());
     let mut subjects = SubjectKeys::default();
     for fact in facts {
         let (key, page_key) = keys(&fact, &mut subjects);
