@@ -5,7 +5,7 @@ use crate::args::{ExportArgs, ExportFormat};
 use crate::db;
 use anyhow::{bail, Context, Result};
 use filmgraph_store::{
-    copy_redirects, stored_articles, SqliteStore, Store, StoredRedirect, REDIRECTS_A_PAGE,
+    copy_redirects, stored_articles, stored_redirects, SqliteStore, Store, StoredRedirect,
 };
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -67,12 +67,8 @@ fn write_jsonl(store: &dyn Store, out: impl Write) -> Result<usize> {
         out.write_all(b"\n")?;
         n += 1;
     }
-    let mut after = String::new();
-    loop {
-        let page = store.redirects_after(&after, REDIRECTS_A_PAGE)?;
-        let Some((last, _)) = page.last() else { break };
-        after.clone_from(last);
-        for (redirect, target) in page {
+    for page in stored_redirects(store) {
+        for (redirect, target) in page? {
             serde_json::to_writer(&mut out, &StoredRedirect { redirect, target })?;
             out.write_all(b"\n")?;
         }

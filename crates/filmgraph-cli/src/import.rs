@@ -6,7 +6,8 @@ use crate::db;
 use crate::ingest::Summary;
 use anyhow::{bail, Context, Result};
 use filmgraph_store::{
-    stored_articles, ArticleWrite, Location, Store, StoredArticle, StoredRedirect, REDIRECTS_A_PAGE,
+    stored_articles, stored_redirects, ArticleWrite, Location, Store, StoredArticle,
+    StoredRedirect, REDIRECTS_A_PAGE,
 };
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
@@ -66,17 +67,12 @@ fn import_store(source: &dyn Store, importer: &mut Importer<'_>) -> Result<()> {
     for article in stored_articles(source)? {
         importer.add(article.map_err(Into::into));
     }
-    let mut after = String::new();
-    loop {
-        let page = source.redirects_after(&after, REDIRECTS_A_PAGE)?;
-        let Some((last, _)) = page.last() else {
-            return Ok(());
-        };
-        after.clone_from(last);
-        for (title, target) in page {
+    for page in stored_redirects(source) {
+        for (title, target) in page? {
             importer.add_redirect(title, target);
         }
     }
+    Ok(())
 }
 
 /// One [`StoredArticle`] (or [`StoredRedirect`]) a line, as `filmgraph

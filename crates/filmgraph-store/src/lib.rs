@@ -39,7 +39,8 @@ pub use record::{
 pub use revision::{ArticleWrite, Revision, StoredRevision};
 pub use sqlite::SqliteStore;
 pub use transfer::{
-    copy, copy_redirects, stored_articles, StoredArticle, StoredRedirect, REDIRECTS_A_PAGE,
+    copy, copy_redirects, stored_articles, stored_redirects, StoredArticle, StoredRedirect,
+    REDIRECTS_A_PAGE,
 };
 
 use filmgraph_model::Fact;

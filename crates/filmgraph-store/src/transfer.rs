@@ -91,17 +91,31 @@ pub fn copy(from: &dyn Store, to: &mut dyn Store) -> Result<usize> {
 /// Redirects copied in one transaction.
 pub const REDIRECTS_A_PAGE: usize = 10_000;
 
+/// Every redirect of `store`, by title, [`REDIRECTS_A_PAGE`] at a time.
+pub fn stored_redirects(
+    store: &dyn Store,
+) -> impl Iterator<Item = Result<Vec<(String, String)>>> + '_ {
+    let mut after = Some(String::new());
+    std::iter::from_fn(move || {
+        let from = after.take()?;
+        match store.redirects_after(&from, REDIRECTS_A_PAGE) {
+            Ok(page) => {
+                let (last, _) = page.last()?;
+                after = Some(last.clone());
+                Some(Ok(page))
+            }
+            Err(err) => Some(Err(err)),
+        }
+    })
+}
+
 /// Copies every redirect of `from` into `to`, a page at a time; how many.
 pub fn copy_redirects(from: &dyn Store, to: &mut dyn Store) -> Result<usize> {
     let mut n = 0;
-    let mut after = String::new();
-    loop {
-        let page = from.redirects_after(&after, REDIRECTS_A_PAGE)?;
-        let Some((last, _)) = page.last() else {
-            return Ok(n);
-        };
-        after.clone_from(last);
+    for page in stored_redirects(from) {
+        let page = page?;
         to.put_redirects(&page)?;
         n += page.len();
     }
+    Ok(n)
 }
