@@ -7,6 +7,9 @@
 
 use filmgraph_model::{Citation, Link, Paragraph, Span};
 
+/// The bytes a paragraph of prose is given room for when it begins.
+const PARAGRAPH_ROOM: usize = 512;
+
 /// What a break does: start a new paragraph (prose) or a new line (values).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Breaks {
@@ -217,6 +220,12 @@ impl Out {
                 }
             }
             self.flush_pending(char::from(b[i]));
+            if self.text.capacity() == 0 && self.breaks == Breaks::Paragraphs {
+                // Room for a paragraph of prose at once, not a copy each
+                // time it doubles.
+                self.text.reserve(PARAGRAPH_ROOM);
+                self.anchors.reserve(PARAGRAPH_ROOM / 32);
+            }
             if self.cont != Some(at + i) {
                 self.anchor(at + i);
             }
