@@ -6,6 +6,7 @@ use crate::db;
 use anyhow::{bail, Context, Result};
 use filmgraph_index::Index;
 use filmgraph_store::Store;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -84,16 +85,18 @@ impl IngestHook {
     }
 
     /// Updates the index for the articles stored (or rebuilds it when it was
-    /// not current or the batch is large).
+    /// not current or the batch is large). A title may come more than once
+    /// (a film and the redirects to it): each is updated once.
     pub fn finish(self, store: &dyn Store, titles: &[String]) {
         let Some(index) = self.index else { return };
         if titles.is_empty() && self.was_current {
             return;
         }
+        let titles: BTreeSet<&str> = titles.iter().map(String::as_str).collect();
         let result = if !self.was_current || titles.len() > REBUILD_AFTER {
             index.rebuild(store).map(|_| ())
         } else {
-            let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+            let titles: Vec<&str> = titles.into_iter().collect();
             index.update_articles(store, &titles)
         };
         if let Err(err) = result {
