@@ -508,10 +508,16 @@ impl<'a> Renderer<'a> {
             .chars()
             .take_while(char::is_ascii_lowercase)
             .collect();
-        // A section of a page (`[[List of characters#Fillmore|Fillmore]]`)
-        // is not the identity of what the label names.
+        self.keep_link(start, &trail, target);
+    }
+
+    /// Keeps the link whose label was written since `from` (and `trail`),
+    /// to `target` as written. A section of a page (`[[List of
+    /// characters#Fillmore|Fillmore]]`) is not the identity of what the label
+    /// names: such a link is not kept.
+    fn keep_link(&mut self, from: Mark, trail: &str, target: &str) {
         if !target.contains('#') {
-            self.out.link(start, &trail, normalize_target(target));
+            self.out.link(from, trail, normalize_target(target));
         }
     }
 
@@ -535,7 +541,7 @@ impl<'a> Renderer<'a> {
 
     /// Records a link rendered by a template (`{{ill}}`, `{{sortname}}`).
     pub fn record_link(&mut self, from: Mark, target: &str) {
-        self.out.link(from, "", normalize_target(target));
+        self.keep_link(from, "", target);
     }
 }
 
