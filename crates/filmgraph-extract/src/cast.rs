@@ -152,7 +152,7 @@ pub fn extract_cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         let line = line.trim().trim_start_matches(['*', '•', '-']).trim();
         let played_by = PLAYED_BY
             .find(line.as_bytes())
-            .map(|at| (&line[..at], &line[at + ", played by ".len()..]));
+            .map(|at| (&line[..at], &line[at + PLAYED_BY.needle().len()..]));
         if let Some((character, actor)) = played_by {
             if let (Some(actor), true) = (leading_name(actor), is_person_name(character.trim())) {
                 let q = quals([("character", Some(character.trim()))]);

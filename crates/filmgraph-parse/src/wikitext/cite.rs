@@ -126,7 +126,17 @@ const FIELDS: [&[&str]; 4] = [
     &["date", "year"],
 ];
 /// The most parameters a field is read from.
-const MOST_KEYS: usize = 9;
+const MOST_KEYS: usize = {
+    let mut most = 0;
+    let mut i = 0;
+    while i < FIELDS.len() {
+        if FIELDS[i].len() > most {
+            most = FIELDS[i].len();
+        }
+        i += 1;
+    }
+    most
+};
 
 fn from_template(doc: &Doc<'_>, t: &Template) -> Citation {
     // Each parameter's first argument (as `templates::arg` finds it), in
