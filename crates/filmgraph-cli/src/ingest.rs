@@ -14,7 +14,9 @@ use crate::pipeline::{self, Item, PageRef};
 use crate::progress::Progress;
 use anyhow::{Context, Result};
 use filmgraph_model::Fact;
-use filmgraph_store::{ArticleRecord, ArticleWrite, EntityKind, IngestStats, Revision, Store};
+use filmgraph_store::{
+    ArticleRecord, ArticleWrite, EntityKind, IngestStats, Revision, Store, REDIRECTS_A_PAGE,
+};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::process::ExitCode;
 use std::sync::mpsc::{channel, sync_channel, Receiver, Sender, SyncSender};
@@ -25,8 +27,6 @@ use std::time::{Duration, Instant};
 const BATCH_ARTICLES: usize = 500;
 /// ...or once its first article has waited this long.
 const BATCH_WAIT: Duration = Duration::from_secs(2);
-/// Redirects written in one transaction.
-const BATCH_REDIRECTS: usize = 10_000;
 
 pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     let db_path = db::path(&args.db)?;
@@ -241,7 +241,7 @@ impl Writer<'_> {
                         self.titles.push(target.clone());
                     }
                     self.redirects.push((page.title, target));
-                    if self.redirects.len() >= BATCH_REDIRECTS {
+                    if self.redirects.len() >= REDIRECTS_A_PAGE {
                         self.flush_redirects()?;
                     }
                 }

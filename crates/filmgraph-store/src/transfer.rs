@@ -88,7 +88,8 @@ pub fn copy(from: &dyn Store, to: &mut dyn Store) -> Result<usize> {
     Ok(n)
 }
 
-/// Redirects copied in one transaction.
+/// Redirects read or written in one go: a page of a copy, a transaction of
+/// an ingest or an import.
 pub const REDIRECTS_A_PAGE: usize = 10_000;
 
 /// Every redirect of `store`, by title, [`REDIRECTS_A_PAGE`] at a time.
