@@ -3,16 +3,20 @@
 use crate::args::ShowArgs;
 use crate::{db, render};
 use anyhow::Result;
+use filmgraph_store::FilmView;
 use std::process::ExitCode;
 
 pub fn run(args: &ShowArgs) -> Result<ExitCode> {
     let db_path = db::path(&args.db)?;
     let store = db::open_existing(&db_path)?;
     let title = args.title.join(" ");
-    if let Some(film) = store.film(&title)? {
+    let show_film = |film: FilmView| -> Result<ExitCode> {
         let redirects = store.redirects_to(&film.entity.name)?;
         print!("{}", render::film(&film, &redirects));
-        return Ok(ExitCode::SUCCESS);
+        Ok(ExitCode::SUCCESS)
+    };
+    if let Some(film) = store.film(&title)? {
+        return show_film(film);
     }
     if let Some(person) = store.person(&title)? {
         print!("{}", render::person(&person));
@@ -20,9 +24,7 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode> {
     }
     // A title that redirects to a film's (read from a dump).
     if let Some(film) = store.film_or_redirect(&title)? {
-        let redirects = store.redirects_to(&film.entity.name)?;
-        print!("{}", render::film(&film, &redirects));
-        return Ok(ExitCode::SUCCESS);
+        return show_film(film);
     }
     eprintln!(
         "error: no film or person named \"{title}\" in {}",
