@@ -37,6 +37,9 @@ const MAY_PRECEDE_LAST_BYTE: [bool; 256] = {
 };
 /// How much of the file is read at a time.
 const READ_SIZE: usize = 1 << 20;
+/// Room a decoded block's buffer starts with (a block of level 9 decodes
+/// to about 900 KB, more after its run-length stage).
+const BLOCK_ROOM: usize = 1 << 20;
 /// More compressed bytes than a block of 900 kB can take.
 const MAX_BLOCK_BYTES: usize = 8 << 20;
 
@@ -84,7 +87,7 @@ impl Piece {
     }
 
     fn decode(&self, decoder: &mut BlockDecoder) -> io::Result<Vec<u8>> {
-        self.decode_into(decoder, Vec::with_capacity(1 << 20))
+        self.decode_into(decoder, Vec::with_capacity(BLOCK_ROOM))
     }
 
     /// Decodes into `out` (emptied first), a buffer used before.
@@ -343,7 +346,9 @@ fn decode_jobs(jobs: &Mutex<Receiver<Job>>, spare: &Spare) {
             Err(_) => return,
         };
         let Ok((piece, reply)) = job else { return };
-        let out = spare.take().unwrap_or_else(|| Vec::with_capacity(1 << 20));
+        let out = spare
+            .take()
+            .unwrap_or_else(|| Vec::with_capacity(BLOCK_ROOM));
         let result = piece.decode_into(&mut decoder, out).map_err(|e| (e, piece));
         let _ = reply.send(result);
     }
