@@ -8,6 +8,7 @@ use anyhow::{anyhow, Result};
 use filmgraph_model::{Article, Fact, Severity};
 use filmgraph_parse::dump::{DumpOptions, DumpReader, FileReader, Page};
 use filmgraph_parse::Format;
+use filmgraph_store::ArticleRecord;
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -50,6 +51,55 @@ impl ArticleInput {
             .iter()
             .filter(|d| d.severity == Severity::Warning)
             .map(|d| format!("{}:{}: {}", self.origin, d.line, d.message))
+    }
+}
+
+/// A film article once its facts are extracted: what `facts` and `ingest`
+/// still need of it. The parsed article (several times the size of its
+/// text) is not kept.
+#[derive(Debug)]
+pub struct FilmRead {
+    /// The file as the user named it.
+    pub path: String,
+    /// What messages name: see [`ArticleInput::origin`].
+    pub origin: String,
+    /// The text the facts' spans index into.
+    pub text: String,
+    pub title: String,
+    pub display_title: Option<String>,
+    /// The parser's warnings, as `origin:line: message`.
+    pub warnings: Vec<String>,
+}
+
+impl From<ArticleInput> for FilmRead {
+    fn from(input: ArticleInput) -> Self {
+        let warnings = input.warnings().collect();
+        let ArticleInput {
+            path,
+            origin,
+            text,
+            article,
+        } = input;
+        FilmRead {
+            path,
+            origin,
+            text,
+            title: article.title,
+            display_title: article.display_title.map(|(title, _)| title),
+            warnings,
+        }
+    }
+}
+
+impl FilmRead {
+    /// What the store keeps of the article.
+    pub fn record(&self) -> ArticleRecord<'_> {
+        ArticleRecord {
+            title: &self.title,
+            display_title: self.display_title.as_deref(),
+            source_path: &self.path,
+            text: &self.text,
+        }
     }
 }
 

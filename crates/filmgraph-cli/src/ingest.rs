@@ -8,15 +8,13 @@
 //! kept and counted, or removed with `--prune`.
 
 use crate::args::IngestArgs;
-use crate::article_file::ArticleInput;
+use crate::article_file::FilmRead;
 use crate::db;
 use crate::pipeline::{self, Item, PageRef};
 use crate::progress::Progress;
 use anyhow::{Context, Result};
 use filmgraph_model::Fact;
-use filmgraph_store::{
-    ArticleRecord, ArticleWrite, EntityKind, IngestStats, Revision, Store, REDIRECTS_A_PAGE,
-};
+use filmgraph_store::{ArticleWrite, EntityKind, IngestStats, Revision, Store, REDIRECTS_A_PAGE};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::process::ExitCode;
 use std::sync::mpsc::{channel, sync_channel, Receiver, Sender, SyncSender};
@@ -63,7 +61,9 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         let (ops, ops_rx) = sync_channel::<Op>(1);
         let (done_tx, done) = channel::<Done>();
         let store: &mut (dyn Store + Send) = &mut *store;
-        let writing = scope.spawn(move || write_ops(store, &ops_rx, &done_tx));
+        let writing = std::thread::Builder::new()
+            .name("store".into())
+            .spawn_scoped(scope, move || write_ops(store, &ops_rx, &done_tx))?;
         let mut writer = Writer {
             ops: Some(ops),
             done,
@@ -112,7 +112,7 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
 
 /// An article waiting for its batch to be written.
 struct Pending {
-    input: Box<ArticleInput>,
+    film: Box<FilmRead>,
     facts: Vec<Fact>,
     revision: Option<Revision>,
 }
@@ -163,7 +163,7 @@ fn write_batch(store: &mut (dyn Store + Send), batch: &[Pending]) -> Result<Batc
     let writes: Vec<ArticleWrite<'_>> = batch
         .iter()
         .map(|p| ArticleWrite {
-            record: ArticleRecord::new(&p.input.article, &p.input.path, &p.input.text),
+            record: p.film.record(),
             facts: &p.facts,
             revision: p.revision.as_ref(),
         })
@@ -174,7 +174,7 @@ fn write_batch(store: &mut (dyn Store + Send), batch: &[Pending]) -> Result<Batc
     Ok(batch
         .iter()
         .zip(results)
-        .map(|(p, r)| (p.input.origin.clone(), p.input.article.title.clone(), r))
+        .map(|(p, r)| (p.film.origin.clone(), p.film.title.clone(), r))
         .collect())
 }
 
@@ -205,18 +205,18 @@ impl Writer<'_> {
     fn add(&mut self, item: Item) -> Result<()> {
         match item {
             Item::Film {
-                input,
+                film,
                 facts,
                 revision,
             } => {
                 if let Some(revision) = &revision {
-                    self.see(&input.article.title, revision);
+                    self.see(&film.title, revision);
                 }
                 if self.batch.is_empty() {
                     self.batch_started = Instant::now();
                 }
                 self.batch.push(Pending {
-                    input,
+                    film,
                     facts,
                     revision,
                 });

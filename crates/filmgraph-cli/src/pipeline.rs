@@ -12,7 +12,7 @@
 //! left to finish alone and replaced). Both become an error naming the page
 //! and its byte offset, and the run goes on.
 
-use crate::article_file::{self, ArticleInput, PageArticle};
+use crate::article_file::{self, ArticleInput, FilmRead, PageArticle};
 use crate::progress::Progress;
 use anyhow::{anyhow, Error, Result};
 use crossbeam_channel::{bounded, unbounded, Receiver, RecvTimeoutError, Sender};
@@ -55,7 +55,7 @@ pub struct PageRef {
 pub enum Item {
     /// A film article with its facts.
     Film {
-        input: Box<ArticleInput>,
+        film: Box<FilmRead>,
         facts: Vec<Fact>,
         /// Set for a page of a dump.
         revision: Option<Revision>,
@@ -164,8 +164,8 @@ pub fn run(
             let _ = permit_tx.send(());
             progress.item(&item);
             match &item {
-                Item::Film { input, .. } => {
-                    for warning in input.warnings() {
+                Item::Film { film, .. } => {
+                    for warning in &film.warnings {
                         progress.println(&format!("warning: {warning}"));
                     }
                 }
@@ -463,8 +463,8 @@ fn process(job: Job) -> Item {
             Ok(None) => Item::NotFilmFile {
                 path: path.display().to_string(),
             },
-            Ok(Some((input, facts))) => Item::Film {
-                input: Box::new(input),
+            Ok(Some((film, facts))) => Item::Film {
+                film,
                 facts,
                 revision: None,
             },
@@ -485,8 +485,8 @@ fn process(job: Job) -> Item {
                     redirect_to: None,
                 },
                 Ok(PageArticle::Film(input)) => match with_facts(*input) {
-                    Ok((input, facts)) => Item::Film {
-                        input: Box::new(input),
+                    Ok((film, facts)) => Item::Film {
+                        film,
                         facts,
                         revision: Some(page_ref.revision),
                     },
@@ -504,9 +504,11 @@ fn process(job: Job) -> Item {
     }
 }
 
-fn with_facts(input: ArticleInput) -> Result<(ArticleInput, Vec<Fact>)> {
+/// The article's facts, and what is kept of it once they are out: the
+/// parsed article is dropped here, on the worker that parsed it.
+fn with_facts(input: ArticleInput) -> Result<(Box<FilmRead>, Vec<Fact>)> {
     let facts = input.facts()?;
-    Ok((input, facts))
+    Ok((Box::new(FilmRead::from(input)), facts))
 }
 
 #[cfg(test)]
