@@ -10,6 +10,18 @@
 //! that looks facts up by entity (an article replaced or removed during the
 //! load, see [`super::write::collect_orphans`]), and at the start of the next
 //! ingest if a load never reached its end.
+//!
+//! An empty database also loads with a rollback journal instead of the WAL.
+//! In WAL mode every page is written twice, to the log and then, at each
+//! checkpoint, to the database file; a rollback journal holds only the old
+//! content of pages a transaction changes, and a load into an empty file
+//! mostly adds pages at its end, which need none (on the 20,000-page bench
+//! dump: 1.2 s less kernel time, the file's 370 MB written once). Atomicity
+//! and crash safety are the same: an interrupted transaction is rolled back
+//! from the journal when the file is next opened. The WAL comes back when the
+//! load ends, and whenever the store is opened (see `SqliteStore::init`). If
+//! another connection has the database open, the mode cannot change and the
+//! load goes on in WAL mode.
 
 use crate::Result;
 use rusqlite::Connection;
@@ -38,7 +50,42 @@ pub(super) fn begin(conn: &mut Connection) -> Result<bool> {
         ensure_indexes(&tx)?;
     }
     tx.commit()?;
+    if empty {
+        set_journal(conn, LOAD_JOURNAL)?;
+    }
     Ok(empty)
+}
+
+/// Puts back what [`begin`] set aside: the lookup indexes and the WAL.
+pub(super) fn end(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction()?;
+    ensure_indexes(&tx)?;
+    tx.commit()?;
+    set_journal(conn, super::JOURNAL)?;
+    Ok(())
+}
+
+/// The journal a load into an empty database writes.
+const LOAD_JOURNAL: &str = "TRUNCATE";
+
+/// Switches the journal mode, where the database lets this connection: not
+/// while another connection has it open (the mode stays as it was). Says
+/// which mode the database is in now.
+pub(super) fn set_journal(conn: &Connection, mode: &str) -> Result<String> {
+    match conn.query_row(&format!("PRAGMA journal_mode = {mode}"), [], |row| {
+        row.get::<_, String>(0)
+    }) {
+        Ok(now) => Ok(now),
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(
+                e.code,
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+            ) =>
+        {
+            Ok(conn.query_row("PRAGMA journal_mode", [], |row| row.get(0))?)
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Builds the lookup indexes that are missing, in the caller's transaction

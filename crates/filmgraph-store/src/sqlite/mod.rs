@@ -16,6 +16,9 @@ use filmgraph_model::Fact;
 use rusqlite::Connection;
 use std::path::Path;
 
+/// The journal mode a store works in (see `bulk.rs` for the one exception).
+const JOURNAL: &str = "WAL";
+
 /// A store in one SQLite file.
 #[derive(Debug)]
 pub struct SqliteStore {
@@ -36,12 +39,14 @@ impl SqliteStore {
     }
 
     fn init(mut conn: Connection) -> Result<Self> {
-        // WAL lets readers work while a batch ingests; NORMAL sync is durable
-        // across application crashes, which is what an ingest needs.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // WAL lets readers work while a batch ingests (a first load into an
+        // empty database may have set it aside: then the database stays in
+        // that load's mode until it ends); NORMAL sync is durable across
+        // application crashes, which is what an ingest needs.
+        bulk::set_journal(&conn, JOURNAL)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate::run(&mut conn)?;
         Ok(SqliteStore { conn })
     }
@@ -166,10 +171,7 @@ impl Store for SqliteStore {
     }
 
     fn end_bulk_load(&mut self) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        bulk::ensure_indexes(&tx)?;
-        tx.commit()?;
-        Ok(())
+        bulk::end(&mut self.conn)
     }
 }
 

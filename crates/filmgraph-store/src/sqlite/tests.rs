@@ -118,3 +118,48 @@ fn replacing_an_article_during_a_bulk_load_puts_the_lookup_indexes_back() {
     store.end_bulk_load().unwrap();
     assert_eq!(store.counts().unwrap().facts, 1);
 }
+
+fn journal_mode(store: &SqliteStore) -> String {
+    store
+        .conn
+        .query_row("PRAGMA journal_mode", [], |row| row.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_load_into_an_empty_database_writes_a_rollback_journal_then_goes_back_to_the_wal() {
+    let (dir, mut store) = temp_store();
+    assert_eq!(journal_mode(&store), "wal");
+    assert!(store.begin_bulk_load().unwrap());
+    assert_eq!(journal_mode(&store), "truncate");
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    store.end_bulk_load().unwrap();
+    assert_eq!(journal_mode(&store), "wal");
+    // A load that never ended (the process was killed): the next opening
+    // puts the WAL back, and what the load committed is there.
+    assert!(!store.begin_bulk_load().unwrap());
+    store
+        .conn
+        .pragma_update(None, "journal_mode", "TRUNCATE")
+        .unwrap();
+    drop(store);
+    let store = SqliteStore::open(dir.path().join("test.db")).unwrap();
+    assert_eq!(journal_mode(&store), "wal");
+    assert_eq!(store.counts().unwrap().facts, 5);
+}
+
+#[test]
+fn a_load_while_another_connection_reads_stays_in_the_wal() {
+    let (dir, mut store) = temp_store();
+    let reader = SqliteStore::open(dir.path().join("test.db")).unwrap();
+    assert!(store.begin_bulk_load().unwrap());
+    assert_eq!(journal_mode(&store), "wal");
+    store
+        .replace_article(&record(TITLE, LOST_BULLET), &lost_bullet_facts())
+        .unwrap();
+    assert_eq!(reader.counts().unwrap().facts, 5);
+    store.end_bulk_load().unwrap();
+    assert_eq!(journal_mode(&store), "wal");
+}
