@@ -37,8 +37,16 @@ use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// The file beside tantivy's own that records what the index was built from.
 const STAMP: &str = "filmgraph-index.json";
-/// Memory the writer may buffer before it flushes a segment.
-const WRITER_MEMORY: usize = 64 * 1024 * 1024;
+/// Memory the writer may buffer before it flushes a segment. One indexing
+/// thread with room for a whole rebuild of a store of 20,000 pages (133,000
+/// documents) writes one segment and leaves nothing to merge: several threads
+/// each flush their own segments, which `commit_with` then merges, and the
+/// reading thread that feeds them needs a core of its own anyway (on the
+/// bench dump, `index --rebuild`: 4 segments merged -> 1, 1 CPU s less).
+/// The arena grows only as documents come: a small update uses little.
+const WRITER_MEMORY: usize = 128 * 1024 * 1024;
+/// The writer's indexing threads.
+const WRITER_THREADS: usize = 1;
 
 /// A search index in a directory (or in memory).
 pub struct Index {
@@ -275,7 +283,10 @@ impl Index {
     fn writer(&self) -> Result<std::sync::MutexGuard<'_, Option<IndexWriter>>> {
         let mut guard = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         if guard.is_none() {
-            *guard = Some(self.index.writer(WRITER_MEMORY)?);
+            *guard = Some(
+                self.index
+                    .writer_with_num_threads(WRITER_THREADS, WRITER_MEMORY)?,
+            );
         }
         Ok(guard)
     }
