@@ -176,7 +176,7 @@ impl<'a> Context<'a> {
         object: &str,
         qualifiers: Qualifiers,
     ) {
-        let mut span = s.paragraph.source_span(s.start, s.end);
+        let mut span = s.paragraph.sentence_span(s.start, s.end);
         let shows = |text: &str, name: &str| {
             // Dates and numbers are normalised; their written form differs.
             name.chars().all(|c| c.is_ascii_digit() || c == '-')

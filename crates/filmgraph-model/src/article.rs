@@ -172,6 +172,18 @@ impl Paragraph {
 
     /// The input bytes that hold `text[start..end]`.
     pub fn source_span(&self, start: usize, end: usize) -> Span {
+        self.map_span(start, end, false)
+    }
+
+    /// The input bytes of the sentence `text[start..end]`, from the end of the
+    /// text before it: with the markup its first word opens (`[[`, bold
+    /// quotes), so that a citation shows `[[Joe Frazier]] has a cameo`, never
+    /// `Joe Frazier]] has a cameo`.
+    pub fn sentence_span(&self, start: usize, end: usize) -> Span {
+        self.map_span(start, end, true)
+    }
+
+    fn map_span(&self, start: usize, end: usize, with_markup_before: bool) -> Span {
         if self.anchors.is_empty() {
             return self.span.sub(start, end);
         }
@@ -187,7 +199,7 @@ impl Paragraph {
                 None => self.span.start,
             }
         };
-        let s = map(start, false);
+        let s = map(start, with_markup_before);
         let e = map(end, true).max(s);
         Span::new(s, e)
     }
@@ -240,6 +252,22 @@ mod tests {
         };
         assert_eq!(p.source_span(0, 3), Span::new(6, 9));
         assert_eq!(p.source_span(4, 7), Span::new(12, 15));
+    }
+
+    #[test]
+    fn a_sentence_begins_where_the_text_before_it_ends() {
+        // input: "It is. [[Joe]] acts." at 0; text: "It is. Joe acts."
+        let p = Paragraph {
+            text: "It is. Joe acts.".into(),
+            span: Span::new(0, 20),
+            anchors: vec![(0, 0), (7, 9), (10, 14)],
+            refs: vec![],
+            links: vec![Link::new(7, "Joe", "Joe")],
+        };
+        assert_eq!(p.sentence_span(7, 16), Span::new(7, 20));
+        assert_eq!(p.source_span(7, 16), Span::new(9, 20));
+        // The first sentence begins with the paragraph.
+        assert_eq!(p.sentence_span(0, 6), Span::new(0, 6));
     }
 
     #[test]

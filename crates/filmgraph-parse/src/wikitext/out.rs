@@ -48,6 +48,10 @@ pub(crate) struct Out {
     pending: Pending,
     /// Markup was dropped since the last character.
     removed: bool,
+    /// Where markup that wraps the next character opened (`[[`, bold
+    /// quotes), since the last character: a paragraph that begins inside
+    /// it begins with it.
+    opened: Option<usize>,
 }
 
 impl Out {
@@ -64,6 +68,7 @@ impl Out {
             cont: None,
             pending: Pending::None,
             removed: false,
+            opened: None,
         }
     }
 
@@ -80,6 +85,15 @@ impl Out {
 
     pub fn brk(&mut self) {
         self.pending = Pending::Break;
+        self.opened = None;
+    }
+
+    /// Markup that may wrap the text after it opens at `at` (a link's `[[`,
+    /// bold or italic quotes): if the next character begins a paragraph,
+    /// the paragraph's span begins here, so that what cites it shows
+    /// `[[Joe Frazier]] has a cameo`, not `Joe Frazier]] has a cameo`.
+    pub fn open(&mut self, at: usize) {
+        self.opened.get_or_insert(at);
     }
 
     /// Markup was dropped here: a space before punctuation that follows it
@@ -165,9 +179,13 @@ impl Out {
     }
 
     fn cover(&mut self, span: Span) {
+        let opened = self.opened.take();
         self.span = Some(match self.span {
             Some(s) => s.cover(span),
-            None => span,
+            None => match opened {
+                Some(at) if at < span.start => Span::new(at, span.end),
+                _ => span,
+            },
         });
     }
 

@@ -392,6 +392,7 @@ impl<'a> Renderer<'a> {
             match c {
                 '\'' if b.get(i + 1) == Some(&b'\'') => {
                     let n = rest.bytes().take_while(|&b| b == b'\'').count();
+                    self.out.open(at);
                     let literal = match n {
                         4 => 1,
                         n if n > 5 => n - 5,
@@ -489,6 +490,7 @@ impl<'a> Renderer<'a> {
             }
         }
         self.resolve_line();
+        self.out.open(node.span.start);
         let start = self.out.mark();
         self.inline(|r| {
             if link.rest.is_empty() {

@@ -263,6 +263,43 @@ fn anchors_map_rendered_text_to_input_bytes() {
 }
 
 #[test]
+fn sentences_are_cited_with_the_markup_their_first_word_opens() {
+    let src = "'''''Rocky''''' is a 1976 film.\n\n==Cast==\n* [[Sylvester Stallone]] as Rocky\n* [[Talia Shire|Talia]] as Adrian\n\nIt was cast fast. [[Joe Frazier]] has a cameo.\n";
+    let a = parse_wikitext(src, "Rocky");
+    let cited = |p: &filmgraph_model::Paragraph, sentence: &str| {
+        let start = p.text.find(sentence).unwrap();
+        let span = p.sentence_span(start, start + sentence.len());
+        src[span.start..span.end].to_string()
+    };
+    let lead = &a.sections[0].paragraphs[0];
+    assert_eq!(
+        cited(lead, "Rocky is a 1976 film."),
+        "'''''Rocky''''' is a 1976 film."
+    );
+    let cast = &a.sections[1].paragraphs;
+    assert_eq!(
+        cited(&cast[0], "Sylvester Stallone as Rocky"),
+        "[[Sylvester Stallone]] as Rocky"
+    );
+    assert_eq!(
+        cited(&cast[1], "Talia as Adrian"),
+        "[[Talia Shire|Talia]] as Adrian"
+    );
+    assert_eq!(
+        cited(&cast[2], "Joe Frazier has a cameo."),
+        "[[Joe Frazier]] has a cameo."
+    );
+    // A word's own bytes stay the word's: a label is not its link.
+    let p = &cast[0];
+    let span = p.source_span(0, "Sylvester Stallone".len());
+    assert_eq!(&src[span.start..span.end], "Sylvester Stallone");
+    // A bold word that ends a paragraph does not reach into the next one.
+    let a = parse_wikitext("A '''b'''\n\nC d.", "T");
+    let next = &a.sections[0].paragraphs[1];
+    assert_eq!(next.span, Span::new(11, 15));
+}
+
+#[test]
 fn refs_are_recorded_where_they_attach() {
     let src = "A film.<ref name=\"v\">{{cite web|url=http://v.com/x|title=''Review''|work=[[Variety (magazine)|Variety]]|date=May 1, 2020}}</ref> More.<ref name=v/> Bare.<ref>[http://b.org Bee page] 2020</ref>";
     let a = parse_wikitext(src, "T");
