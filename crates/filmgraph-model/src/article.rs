@@ -178,7 +178,8 @@ impl Paragraph {
     /// The input bytes of the sentence `text[start..end]`, from the end of the
     /// text before it: with the markup its first word opens (`[[`, bold
     /// quotes), so that a citation shows `[[Joe Frazier]] has a cameo`, never
-    /// `Joe Frazier]] has a cameo`.
+    /// `Joe Frazier]] has a cameo`; a sentence that ends the paragraph ends
+    /// with it (`as [[Ann]]`, not `as [[Ann`).
     pub fn sentence_span(&self, start: usize, end: usize) -> Span {
         self.map_span(start, end, true)
     }
@@ -200,8 +201,14 @@ impl Paragraph {
             }
         };
         let s = map(start, with_markup_before);
-        let e = map(end, true).max(s);
-        Span::new(s, e)
+        // A sentence that ends the paragraph ends where the paragraph does:
+        // with the `]]` of a link that is its last word.
+        let e = if with_markup_before && end >= self.text.len() {
+            self.span.end
+        } else {
+            map(end, true)
+        };
+        Span::new(s, e.max(s))
     }
 }
 

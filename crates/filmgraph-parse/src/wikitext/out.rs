@@ -170,6 +170,29 @@ impl Out {
         self.removed = false;
     }
 
+    /// Markup whose text was just written closes at `end` (a link's `]]`):
+    /// the paragraph takes it in.
+    pub fn closes(&mut self, end: usize) {
+        if let Some(span) = &mut self.span {
+            span.end = span.end.max(end);
+        }
+    }
+
+    /// Markup at `markup` (a template) wrote the text since `mark`: where
+    /// that text lies within one paragraph, the paragraph takes in the whole
+    /// markup (its `{{` too where the paragraph begins with it).
+    pub fn wraps(&mut self, mark: Mark, markup: Span) {
+        if mark.closed != self.closed || self.text.len() == mark.at {
+            return;
+        }
+        if let Some(span) = &mut self.span {
+            span.end = span.end.max(markup.end);
+            if mark.at == 0 {
+                span.start = span.start.min(markup.start);
+            }
+        }
+    }
+
     fn anchor(&mut self, at: usize) {
         let t = self.text.len();
         match self.anchors.last_mut() {

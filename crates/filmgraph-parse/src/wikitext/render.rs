@@ -130,7 +130,9 @@ impl<'a> Renderer<'a> {
             Kind::Text => self.text(node.span),
             Kind::Template(t) => {
                 self.resolve_line();
+                let start = self.out.mark();
                 templates::render(self, node, t);
+                self.out.wraps(start, node.span);
             }
             Kind::Param(parts) => {
                 if let Some(default) = parts.get(1) {
@@ -506,6 +508,9 @@ impl<'a> Renderer<'a> {
                 }
             }
         });
+        if !self.out.since(start).is_empty() {
+            self.out.closes(node.span.end);
+        }
         let trail: String = src[node.span.end..]
             .chars()
             .take_while(char::is_ascii_lowercase)

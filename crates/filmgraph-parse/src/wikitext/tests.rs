@@ -264,7 +264,7 @@ fn anchors_map_rendered_text_to_input_bytes() {
 
 #[test]
 fn sentences_are_cited_with_the_markup_their_first_word_opens() {
-    let src = "'''''Rocky''''' is a 1976 film.\n\n==Cast==\n* [[Sylvester Stallone]] as Rocky\n* [[Talia Shire|Talia]] as Adrian\n\nIt was cast fast. [[Joe Frazier]] has a cameo.\n";
+    let src = "'''''Rocky''''' is a 1976 film.\n\n==Cast==\n* [[Sylvester Stallone]] as Rocky\n* [[Talia Shire|Talia]] as [[Adrian Pennino|Adrian]]\n* Joe Spinell as Gazzo {{small|(uncredited)}}\n\nIt was cast fast. [[Joe Frazier]] has a cameo.\n";
     let a = parse_wikitext(src, "Rocky");
     let cited = |p: &filmgraph_model::Paragraph, sentence: &str| {
         let start = p.text.find(sentence).unwrap();
@@ -283,10 +283,14 @@ fn sentences_are_cited_with_the_markup_their_first_word_opens() {
     );
     assert_eq!(
         cited(&cast[1], "Talia as Adrian"),
-        "[[Talia Shire|Talia]] as Adrian"
+        "[[Talia Shire|Talia]] as [[Adrian Pennino|Adrian]]"
     );
     assert_eq!(
-        cited(&cast[2], "Joe Frazier has a cameo."),
+        cited(&cast[2], "Joe Spinell as Gazzo (uncredited)"),
+        "Joe Spinell as Gazzo {{small|(uncredited)}}"
+    );
+    assert_eq!(
+        cited(&cast[3], "Joe Frazier has a cameo."),
         "[[Joe Frazier]] has a cameo."
     );
     // A word's own bytes stay the word's: a label is not its link.
