@@ -1,5 +1,6 @@
 //! Extraction over real articles: the reference article against its gold
-//! facts, citations over the whole leads corpus, and a bounded fuzz run.
+//! facts, citations over the whole leads corpus (and over the piki wikitext
+//! pages: whole links and templates), and a bounded fuzz run.
 //! The shared data lives in `../shared`, beside the repository.
 
 use filmgraph_model::Fact;
@@ -274,4 +275,53 @@ fn mutated_articles_never_panic() {
             assert!(input.is_char_boundary(f.source.start) && input.is_char_boundary(f.source.end));
         }
     }
+}
+
+/// Whether `text` closes every `[[` and `{{` it opens, and opens every one
+/// it closes.
+fn balanced(text: &str) -> bool {
+    text.matches("[[").count() == text.matches("]]").count()
+        && text.matches("{{").count() == text.matches("}}").count()
+}
+
+/// A citation shows whole markup: `[[Joe Frazier]] has a cameo`, never
+/// `Joe Frazier]] has a cameo` or `as [[Adrian`. Over the piki film pages
+/// (wikitext), every sentence cited is balanced in links and templates,
+/// except on a page whose own markup is not.
+#[test]
+fn wikitext_citations_hold_whole_links_and_templates() {
+    let dir = shared().join("corpus/piki-wikipedia-film-database/fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("piki fixtures")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    paths.sort();
+    let (mut checked, mut failures) = (0, Vec::new());
+    for path in paths {
+        let pages = filmgraph_parse::dump::DumpReader::open(&path).expect("dump");
+        for page in pages {
+            let page = page.expect("page");
+            if !balanced(&page.text) {
+                continue;
+            }
+            let article = filmgraph_parse::parse_wikitext(&page.text, &page.title);
+            for fact in filmgraph_extract::extract(&article) {
+                if fact.source.section == "infobox" {
+                    continue;
+                }
+                let cited = &page.text[fact.source.start..fact.source.end];
+                checked += 1;
+                if !balanced(cited) {
+                    failures.push(format!("{}: {cited:?}", page.title));
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} facts checked");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked}:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
