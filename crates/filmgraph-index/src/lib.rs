@@ -24,7 +24,7 @@ pub use follow::ChangeFollower;
 pub use query::{FacetCount, Facets, Hit, Query, SearchResults, Snippet, Suggestion};
 
 use document::Doc;
-use filmgraph_store::{entity_id, EntityKind, Store};
+use filmgraph_store::{entity_id, object_kind, EntityKind, Store};
 use schema::Fields;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -239,21 +239,14 @@ impl Index {
                     if fact.subject != *title {
                         ids.insert(subject_id(store, &fact.subject)?);
                     }
-                    match fact.predicate {
-                        p if p.is_person_role() => {
-                            ids.insert(entity_id(EntityKind::Person, fact.object_identity()));
-                        }
+                    if let Some(kind) = object_kind(fact.predicate) {
+                        ids.insert(entity_id(kind, fact.object_identity()));
+                    } else if matches!(
+                        fact.predicate,
                         filmgraph_model::Predicate::ProductionCompany
-                        | filmgraph_model::Predicate::Distributor => {
-                            company_names.insert(fact.object.clone());
-                        }
-                        filmgraph_model::Predicate::Follows
-                        | filmgraph_model::Predicate::FollowedBy
-                        | filmgraph_model::Predicate::BasedOn
-                        | filmgraph_model::Predicate::PartOfSeries => {
-                            ids.insert(entity_id(EntityKind::Work, fact.object_identity()));
-                        }
-                        _ => {}
+                            | filmgraph_model::Predicate::Distributor
+                    ) {
+                        company_names.insert(fact.object.clone());
                     }
                 }
             }

@@ -4,7 +4,8 @@
 use crate::error::{ApiError, ApiResult};
 use filmgraph_model::{strip_disambiguation, Citation, Predicate};
 use filmgraph_store::{
-    entity_id, EntityKind, FactQuery, FilmView, FranchiseView, PersonView, Store, StoredFact,
+    entity_id, object_kind, EntityKind, FactQuery, FilmView, FranchiseView, PersonView, Store,
+    StoredFact,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -77,7 +78,8 @@ impl FactOut {
             subject_id: subject_id.to_string(),
             predicate: fact.predicate.as_str(),
             object: fact.object.clone(),
-            object_id: object_id(fact.predicate, fact.object_identity()),
+            object_id: object_kind(fact.predicate)
+                .map(|kind| entity_id(kind, fact.object_identity())),
             qualifiers: fact.qualifiers.clone(),
             citation: CitationOut {
                 article: fact.source.article.clone(),
@@ -111,22 +113,6 @@ pub fn href(id: &str) -> String {
         format!("/people/{id}")
     } else {
         format!("/films/{id}")
-    }
-}
-
-/// The entity a fact's object names (`object` is its identity: see
-/// [`filmgraph_model::Fact::object_identity`]), where it names one.
-fn object_id(predicate: Predicate, object: &str) -> Option<String> {
-    if predicate.is_person_role() {
-        return Some(entity_id(EntityKind::Person, object));
-    }
-    match predicate {
-        Predicate::Follows
-        | Predicate::FollowedBy
-        | Predicate::BasedOn
-        | Predicate::PartOfSeries
-        | Predicate::DebutFeature => Some(entity_id(EntityKind::Work, object)),
-        _ => None,
     }
 }
 

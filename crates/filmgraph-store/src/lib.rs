@@ -31,6 +31,7 @@ pub use self::postgres::PgStore;
 pub use error::{Error, Result};
 pub use key::{entity_id, fold};
 pub use location::{open, Location};
+pub use plan::object_kind;
 pub use record::{
     ArticleRecord, ArticleSummary, ArticleText, Change, Counts, Entity, EntityKind, FactPage,
     FactQuery, FilmView, FranchiseView, FranchiseWork, IngestStats, PersonCredit, PersonCredits,
@@ -222,12 +223,9 @@ pub trait Store {
         Ok(Vec::new())
     }
 
-    /// The film (or other work) titled `title` as [`Store::film`] finds it,
-    /// else the one a redirect of that title leads to.
-    fn film_or_redirect(&self, title: &str) -> Result<Option<FilmView>> {
-        if let Some(view) = self.film(title)? {
-            return Ok(Some(view));
-        }
+    /// The film (or other work) a redirect titled `title` leads to, as
+    /// [`Store::film`] finds its target: for a title that names no film.
+    fn redirected_film(&self, title: &str) -> Result<Option<FilmView>> {
         match self.redirect_target(title)? {
             Some(target) => self.film(&target),
             None => Ok(None),

@@ -179,8 +179,10 @@ fn people(facts: &[Fact]) -> impl Iterator<Item = (&str, &str)> {
         .filter(|(name, identity)| !name.trim().is_empty() && !identity.trim().is_empty())
 }
 
-/// The kind of entity a predicate's object names, where it names one.
-fn object_kind(predicate: Predicate) -> Option<EntityKind> {
+/// The kind of entity a predicate's object names, where it names one: the
+/// one list of them, for the store's rows and for whatever links a fact's
+/// object to its entity (the server, the search index).
+pub fn object_kind(predicate: Predicate) -> Option<EntityKind> {
     if predicate.is_person_role() {
         return Some(EntityKind::Person);
     }
