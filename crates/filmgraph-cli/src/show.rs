@@ -23,7 +23,7 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     // A title that redirects to a film's (read from a dump).
-    if let Some(film) = store.film_or_redirect(&title)? {
+    if let Some(film) = store.redirected_film(&title)? {
         return show_film(film);
     }
     eprintln!(

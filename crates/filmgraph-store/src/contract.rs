@@ -430,14 +430,16 @@ pub(crate) fn redirects_lead_to_their_film(store: &mut dyn Store) {
         store.redirects_to(TITLE).unwrap(),
         ["Balle perdue", "Lost Bullet 1"]
     );
-    let found = store.film_or_redirect("BALLE PERDUE").unwrap().unwrap();
+    let found = store.redirected_film("BALLE PERDUE").unwrap().unwrap();
     assert_eq!(found.entity.name, TITLE);
     assert_eq!(
         store.redirect_target("someone else").unwrap().as_deref(),
         Some("Somebody")
     );
-    assert!(store.film_or_redirect("Someone Else").unwrap().is_none());
-    assert!(store.film_or_redirect("Nothing").unwrap().is_none());
+    assert!(store.redirected_film("Someone Else").unwrap().is_none());
+    assert!(store.redirected_film("Nothing").unwrap().is_none());
+    // A film's own title is no redirect.
+    assert!(store.redirected_film(TITLE).unwrap().is_none());
     // A redirect read again with another target is moved.
     store
         .put_redirects(&[redirect("Balle perdue", "Elsewhere")])
