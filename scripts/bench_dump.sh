@@ -6,7 +6,8 @@
 #   scripts/bench_dump.sh [--pages N] [--runs R] [--peer-pages M] [--dir DIR]
 #
 # --pages N       pages in the benchmark dump (default 20000: about 480 MB of XML)
-# --runs R        runs of each command; the table gives medians (default 3)
+# --runs R        rounds, each command once a round; the table gives medians
+#                 and the ratios round by round (default 3)
 # --peer-pages M  pages in the smaller dump the Python pipeline reads (default
 #                 2000); it runs at under 1 MB/s, so its MB/s is compared, not
 #                 its time
@@ -73,16 +74,24 @@ peer_xml_bytes=$(bzip2 -dc "$peer" | wc -c)
 
 # --- Timings -------------------------------------------------------------------
 db=$dir/bench.db
-hyperfine --runs "$runs" --export-json "$dir/results.json" --style basic \
-    -n "bzip2 -dc (single stream)" "bzip2 -dc $single >/dev/null" \
-    -n "lbzip2 -dc -n 2 (single stream)" "lbzip2 -dc -n 2 $single >/dev/null" \
-    -n "lbzip2 -dc -n 2 (multistream)" "lbzip2 -dc -n 2 $multi >/dev/null" \
-    -n "filmgraph facts (single stream)" "$bin facts --quiet $single >/dev/null 2>&1" \
-    -n "filmgraph facts (multistream)" "$bin facts --quiet $multi >/dev/null 2>&1" \
-    -n "filmgraph facts (plain XML)" "$bin facts --quiet $plain >/dev/null 2>&1" \
-    --prepare "rm -rf $db $db-wal $db-shm $db-index" \
-    -n "filmgraph ingest (single stream, fresh SQLite)" "$bin ingest --quiet --db $db $single >/dev/null 2>&1" \
-    >&2
+# Round after round, each command once a round: the host's speed drifts by
+# a third within minutes, and commands timed back to back (all runs of one,
+# then all of the next) would be compared across different speeds. The
+# ratios are also given round by round (bench_table.py).
+rm -f "$dir"/round-*.json
+for round in $(seq "$runs"); do
+    echo "+ round $round of $runs" >&2
+    hyperfine --runs 1 --export-json "$dir/round-$round.json" --style basic \
+        -n "bzip2 -dc (single stream)" "bzip2 -dc $single >/dev/null" \
+        -n "lbzip2 -dc -n 2 (single stream)" "lbzip2 -dc -n 2 $single >/dev/null" \
+        -n "lbzip2 -dc -n 2 (multistream)" "lbzip2 -dc -n 2 $multi >/dev/null" \
+        -n "filmgraph facts (single stream)" "$bin facts --quiet $single >/dev/null 2>&1" \
+        -n "filmgraph facts (multistream)" "$bin facts --quiet $multi >/dev/null 2>&1" \
+        -n "filmgraph facts (plain XML)" "$bin facts --quiet $plain >/dev/null 2>&1" \
+        --prepare "rm -rf $db $db-wal $db-shm $db-index" \
+        -n "filmgraph ingest (single stream, fresh SQLite)" "$bin ingest --quiet --db $db $single >/dev/null 2>&1" \
+        >&2
+done
 hyperfine --runs 1 --export-json "$dir/peer.json" --style basic \
     -n "mwparserfromhell pipeline ($peer_pages pages)" \
     "$dir/venv/bin/python $tools/peers/mwph_extract.py $peer" >&2
