@@ -277,22 +277,30 @@ fn sentences_are_cited_with_the_markup_their_first_word_opens() {
         "'''''Rocky''''' is a 1976 film."
     );
     let cast = &a.sections[1].paragraphs;
-    assert_eq!(
-        cited(&cast[0], "Sylvester Stallone as Rocky"),
-        "[[Sylvester Stallone]] as Rocky"
-    );
-    assert_eq!(
-        cited(&cast[1], "Talia as Adrian"),
-        "[[Talia Shire|Talia]] as [[Adrian Pennino|Adrian]]"
-    );
-    assert_eq!(
-        cited(&cast[2], "Joe Spinell as Gazzo (uncredited)"),
-        "Joe Spinell as Gazzo {{small|(uncredited)}}"
-    );
-    assert_eq!(
-        cited(&cast[3], "Joe Frazier has a cameo."),
-        "[[Joe Frazier]] has a cameo."
-    );
+    for (paragraph, sentence, source) in [
+        (
+            0,
+            "Sylvester Stallone as Rocky",
+            "[[Sylvester Stallone]] as Rocky",
+        ),
+        (
+            1,
+            "Talia as Adrian",
+            "[[Talia Shire|Talia]] as [[Adrian Pennino|Adrian]]",
+        ),
+        (
+            2,
+            "Joe Spinell as Gazzo (uncredited)",
+            "Joe Spinell as Gazzo {{small|(uncredited)}}",
+        ),
+        (
+            3,
+            "Joe Frazier has a cameo.",
+            "[[Joe Frazier]] has a cameo.",
+        ),
+    ] {
+        assert_eq!(cited(&cast[paragraph], sentence), source);
+    }
     // A word's own bytes stay the word's: a label is not its link.
     let p = &cast[0];
     let span = p.source_span(0, "Sylvester Stallone".len());
