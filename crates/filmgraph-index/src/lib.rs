@@ -28,6 +28,7 @@ use filmgraph_store::{entity_id, object_kind, EntityKind, Store};
 use schema::Fields;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use tantivy::collector::TopDocs;
@@ -176,11 +177,21 @@ impl Index {
                 }
             }
         }
-        for entity in store.entities(EntityKind::Person)? {
-            if let Some(view) = store.person_credits(&entity.id)? {
-                writer.add_document(self.to_tantivy(&document::person_doc(&view)))?;
+        let mut failed = None;
+        store.each_person_credits(&mut |view| match writer
+            .add_document(self.to_tantivy(&document::person_doc(&view)))
+        {
+            Ok(_) => {
                 documents += 1;
+                ControlFlow::Continue(())
             }
+            Err(err) => {
+                failed = Some(err);
+                ControlFlow::Break(())
+            }
+        })?;
+        if let Some(err) = failed {
+            return Err(err.into());
         }
         for (name, facts) in companies.values() {
             if let Some(doc) = document::company_doc(name, facts) {

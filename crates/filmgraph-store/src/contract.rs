@@ -465,11 +465,31 @@ pub(crate) fn index_reads_are_views_without_what_an_index_leaves(store: &mut dyn
     }
     let people = store.entities(EntityKind::Person).unwrap();
     assert!(people.len() >= 3);
+    let mut each = Vec::new();
     for person in &people {
         let view = store.person_by_id(&person.id).unwrap().unwrap();
         let credits = store.person_credits(&person.id).unwrap().unwrap();
         assert_eq!(credits, crate::PersonCredits::from(&view), "{}", person.id);
+        each.push(credits);
     }
+    // The whole-store pass gives every person as the one-person read does.
+    let mut passed = Vec::new();
+    store
+        .each_person_credits(&mut |credits| {
+            passed.push(credits);
+            std::ops::ControlFlow::Continue(())
+        })
+        .unwrap();
+    assert_eq!(passed, each);
+    // And stops when asked to.
+    let mut seen = 0;
+    store
+        .each_person_credits(&mut |_| {
+            seen += 1;
+            std::ops::ControlFlow::Break(())
+        })
+        .unwrap();
+    assert_eq!(seen, 1);
     for kind in [EntityKind::Film, EntityKind::Work] {
         for work in store.entities(kind).unwrap() {
             let mut view = store.film_by_id(&work.id).unwrap().unwrap();

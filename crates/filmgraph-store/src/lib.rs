@@ -45,6 +45,7 @@ pub use transfer::{
 };
 
 use filmgraph_model::Fact;
+use std::ops::ControlFlow;
 
 /// What filmgraph needs from a database. SQLite and PostgreSQL implement the
 /// same contract, checked by one test suite run on both:
@@ -90,6 +91,25 @@ pub trait Store {
     /// The default reduces [`Store::person_by_id`].
     fn person_credits(&self, id: &str) -> Result<Option<PersonCredits>> {
         Ok(self.person_by_id(id)?.as_ref().map(PersonCredits::from))
+    }
+
+    /// [`Store::person_credits`] of every person, in id order, handed to
+    /// `visit` one person at a time until it breaks: what a search index reads
+    /// to rebuild.
+    ///
+    /// The default asks for each person in turn.
+    fn each_person_credits(
+        &self,
+        visit: &mut dyn FnMut(PersonCredits) -> ControlFlow<()>,
+    ) -> Result<()> {
+        for entity in self.entities(EntityKind::Person)? {
+            if let Some(credits) = self.person_credits(&entity.id)? {
+                if visit(credits).is_break() {
+                    break;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Every stored fact whose subject is exactly `subject`.

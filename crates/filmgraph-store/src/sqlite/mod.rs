@@ -5,6 +5,7 @@ mod migrate;
 mod read;
 mod redirects;
 mod revisions;
+mod scan;
 mod write;
 
 use crate::{
@@ -14,6 +15,7 @@ use crate::{
 };
 use filmgraph_model::Fact;
 use rusqlite::Connection;
+use std::ops::ControlFlow;
 use std::path::Path;
 
 /// The journal mode a store works in (see `bulk.rs` for the one exception).
@@ -108,6 +110,13 @@ impl Store for SqliteStore {
 
     fn person_credits(&self, id: &str) -> Result<Option<PersonCredits>> {
         read::person_credits(&self.conn, id)
+    }
+
+    fn each_person_credits(
+        &self,
+        visit: &mut dyn FnMut(PersonCredits) -> ControlFlow<()>,
+    ) -> Result<()> {
+        scan::each_person_credits(&self.conn, visit)
     }
 
     fn facts(&self, query: &FactQuery) -> Result<FactPage> {

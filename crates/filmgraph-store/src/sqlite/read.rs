@@ -185,7 +185,7 @@ pub(super) fn counts(conn: &Connection) -> Result<Counts> {
 }
 
 /// `id, kind, name` in the row's first three columns.
-fn entity_from_row(row: &rusqlite::Row<'_>) -> Result<Entity> {
+pub(super) fn entity_from_row(row: &rusqlite::Row<'_>) -> Result<Entity> {
     let kind: String = row.get(1)?;
     Ok(Entity {
         id: row.get(0)?,
@@ -298,17 +298,7 @@ pub(super) fn person_credits(conn: &Connection, id: &str) -> Result<Option<Perso
     )?;
     let mut rows = stmt.query([id])?;
     while let Some(row) = rows.next()? {
-        let qualifiers = text(row, 2)?;
-        let character = if qualifiers == "{}" {
-            None
-        } else {
-            serde_json::from_str::<Qualifiers>(qualifiers)?.remove("character")
-        };
-        credits.push(PersonCredit {
-            predicate: predicate(text(row, 0)?)?,
-            work: row.get(1)?,
-            character,
-        });
+        credits.push(person_credit(row, 0)?);
     }
     let mut debuts = Vec::new();
     let mut facts = 0;
@@ -329,6 +319,22 @@ pub(super) fn person_credits(conn: &Connection, id: &str) -> Result<Option<Perso
         debuts,
         facts,
     }))
+}
+
+/// The credit in the row's columns `at..at + 3`: predicate, subject (the
+/// work) and qualifiers (where the character played is).
+pub(super) fn person_credit(row: &rusqlite::Row<'_>, at: usize) -> Result<PersonCredit> {
+    let qualifiers = text(row, at + 2)?;
+    let character = if qualifiers == "{}" {
+        None
+    } else {
+        serde_json::from_str::<Qualifiers>(qualifiers)?.remove("character")
+    };
+    Ok(PersonCredit {
+        predicate: predicate(text(row, at)?)?,
+        work: row.get(at + 1)?,
+        character,
+    })
 }
 
 pub(super) fn facts(conn: &Connection, query: &FactQuery) -> Result<FactPage> {
@@ -460,12 +466,12 @@ pub(super) fn log_change(tx: &Connection, title: &str) -> Result<()> {
 }
 
 /// A stored predicate's name read back.
-fn predicate(name: &str) -> Result<Predicate> {
+pub(super) fn predicate(name: &str) -> Result<Predicate> {
     Predicate::parse(name).ok_or_else(|| Error::Corrupt(format!("unknown predicate \"{name}\"")))
 }
 
 /// Column `i` of `row` as text, read in place.
-fn text<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+pub(super) fn text<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
     row.get_ref(i)?.as_str().map_err(|err| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(err))
     })

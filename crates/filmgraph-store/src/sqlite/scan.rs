@@ -1,0 +1,120 @@
+//! Passes over the whole store, for rebuilding a search index: each reads
+//! what the one-entity reads of `read.rs` give, for every entity at once.
+
+use super::read::{entity_from_row, person_credit, predicate, text};
+use crate::{EntityKind, PersonCredits, Result};
+use filmgraph_model::Predicate;
+use rusqlite::{Connection, Row, Rows};
+use std::cmp::Ordering;
+use std::ops::ControlFlow;
+
+/// Every person's credits, as `read::person_credits` gives them, in id order.
+///
+/// Three queries are read side by side, each sorted by person: the people,
+/// the facts naming them and the facts about them. Most facts of a film
+/// credit a person, so the credits come from one pass over the facts table
+/// (`NOT INDEXED`) sorted once, rather than one random read per credit
+/// through the object index.
+pub(super) fn each_person_credits(
+    conn: &Connection,
+    visit: &mut dyn FnMut(PersonCredits) -> ControlFlow<()>,
+) -> Result<()> {
+    let (low, high) = id_range(EntityKind::Person);
+    let mut people =
+        conn.prepare("SELECT id, kind, name FROM entities WHERE kind = ?1 ORDER BY id")?;
+    let mut people = people.query([EntityKind::Person.as_str()])?;
+    let mut credits = conn.prepare(
+        "SELECT f.object_id, f.predicate, f.subject, f.qualifiers
+         FROM facts f NOT INDEXED JOIN articles a ON a.id = f.article_id
+         WHERE f.object_id >= ?1 AND f.object_id < ?2
+         ORDER BY f.object_id, a.title, f.ordinal",
+    )?;
+    let mut credits = Sorted::new(credits.query([&low, &high])?, |row| person_credit(row, 1))?;
+    let mut about = conn.prepare(
+        "SELECT f.subject_id, f.predicate, f.object
+         FROM facts f JOIN articles a ON a.id = f.article_id
+         WHERE f.subject_id >= ?1 AND f.subject_id < ?2
+         ORDER BY f.subject_id, a.title, f.ordinal",
+    )?;
+    // Each fact about a person: whether it names a debut feature, and which.
+    let mut about = Sorted::new(about.query([&low, &high])?, |row| {
+        Ok((predicate(text(row, 1)?)? == Predicate::DebutFeature)
+            .then(|| row.get(2))
+            .transpose()?)
+    })?;
+    while let Some(row) = people.next()? {
+        let entity = entity_from_row(row)?;
+        let mut view = PersonCredits {
+            entity,
+            credits: Vec::new(),
+            debuts: Vec::new(),
+            facts: 0,
+        };
+        let id = view.entity.id.as_str();
+        while let Some(credit) = credits.next_of(id)? {
+            view.credits.push(credit);
+        }
+        while let Some(debut) = about.next_of(id)? {
+            view.facts += 1;
+            view.debuts.extend(debut);
+        }
+        if visit(view).is_break() {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// The bounds of the ids of one kind: `person:` up to `person;` (`;` follows
+/// `:`), so that a range on an id column holds them all and nothing else.
+fn id_range(kind: EntityKind) -> (String, String) {
+    let namespace = kind.namespace();
+    (format!("{namespace}:"), format!("{namespace};"))
+}
+
+/// Rows sorted by an id in their first column, read one id after another.
+struct Sorted<'s, T> {
+    rows: Rows<'s>,
+    read: fn(&Row<'_>) -> Result<T>,
+    /// The row read last and not yet handed out: its id and what it holds.
+    current: Option<(String, T)>,
+}
+
+impl<'s, T> Sorted<'s, T> {
+    fn new(rows: Rows<'s>, read: fn(&Row<'_>) -> Result<T>) -> Result<Self> {
+        let mut sorted = Sorted {
+            rows,
+            read,
+            current: None,
+        };
+        sorted.advance()?;
+        Ok(sorted)
+    }
+
+    fn advance(&mut self) -> Result<()> {
+        self.current = match self.rows.next()? {
+            Some(row) => Some((row.get(0)?, (self.read)(row)?)),
+            None => None,
+        };
+        Ok(())
+    }
+
+    /// The next row whose id is `id`, passing over rows of smaller ids (of
+    /// no entity asked for); `None` once the rows reach a greater id.
+    fn next_of(&mut self, id: &str) -> Result<Option<T>> {
+        loop {
+            let Some((row_id, _)) = &self.current else {
+                return Ok(None);
+            };
+            let order = row_id.as_str().cmp(id);
+            if order == Ordering::Greater {
+                return Ok(None);
+            }
+            let (_, item) = self.current.take().expect("a row stands ready");
+            self.advance()?;
+            if order == Ordering::Equal {
+                return Ok(Some(item));
+            }
+        }
+    }
+}
