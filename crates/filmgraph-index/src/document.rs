@@ -4,7 +4,7 @@
 
 use filmgraph_model::{strip_disambiguation, Predicate};
 use filmgraph_store::{
-    entity_id, EntityKind, FactQuery, FilmView, PersonCredits, Result as StoreResult, Store,
+    entity_id, EntityKind, FactQuery, FilmFacts, PersonCredits, Result as StoreResult, Store,
     StoredFact,
 };
 use serde::{Deserialize, Serialize};
@@ -138,14 +138,11 @@ fn leading_year(s: &str) -> Option<i64> {
 }
 
 /// The film (or work, or franchise) and its characters.
-pub(crate) fn film_docs(store: &dyn Store, view: &FilmView) -> StoreResult<Vec<Doc>> {
+pub(crate) fn film_docs(store: &dyn Store, film: &FilmFacts) -> StoreResult<Vec<Doc>> {
+    let FilmFacts { view, naming } = film;
     let id = view.entity.id.as_str();
     let name = view.entity.name.as_str();
-    let naming = store.facts(&FactQuery {
-        object_id: Some(id.to_string()),
-        ..Default::default()
-    })?;
-    let named_as = |p: Predicate| naming.facts.iter().any(|f| f.fact.predicate == p);
+    let named_as = |p: Predicate| naming.iter().any(|f| f.fact.predicate == p);
     let own_has = |p: Predicate| view.facts.iter().any(|f| f.fact.predicate == p);
     let kind = if named_as(Predicate::PartOfSeries) && view.entity.kind != EntityKind::Film {
         Kind::Franchise
@@ -165,7 +162,7 @@ pub(crate) fn film_docs(store: &dyn Store, view: &FilmView) -> StoreResult<Vec<D
         id: id.to_string(),
         target: id.to_string(),
         title: name.to_string(),
-        weight: (view.facts.len() + naming.facts.len()) as u64,
+        weight: (view.facts.len() + naming.len()) as u64,
         ..Default::default()
     };
     push_unique(&mut doc.exact_titles, name);
@@ -230,7 +227,6 @@ pub(crate) fn film_docs(store: &dyn Store, view: &FilmView) -> StoreResult<Vec<D
             .find_map(|f| leading_year(&f.fact.object))
             .or_else(|| {
                 naming
-                    .facts
                     .iter()
                     .find_map(|f| f.fact.qualifier("year").and_then(leading_year))
             });

@@ -24,7 +24,7 @@ pub use follow::ChangeFollower;
 pub use query::{FacetCount, Facets, Hit, Query, SearchResults, Snippet, Suggestion};
 
 use document::Doc;
-use filmgraph_store::{entity_id, object_kind, EntityKind, Store};
+use filmgraph_store::{entity_id, object_kind, EntityKind, FactQuery, FilmFacts, Store};
 use schema::Fields;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -153,50 +153,47 @@ impl Index {
         // Each company's credits, gathered while the films go by: only the
         // film and the kind of credit, so memory stays small on big stores.
         let mut companies: BTreeMap<String, (String, Vec<document::Credit>)> = BTreeMap::new();
-        for kind in [EntityKind::Film, EntityKind::Work] {
-            for entity in store.entities(kind)? {
-                let Some(view) = store.film_facts_by_id(&entity.id)? else {
-                    continue;
-                };
-                for doc in document::film_docs(store, &view)? {
-                    writer.add_document(self.to_tantivy(&doc))?;
-                    documents += 1;
-                }
-                for f in &view.facts {
-                    if matches!(
-                        f.fact.predicate,
-                        filmgraph_model::Predicate::ProductionCompany
-                            | filmgraph_model::Predicate::Distributor
-                    ) {
-                        companies
-                            .entry(document::company_id(&f.fact.object))
-                            .or_insert_with(|| (f.fact.object.clone(), Vec::new()))
-                            .1
-                            .push(document::credit(f));
-                    }
+        // The store's passes hand over one entity at a time; the first
+        // failure to index one stops the pass and is returned after it.
+        let mut failed: Option<Error> = None;
+        store.each_film_facts(&mut |film| {
+            for f in &film.view.facts {
+                if matches!(
+                    f.fact.predicate,
+                    filmgraph_model::Predicate::ProductionCompany
+                        | filmgraph_model::Predicate::Distributor
+                ) {
+                    companies
+                        .entry(document::company_id(&f.fact.object))
+                        .or_insert_with(|| (f.fact.object.clone(), Vec::new()))
+                        .1
+                        .push(document::credit(f));
                 }
             }
-        }
-        let mut failed = None;
-        store.each_person_credits(&mut |view| match writer
-            .add_document(self.to_tantivy(&document::person_doc(&view)))
-        {
-            Ok(_) => {
-                documents += 1;
-                ControlFlow::Continue(())
-            }
-            Err(err) => {
-                failed = Some(err);
-                ControlFlow::Break(())
-            }
+            stop_on(
+                &mut failed,
+                document::film_docs(store, &film)
+                    .map_err(Error::from)
+                    .and_then(|docs| {
+                        docs.iter()
+                            .try_for_each(|doc| self.add(writer, doc, &mut documents))
+                    }),
+            )
         })?;
+        if failed.is_none() {
+            store.each_person_credits(&mut |view| {
+                stop_on(
+                    &mut failed,
+                    self.add(writer, &document::person_doc(&view), &mut documents),
+                )
+            })?;
+        }
         if let Some(err) = failed {
-            return Err(err.into());
+            return Err(err);
         }
         for (name, facts) in companies.values() {
             if let Some(doc) = document::company_doc(name, facts) {
-                writer.add_document(self.to_tantivy(&doc))?;
-                documents += 1;
+                self.add(writer, &doc, &mut documents)?;
             }
         }
         self.commit_with(writer, store)?;
@@ -282,6 +279,13 @@ impl Index {
             }
         }
         self.commit_with(writer, store)
+    }
+
+    /// Adds one document to the writer and counts it.
+    fn add(&self, writer: &mut IndexWriter, doc: &Doc, documents: &mut u64) -> Result<()> {
+        writer.add_document(self.to_tantivy(doc))?;
+        *documents += 1;
+        Ok(())
     }
 
     fn writer(&self) -> Result<std::sync::MutexGuard<'_, Option<IndexWriter>>> {
@@ -378,6 +382,18 @@ impl Index {
 /// The most bytes of a summary stored for snippets.
 const MAX_STORED_BODY: usize = 2_000;
 
+/// Goes on after `result` if it is a success, else keeps its error in
+/// `failed` and stops.
+fn stop_on(failed: &mut Option<Error>, result: Result<()>) -> ControlFlow<()> {
+    match result {
+        Ok(()) => ControlFlow::Continue(()),
+        Err(err) => {
+            *failed = Some(err);
+            ControlFlow::Break(())
+        }
+    }
+}
+
 /// At most `max` bytes of `text`, cut on a character boundary.
 fn truncate_at_char(text: &str, max: usize) -> &str {
     if text.len() <= max {
@@ -399,7 +415,15 @@ fn derive(store: &dyn Store, id: &str) -> Result<Vec<Doc>> {
             .unwrap_or_default());
     }
     Ok(match store.film_facts_by_id(id)? {
-        Some(view) => document::film_docs(store, &view)?,
+        Some(view) => {
+            let naming = store
+                .facts(&FactQuery {
+                    object_id: Some(id.to_string()),
+                    ..Default::default()
+                })?
+                .facts;
+            document::film_docs(store, &FilmFacts { view, naming })?
+        }
         None => Vec::new(),
     })
 }

@@ -490,13 +490,38 @@ pub(crate) fn index_reads_are_views_without_what_an_index_leaves(store: &mut dyn
         })
         .unwrap();
     assert_eq!(seen, 1);
+    let mut works = Vec::new();
     for kind in [EntityKind::Film, EntityKind::Work] {
         for work in store.entities(kind).unwrap() {
             let mut view = store.film_by_id(&work.id).unwrap().unwrap();
             view.related.clear();
-            assert_eq!(store.film_facts_by_id(&work.id).unwrap(), Some(view));
+            assert_eq!(
+                store.film_facts_by_id(&work.id).unwrap(),
+                Some(view.clone())
+            );
+            let naming = store
+                .facts(&crate::FactQuery {
+                    object_id: Some(work.id.clone()),
+                    ..Default::default()
+                })
+                .unwrap()
+                .facts;
+            works.push(crate::FilmFacts { view, naming });
         }
     }
+    // The whole-store pass gives every film and work, in id order, as the
+    // one-film reads do.
+    works.sort_by(|a, b| a.view.entity.id.cmp(&b.view.entity.id));
+    assert!(works.iter().any(|w| w.view.entity.kind == EntityKind::Work));
+    assert!(works.iter().any(|w| !w.naming.is_empty()));
+    let mut passed = Vec::new();
+    store
+        .each_film_facts(&mut |film| {
+            passed.push(film);
+            std::ops::ControlFlow::Continue(())
+        })
+        .unwrap();
+    assert_eq!(passed, works);
     assert!(store
         .film_facts_by_id("person:alban-lenoir")
         .unwrap()

@@ -34,8 +34,8 @@ pub use location::{open, Location};
 pub use plan::object_kind;
 pub use record::{
     ArticleRecord, ArticleSummary, ArticleText, Change, Counts, Entity, EntityKind, FactPage,
-    FactQuery, FilmView, FranchiseView, FranchiseWork, IngestStats, PersonCredit, PersonCredits,
-    PersonView, SearchHit, StoredFact,
+    FactQuery, FilmFacts, FilmView, FranchiseView, FranchiseWork, IngestStats, PersonCredit,
+    PersonCredits, PersonView, SearchHit, StoredFact,
 };
 pub use revision::{ArticleWrite, Revision, StoredRevision};
 pub use sqlite::SqliteStore;
@@ -91,6 +91,31 @@ pub trait Store {
     /// The default reduces [`Store::person_by_id`].
     fn person_credits(&self, id: &str) -> Result<Option<PersonCredits>> {
         Ok(self.person_by_id(id)?.as_ref().map(PersonCredits::from))
+    }
+
+    /// Every film and work in id order, as [`FilmFacts`], handed to `visit`
+    /// one at a time until it breaks: what a search index reads to rebuild.
+    ///
+    /// The default asks for each film in turn.
+    fn each_film_facts(&self, visit: &mut dyn FnMut(FilmFacts) -> ControlFlow<()>) -> Result<()> {
+        let mut works = self.entities(EntityKind::Film)?;
+        works.extend(self.entities(EntityKind::Work)?);
+        works.sort_by(|a, b| a.id.cmp(&b.id));
+        for entity in works {
+            let Some(view) = self.film_facts_by_id(&entity.id)? else {
+                continue;
+            };
+            let naming = self
+                .facts(&FactQuery {
+                    object_id: Some(entity.id),
+                    ..Default::default()
+                })?
+                .facts;
+            if visit(FilmFacts { view, naming }).is_break() {
+                break;
+            }
+        }
+        Ok(())
     }
 
     /// [`Store::person_credits`] of every person, in id order, handed to

@@ -10,8 +10,8 @@ mod write;
 
 use crate::{
     ArticleRecord, ArticleSummary, ArticleText, ArticleWrite, Change, Counts, Entity, EntityKind,
-    FactPage, FactQuery, FilmView, IngestStats, PersonCredits, PersonView, Result, Revision,
-    SearchHit, Store, StoredFact, StoredRevision,
+    FactPage, FactQuery, FilmFacts, FilmView, IngestStats, PersonCredits, PersonView, Result,
+    Revision, SearchHit, Store, StoredFact, StoredRevision,
 };
 use filmgraph_model::Fact;
 use rusqlite::Connection;
@@ -110,6 +110,10 @@ impl Store for SqliteStore {
 
     fn person_credits(&self, id: &str) -> Result<Option<PersonCredits>> {
         read::person_credits(&self.conn, id)
+    }
+
+    fn each_film_facts(&self, visit: &mut dyn FnMut(FilmFacts) -> ControlFlow<()>) -> Result<()> {
+        scan::each_film_facts(&self.conn, visit)
     }
 
     fn each_person_credits(

@@ -59,17 +59,10 @@ fn film_view(conn: &Connection, entity: Entity, with_related: bool) -> Result<Fi
             "SELECT title, display_title, source_path, content_hash, ingested_at
              FROM articles WHERE entity_id = ?1 ORDER BY id LIMIT 1",
             [&entity.id],
-            |row| {
-                Ok(ArticleSummary {
-                    title: row.get(0)?,
-                    display_title: row.get(1)?,
-                    source_path: row.get(2)?,
-                    content_hash: row.get(3)?,
-                    ingested_at: row.get(4)?,
-                })
-            },
+            |row| Ok(article_summary(row, 0)),
         )
-        .optional()?;
+        .optional()?
+        .transpose()?;
     let facts = stored_facts(conn, "f.subject_id = ?1", [&entity.id])?;
     let related = if with_related {
         stored_facts(
@@ -85,6 +78,18 @@ fn film_view(conn: &Connection, entity: Entity, with_related: bool) -> Result<Fi
         article,
         facts,
         related,
+    })
+}
+
+/// The article in the row's columns `at..at + 5`: title, display title,
+/// source path, content hash and when it was ingested.
+pub(super) fn article_summary(row: &rusqlite::Row<'_>, at: usize) -> Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        title: row.get(at)?,
+        display_title: row.get(at + 1)?,
+        source_path: row.get(at + 2)?,
+        content_hash: row.get(at + 3)?,
+        ingested_at: row.get(at + 4)?,
     })
 }
 
@@ -207,35 +212,41 @@ fn stored_facts(conn: &Connection, filter: &str, params: impl Params) -> Result<
 /// The facts matching `tail`: a `WHERE` condition with its `ORDER BY` and `LIMIT`.
 fn stored_facts_sql(conn: &Connection, tail: &str, params: impl Params) -> Result<Vec<StoredFact>> {
     let sql = format!(
-        "SELECT f.subject, f.predicate, f.object, f.qualifiers, a.title, f.section,
-                f.start_byte, f.end_byte, f.refs, f.sentence
-         FROM facts f JOIN articles a ON a.id = f.article_id
-         WHERE {tail}"
+        "SELECT {STORED_FACT} FROM facts f JOIN articles a ON a.id = f.article_id WHERE {tail}"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(params)?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        let qualifiers: String = row.get(3)?;
-        let refs: String = row.get(8)?;
-        out.push(StoredFact {
-            fact: Fact {
-                subject: row.get(0)?,
-                predicate: predicate(text(row, 1)?)?,
-                object: row.get(2)?,
-                qualifiers: serde_json::from_str(&qualifiers)?,
-                source: Provenance {
-                    article: row.get(4)?,
-                    section: row.get(5)?,
-                    start: row.get::<_, i64>(6)? as usize,
-                    end: row.get::<_, i64>(7)? as usize,
-                    refs: serde_json::from_str(&refs)?,
-                },
-            },
-            sentence: row.get(9)?,
-        });
+        out.push(stored_fact(row, 0)?);
     }
     Ok(out)
+}
+
+/// The columns [`stored_fact`] reads, over `facts f JOIN articles a`.
+pub(super) const STORED_FACT: &str = "f.subject, f.predicate, f.object, f.qualifiers, a.title, \
+     f.section, f.start_byte, f.end_byte, f.refs, f.sentence";
+
+/// The fact in the row's columns `at..`, selected as [`STORED_FACT`].
+pub(super) fn stored_fact(row: &rusqlite::Row<'_>, at: usize) -> Result<StoredFact> {
+    let qualifiers = text(row, at + 3)?;
+    let refs = text(row, at + 8)?;
+    Ok(StoredFact {
+        fact: Fact {
+            subject: row.get(at)?,
+            predicate: predicate(text(row, at + 1)?)?,
+            object: row.get(at + 2)?,
+            qualifiers: serde_json::from_str(qualifiers)?,
+            source: Provenance {
+                article: row.get(at + 4)?,
+                section: row.get(at + 5)?,
+                start: row.get::<_, i64>(at + 6)? as usize,
+                end: row.get::<_, i64>(at + 7)? as usize,
+                refs: serde_json::from_str(refs)?,
+            },
+        },
+        sentence: row.get(at + 9)?,
+    })
 }
 
 pub(super) fn entity(conn: &Connection, id: &str) -> Result<Option<Entity>> {

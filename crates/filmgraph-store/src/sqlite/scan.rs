@@ -1,8 +1,10 @@
 //! Passes over the whole store, for rebuilding a search index: each reads
 //! what the one-entity reads of `read.rs` give, for every entity at once.
 
-use super::read::{entity_from_row, person_credit, predicate, text};
-use crate::{EntityKind, PersonCredits, Result};
+use super::read::{
+    article_summary, entity_from_row, person_credit, predicate, stored_fact, text, STORED_FACT,
+};
+use crate::{EntityKind, FilmFacts, FilmView, PersonCredits, Result};
 use filmgraph_model::Predicate;
 use rusqlite::{Connection, Row, Rows};
 use std::cmp::Ordering;
@@ -59,6 +61,64 @@ pub(super) fn each_person_credits(
             view.debuts.extend(debut);
         }
         if visit(view).is_break() {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Every film and work with what the index reads of it, as the default
+/// `Store::each_film_facts` gives them, in id order: four queries read side
+/// by side, each sorted by the work's id (the works, their articles, the
+/// facts about them and the facts naming them).
+pub(super) fn each_film_facts(
+    conn: &Connection,
+    visit: &mut dyn FnMut(FilmFacts) -> ControlFlow<()>,
+) -> Result<()> {
+    let (low, high) = id_range(EntityKind::Work);
+    let mut works =
+        conn.prepare("SELECT id, kind, name FROM entities WHERE kind IN (?1, ?2) ORDER BY id")?;
+    let mut works = works.query([EntityKind::Film.as_str(), EntityKind::Work.as_str()])?;
+    let mut articles = conn.prepare(
+        "SELECT entity_id, title, display_title, source_path, content_hash, ingested_at
+         FROM articles WHERE entity_id >= ?1 AND entity_id < ?2 ORDER BY entity_id, id",
+    )?;
+    let mut articles = Sorted::new(articles.query([&low, &high])?, |row| {
+        article_summary(row, 1)
+    })?;
+    let mut about = conn.prepare(&format!(
+        "SELECT f.subject_id, {STORED_FACT} FROM facts f JOIN articles a ON a.id = f.article_id
+         WHERE f.subject_id >= ?1 AND f.subject_id < ?2
+         ORDER BY f.subject_id, a.title, f.ordinal"
+    ))?;
+    let mut about = Sorted::new(about.query([&low, &high])?, |row| stored_fact(row, 1))?;
+    let mut naming = conn.prepare(&format!(
+        "SELECT f.object_id, {STORED_FACT} FROM facts f JOIN articles a ON a.id = f.article_id
+         WHERE f.object_id >= ?1 AND f.object_id < ?2
+         ORDER BY f.object_id, a.title, f.ordinal"
+    ))?;
+    let mut naming = Sorted::new(naming.query([&low, &high])?, |row| stored_fact(row, 1))?;
+    while let Some(row) = works.next()? {
+        let entity = entity_from_row(row)?;
+        let id = entity.id.clone();
+        // The work's first article, as `read::film_view` takes it.
+        let article = articles.next_of(&id)?;
+        let mut film = FilmFacts {
+            view: FilmView {
+                entity,
+                article,
+                facts: Vec::new(),
+                related: Vec::new(),
+            },
+            naming: Vec::new(),
+        };
+        while let Some(fact) = about.next_of(&id)? {
+            film.view.facts.push(fact);
+        }
+        while let Some(fact) = naming.next_of(&id)? {
+            film.naming.push(fact);
+        }
+        if visit(film).is_break() {
             break;
         }
     }
