@@ -156,6 +156,21 @@ fn term_query(field: Field, text: &str) -> Box<dyn TantivyQuery> {
     ))
 }
 
+/// The titles that begin with `prefix` (folded whole): a short prefix is a
+/// term of `title_prefix`, a longer one the start of `title_exact`'s terms,
+/// walked in the term dictionary.
+pub(crate) fn title_prefix_query(f: &Fields, prefix: &str) -> Box<dyn TantivyQuery> {
+    if prefix.chars().count() <= schema::SHORT_PREFIX {
+        term_query(f.title_prefix, prefix)
+    } else {
+        boxed(FuzzyTermQuery::new_prefix(
+            term(f.title_exact, prefix),
+            0,
+            false,
+        ))
+    }
+}
+
 impl Index {
     /// Runs a search: ranked hits with snippets, the total and facet counts.
     pub fn search(&self, query: &Query) -> Result<SearchResults> {
@@ -322,10 +337,8 @@ impl Index {
             ),
             (
                 Occur::Should,
-                boxed(ConstScoreQuery::new(
-                    term_query(f.title_prefix, &whole),
-                    5.0,
-                )),
+                // Titles that begin with the prefix.
+                boxed(ConstScoreQuery::new(title_prefix_query(&f, &whole), 5.0)),
             ),
         ];
         if let Some((last, rest)) = words.split_last() {

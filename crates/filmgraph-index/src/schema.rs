@@ -15,14 +15,17 @@ use tantivy::tokenizer::{
 pub(crate) const FOLDED: &str = "filmgraph_folded";
 /// The whole value as one token, lower-cased and folded: exact title matches.
 pub(crate) const FOLDED_RAW: &str = "filmgraph_folded_raw";
-/// Every prefix of the whole value (up to [`MAX_PREFIX`] characters), folded.
+/// The first one to [`SHORT_PREFIX`] characters of the whole value, folded.
 pub(crate) const EDGE: &str = "filmgraph_edge";
-/// The longest title prefix indexed for autocompletion.
-pub(crate) const MAX_PREFIX: usize = 40;
+/// The longest title prefix indexed for autocompletion. A longer one is
+/// looked up by walking `title_exact`'s terms, which few titles share; a
+/// shorter one begins so many titles that a posting list of its own answers
+/// faster.
+pub(crate) const SHORT_PREFIX: usize = 3;
 
 /// Bumped whenever the schema or the analyzers change: an index of another
 /// version is rebuilt rather than read.
-pub(crate) const VERSION: u32 = 5;
+pub(crate) const VERSION: u32 = 6;
 
 /// The index's fields.
 #[derive(Debug, Clone, Copy)]
@@ -115,7 +118,7 @@ pub(crate) fn register(manager: &TokenizerManager) {
     manager.register(
         EDGE,
         TextAnalyzer::builder(
-            NgramTokenizer::prefix_only(1, MAX_PREFIX).expect("valid n-gram bounds"),
+            NgramTokenizer::prefix_only(1, SHORT_PREFIX).expect("valid n-gram bounds"),
         )
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)

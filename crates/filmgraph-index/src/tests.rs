@@ -199,6 +199,45 @@ fn prefixes_are_completed() {
 }
 
 #[test]
+fn a_title_is_found_by_each_of_its_prefixes() {
+    let (_store, index) = build();
+    let searcher = index.reader.searcher();
+    // Prefixes up to `SHORT_PREFIX` characters are terms of their own, longer
+    // ones walk the whole titles; both must reach the title, whatever its
+    // length and accents.
+    for (title, id) in [
+        ("Lost Bullet (2020 film)", LOST_BULLET),
+        ("Amélie", "work:amelie"),
+    ] {
+        let folded = schema::folded_whole(title);
+        for end in (1..=folded.len()).filter(|&end| folded.is_char_boundary(end)) {
+            let prefix = &folded[..end];
+            let query = query::title_prefix_query(&index.fields, prefix);
+            let hits = searcher
+                .search(&*query, &TopDocs::with_limit(1_000).order_by_score())
+                .unwrap();
+            let ids: Vec<String> = hits
+                .iter()
+                .map(|(_, addr)| {
+                    let doc: TantivyDocument = searcher.doc(*addr).unwrap();
+                    let id = doc.get_first(index.fields.id).and_then(|v| v.as_str());
+                    id.unwrap_or_default().to_string()
+                })
+                .collect();
+            assert!(ids.iter().any(|i| i == id), "{prefix:?}: {ids:?}");
+        }
+    }
+    // A prefix no title begins with finds nothing, short or long.
+    for prefix in ["zq", "lost bullets"] {
+        let query = query::title_prefix_query(&index.fields, prefix);
+        let count = searcher
+            .search(&*query, &tantivy::collector::Count)
+            .unwrap();
+        assert_eq!(count, 0, "{prefix}");
+    }
+}
+
+#[test]
 fn years_and_facets_filter() {
     let (_store, index) = build();
     let query = Query {
