@@ -447,6 +447,20 @@ pub(crate) fn redirects_lead_to_their_film(store: &mut dyn Store) {
     assert_eq!(store.redirects_to(TITLE).unwrap(), ["Lost Bullet 1"]);
 }
 
+/// Everything a whole-store pass (`Store::each_film_facts`, ...) hands over,
+/// in order.
+fn gather<T>(
+    pass: impl FnOnce(&mut dyn FnMut(T) -> std::ops::ControlFlow<()>) -> crate::Result<()>,
+) -> Vec<T> {
+    let mut all = Vec::new();
+    pass(&mut |item| {
+        all.push(item);
+        std::ops::ControlFlow::Continue(())
+    })
+    .unwrap();
+    all
+}
+
 pub(crate) fn index_reads_are_views_without_what_an_index_leaves(store: &mut dyn Store) {
     let mut articles = sample_articles();
     // A debut feature: a fact whose subject is a person.
@@ -473,14 +487,7 @@ pub(crate) fn index_reads_are_views_without_what_an_index_leaves(store: &mut dyn
         each.push(credits);
     }
     // The whole-store pass gives every person as the one-person read does.
-    let mut passed = Vec::new();
-    store
-        .each_person_credits(&mut |credits| {
-            passed.push(credits);
-            std::ops::ControlFlow::Continue(())
-        })
-        .unwrap();
-    assert_eq!(passed, each);
+    assert_eq!(gather(|visit| store.each_person_credits(visit)), each);
     // And stops when asked to.
     let mut seen = 0;
     store
@@ -514,14 +521,7 @@ pub(crate) fn index_reads_are_views_without_what_an_index_leaves(store: &mut dyn
     works.sort_by(|a, b| a.view.entity.id.cmp(&b.view.entity.id));
     assert!(works.iter().any(|w| w.view.entity.kind == EntityKind::Work));
     assert!(works.iter().any(|w| !w.naming.is_empty()));
-    let mut passed = Vec::new();
-    store
-        .each_film_facts(&mut |film| {
-            passed.push(film);
-            std::ops::ControlFlow::Continue(())
-        })
-        .unwrap();
-    assert_eq!(passed, works);
+    assert_eq!(gather(|visit| store.each_film_facts(visit)), works);
     assert!(store
         .film_facts_by_id("person:alban-lenoir")
         .unwrap()
