@@ -4,7 +4,7 @@
 use super::read::{
     article_summary, entity_from_row, person_credit, predicate, stored_fact, text, STORED_FACT,
 };
-use crate::{EntityKind, FilmFacts, FilmView, PersonCredits, Result};
+use crate::{EntityKind, FilmFacts, FilmView, PersonCredits, Result, StoredFact};
 use filmgraph_model::Predicate;
 use rusqlite::{Connection, Row, Rows};
 use std::cmp::Ordering;
@@ -69,8 +69,8 @@ pub(super) fn each_person_credits(
 
 /// Every film and work with what the index reads of it, as the default
 /// `Store::each_film_facts` gives them, in id order: four queries read side
-/// by side, each sorted by the work's id (the works, their articles, the
-/// facts about them and the facts naming them).
+/// by side, each in the order of the work's id (the works, their articles,
+/// the facts about them and the facts naming them).
 pub(super) fn each_film_facts(
     conn: &Connection,
     visit: &mut dyn FnMut(FilmFacts) -> ControlFlow<()>,
@@ -86,18 +86,21 @@ pub(super) fn each_film_facts(
     let mut articles = Sorted::new(articles.query([&low, &high])?, |row| {
         article_summary(row, 1)
     })?;
+    // Each work's facts come in the index's order (by id, then as stored),
+    // and are put in article order below, a few at a time: sorting them all
+    // in SQLite would copy every row, sentence and all, through its sorter.
     let mut about = conn.prepare(&format!(
-        "SELECT f.subject_id, {STORED_FACT} FROM facts f JOIN articles a ON a.id = f.article_id
-         WHERE f.subject_id >= ?1 AND f.subject_id < ?2
-         ORDER BY f.subject_id, a.title, f.ordinal"
+        "SELECT f.subject_id, {STORED_FACT}, f.ordinal
+         FROM facts f JOIN articles a ON a.id = f.article_id
+         WHERE f.subject_id >= ?1 AND f.subject_id < ?2 ORDER BY f.subject_id"
     ))?;
-    let mut about = Sorted::new(about.query([&low, &high])?, |row| stored_fact(row, 1))?;
+    let mut about = Sorted::new(about.query([&low, &high])?, ordered_fact)?;
     let mut naming = conn.prepare(&format!(
-        "SELECT f.object_id, {STORED_FACT} FROM facts f JOIN articles a ON a.id = f.article_id
-         WHERE f.object_id >= ?1 AND f.object_id < ?2
-         ORDER BY f.object_id, a.title, f.ordinal"
+        "SELECT f.object_id, {STORED_FACT}, f.ordinal
+         FROM facts f JOIN articles a ON a.id = f.article_id
+         WHERE f.object_id >= ?1 AND f.object_id < ?2 ORDER BY f.object_id"
     ))?;
-    let mut naming = Sorted::new(naming.query([&low, &high])?, |row| stored_fact(row, 1))?;
+    let mut naming = Sorted::new(naming.query([&low, &high])?, ordered_fact)?;
     while let Some(row) = works.next()? {
         let entity = entity_from_row(row)?;
         let id = entity.id.clone();
@@ -112,17 +115,27 @@ pub(super) fn each_film_facts(
             },
             naming: Vec::new(),
         };
-        while let Some(fact) = about.next_of(&id)? {
-            film.view.facts.push(fact);
-        }
-        while let Some(fact) = naming.next_of(&id)? {
-            film.naming.push(fact);
-        }
+        film.view.facts = in_article_order(about.all_of(&id)?);
+        film.naming = in_article_order(naming.all_of(&id)?);
         if visit(film).is_break() {
             break;
         }
     }
     Ok(())
+}
+
+/// A fact read as [`STORED_FACT`] from column 1, with its ordinal after it.
+fn ordered_fact(row: &Row<'_>) -> Result<(StoredFact, i64)> {
+    Ok((stored_fact(row, 1)?, row.get(11)?))
+}
+
+/// Facts in article order (by article title, then as the article states
+/// them), as `read.rs` reads them.
+fn in_article_order(mut facts: Vec<(StoredFact, i64)>) -> Vec<StoredFact> {
+    facts.sort_unstable_by(|(a, i), (b, j)| {
+        (a.fact.source.article.as_str(), i).cmp(&(b.fact.source.article.as_str(), j))
+    });
+    facts.into_iter().map(|(fact, _)| fact).collect()
 }
 
 /// The bounds of the ids of one kind: `person:` up to `person;` (`;` follows
@@ -157,6 +170,15 @@ impl<'s, T> Sorted<'s, T> {
             None => None,
         };
         Ok(())
+    }
+
+    /// Every row whose id is `id` (see [`Sorted::next_of`]).
+    fn all_of(&mut self, id: &str) -> Result<Vec<T>> {
+        let mut all = Vec::new();
+        while let Some(item) = self.next_of(id)? {
+            all.push(item);
+        }
+        Ok(all)
     }
 
     /// The next row whose id is `id`, passing over rows of smaller ids (of
