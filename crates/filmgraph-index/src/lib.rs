@@ -24,7 +24,7 @@ pub use follow::ChangeFollower;
 pub use query::{FacetCount, Facets, Hit, Query, SearchResults, Snippet, Suggestion};
 
 use document::Doc;
-use filmgraph_store::{entity_id, object_kind, EntityKind, FactQuery, FilmFacts, Store};
+use filmgraph_store::{entity_id, object_kind, EntityKind, Store};
 use schema::Fields;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -414,16 +414,8 @@ fn derive(store: &dyn Store, id: &str) -> Result<Vec<Doc>> {
             .map(|v| vec![document::person_doc(&v)])
             .unwrap_or_default());
     }
-    Ok(match store.film_facts_by_id(id)? {
-        Some(view) => {
-            let naming = store
-                .facts(&FactQuery {
-                    object_id: Some(id.to_string()),
-                    ..Default::default()
-                })?
-                .facts;
-            document::film_docs(store, &FilmFacts { view, naming })?
-        }
+    Ok(match store.film_facts(id)? {
+        Some(film) => document::film_docs(store, &film)?,
         None => Vec::new(),
     })
 }

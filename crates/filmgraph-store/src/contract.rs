@@ -515,7 +515,9 @@ pub(crate) fn index_reads_are_views_without_what_an_index_leaves(store: &mut dyn
                 })
                 .unwrap()
                 .facts;
-            works.push(crate::FilmFacts { view, naming });
+            let film = crate::FilmFacts { view, naming };
+            assert_eq!(store.film_facts(&work.id).unwrap().as_ref(), Some(&film));
+            works.push(film);
         }
     }
     // The whole-store pass gives every film and work, in id order, as the

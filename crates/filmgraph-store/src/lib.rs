@@ -93,8 +93,24 @@ pub trait Store {
         Ok(self.person_by_id(id)?.as_ref().map(PersonCredits::from))
     }
 
-    /// Every film and work in id order, as [`FilmFacts`], handed to `visit`
-    /// one at a time until it breaks: what a search index reads to rebuild.
+    /// The film or other work with this id as a search index reads it:
+    /// [`Store::film_facts_by_id`] and the facts naming it.
+    fn film_facts(&self, id: &str) -> Result<Option<FilmFacts>> {
+        let Some(view) = self.film_facts_by_id(id)? else {
+            return Ok(None);
+        };
+        let naming = self
+            .facts(&FactQuery {
+                object_id: Some(id.to_string()),
+                ..Default::default()
+            })?
+            .facts;
+        Ok(Some(FilmFacts { view, naming }))
+    }
+
+    /// [`Store::film_facts`] of every film and work, in id order, handed to
+    /// `visit` one at a time until it breaks: what a search index reads to
+    /// rebuild.
     ///
     /// The default asks for each film in turn.
     fn each_film_facts(&self, visit: &mut dyn FnMut(FilmFacts) -> ControlFlow<()>) -> Result<()> {
@@ -102,17 +118,10 @@ pub trait Store {
         works.extend(self.entities(EntityKind::Work)?);
         works.sort_by(|a, b| a.id.cmp(&b.id));
         for entity in works {
-            let Some(view) = self.film_facts_by_id(&entity.id)? else {
-                continue;
-            };
-            let naming = self
-                .facts(&FactQuery {
-                    object_id: Some(entity.id),
-                    ..Default::default()
-                })?
-                .facts;
-            if visit(FilmFacts { view, naming }).is_break() {
-                break;
+            if let Some(film) = self.film_facts(&entity.id)? {
+                if visit(film).is_break() {
+                    break;
+                }
             }
         }
         Ok(())

@@ -130,9 +130,10 @@ pub struct FilmView {
     pub related: Vec<StoredFact>,
 }
 
-/// A film or other work as a search index reads it: [`crate::Store::film_facts_by_id`]'s
-/// view, and the facts of every article that name it as their object (a
-/// sequel's `follows`, a franchise's `part_of_series`), in article order.
+/// A film or other work as a search index reads it (see
+/// [`crate::Store::film_facts`]): [`crate::Store::film_facts_by_id`]'s view,
+/// and the facts of every article that name it as their object (a sequel's
+/// `follows`, a franchise's `part_of_series`), in article order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FilmFacts {
     pub view: FilmView,
