@@ -210,6 +210,11 @@ pub fn parse(input: &str) -> Article {
 /// spaces read as plain spaces ("and\u{a0}Mark Wahlberg" is "and Mark
 /// Wahlberg" to every rule that splits lists and names); anchors keep each
 /// text offset pointing at its input byte.
+///
+/// Each such space (two or three bytes) is anchored at its last byte, so
+/// that the end of the text before it and the start of the text after it
+/// both map to whole characters: a sentence that follows "Studios.\u{a0}"
+/// is cited from its first letter, never from inside the space.
 fn paragraph(text: &str, span: Span) -> Paragraph {
     let odd_space = |c: char| {
         matches!(
@@ -224,8 +229,8 @@ fn paragraph(text: &str, span: Span) -> Paragraph {
     let mut anchors = vec![(0, span.start)];
     for (at, c) in text.char_indices() {
         if odd_space(c) {
+            anchors.push((out.len(), span.start + at + c.len_utf8() - 1));
             out.push(' ');
-            anchors.push((out.len(), span.start + at + c.len_utf8()));
         } else {
             out.push(c);
         }
@@ -327,6 +332,38 @@ mod tests {
         assert_eq!(
             &input[span.start..span.end],
             "Starring A\u{a0}B and\u{a0}C D."
+        );
+    }
+
+    #[test]
+    fn a_sentence_after_a_non_breaking_space_is_cited_from_its_first_letter() {
+        // A real article's lead (Mulan II): its sentences are parted by
+        // U+00A0, which the store refused to cite half of.
+        let input = "= T =\n\nT is a film.\u{a0}It is directed by Ann.\u{2009}It stars Bo.\n";
+        let article = parse(input);
+        let p = &article.sections[0].paragraphs[0];
+        let mut cited = Vec::new();
+        for sentence in ["T is a film.", "It is directed by Ann.", "It stars Bo."] {
+            let at = p.text.find(sentence).unwrap();
+            for span in [
+                p.sentence_span(at, at + sentence.len()),
+                p.source_span(at, at + sentence.len()),
+            ] {
+                assert!(input.is_char_boundary(span.start), "{sentence}: {span:?}");
+                assert!(input.is_char_boundary(span.end), "{sentence}: {span:?}");
+                cited.push(&input[span.start..span.end]);
+            }
+        }
+        assert_eq!(
+            cited,
+            [
+                "T is a film.",
+                "T is a film.",
+                "It is directed by Ann.",
+                "It is directed by Ann.",
+                "It stars Bo.",
+                "It stars Bo."
+            ]
         );
     }
 }

@@ -20,8 +20,9 @@ pub(crate) enum Breaks {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pending {
     None,
-    /// A space, with the input offset of the whitespace it stands for.
-    Space(Option<usize>),
+    /// A space, with the input bytes of the whitespace it stands for
+    /// (offset, length).
+    Space(Option<(usize, usize)>),
     Break,
 }
 
@@ -78,8 +79,14 @@ impl Out {
     }
 
     pub fn space(&mut self, at: Option<usize>) {
+        self.space_of(at.map(|at| (at, 1)));
+    }
+
+    /// A space read from the `len` input bytes at `at` (`len` > 1: U+00A0,
+    /// `&nbsp;`), when `Some`.
+    pub fn space_of(&mut self, bytes: Option<(usize, usize)>) {
         if self.pending == Pending::None {
-            self.pending = Pending::Space(at);
+            self.pending = Pending::Space(bytes);
         }
     }
 
@@ -147,7 +154,8 @@ impl Out {
                 let after_open = self.text.ends_with(['\n', '(']);
                 if !self.text.is_empty() && !after_open && !glued {
                     match at {
-                        Some(at) => self.put(' ', at, 1),
+                        Some((at, 1)) => self.put(' ', at, 1),
+                        Some((at, len)) => self.put_wide_space(at, len),
                         None => {
                             self.text.push(' ');
                             self.cont = None;
@@ -219,6 +227,17 @@ impl Out {
         }
         self.text.push(c);
         self.cont = (len == c.len_utf8()).then_some(at + len);
+        self.cover(Span::new(at, at + len));
+    }
+
+    /// A space written for the `len` input bytes at `at` (U+00A0 is two,
+    /// `&nbsp;` six): anchored at their last byte and continued after them,
+    /// so that the text after it maps to the input from the end of the
+    /// space, never from inside it.
+    fn put_wide_space(&mut self, at: usize, len: usize) {
+        self.anchor(at + len - 1);
+        self.text.push(' ');
+        self.cont = Some(at + len);
         self.cover(Span::new(at, at + len));
     }
 

@@ -182,7 +182,7 @@ impl<'a> Renderer<'a> {
 
     fn emit(&mut self, c: char, at: usize, len: usize) {
         if entities::is_space(c) {
-            self.out.space((len == 1).then_some(at));
+            self.out.space_of(Some((at, len)));
         } else {
             self.out.push(c, at, len);
         }

@@ -312,6 +312,32 @@ fn sentences_are_cited_with_the_markup_their_first_word_opens() {
 }
 
 #[test]
+fn a_sentence_after_a_wide_space_is_cited_from_its_first_letter() {
+    // U+00A0 (two bytes) and `&nbsp;` (six) between sentences are read as one
+    // space; the sentence after one was cited from inside it, and a citation
+    // that splits a character is refused by the store.
+    let src = "'''Foo''' is a film.\u{a0}It is directed by [[Ann Bee]].&nbsp;It stars [[Bo Cee]].\u{2009}[[Cy Dee]] scored it.";
+    let a = parse_wikitext(src, "Foo");
+    let p = &a.sections[0].paragraphs[0];
+    for (sentence, source) in [
+        ("Foo is a film.", "'''Foo''' is a film."),
+        (
+            "It is directed by Ann Bee.",
+            "It is directed by [[Ann Bee]].",
+        ),
+        ("It stars Bo Cee.", "It stars [[Bo Cee]]."),
+        ("Cy Dee scored it.", "[[Cy Dee]] scored it."),
+    ] {
+        let start = p.text.find(sentence).unwrap();
+        let span = p.sentence_span(start, start + sentence.len());
+        assert!(src.is_char_boundary(span.start) && src.is_char_boundary(span.end));
+        assert_eq!(&src[span.start..span.end], source);
+        let span = p.source_span(start, start + 2);
+        assert_eq!(&src[span.start..span.end], &sentence[..2], "{sentence}");
+    }
+}
+
+#[test]
 fn refs_are_recorded_where_they_attach() {
     let src = "A film.<ref name=\"v\">{{cite web|url=http://v.com/x|title=''Review''|work=[[Variety (magazine)|Variety]]|date=May 1, 2020}}</ref> More.<ref name=v/> Bare.<ref>[http://b.org Bee page] 2020</ref>";
     let a = parse_wikitext(src, "T");
