@@ -69,20 +69,19 @@ pub(super) fn end(conn: &mut Connection) -> Result<()> {
 const LOAD_JOURNAL: &str = "TRUNCATE";
 
 /// Switches the journal mode, where the database lets this connection: not
-/// while another connection has it open (the mode stays as it was). Says
-/// which mode the database is in now.
-pub(super) fn set_journal(conn: &Connection, mode: &str) -> Result<String> {
+/// while another connection has it open (the mode stays as it was).
+pub(super) fn set_journal(conn: &Connection, mode: &str) -> Result<()> {
     match conn.query_row(&format!("PRAGMA journal_mode = {mode}"), [], |row| {
         row.get::<_, String>(0)
     }) {
-        Ok(now) => Ok(now),
+        Ok(_) => Ok(()),
         Err(rusqlite::Error::SqliteFailure(e, _))
             if matches!(
                 e.code,
                 rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
             ) =>
         {
-            Ok(conn.query_row("PRAGMA journal_mode", [], |row| row.get(0))?)
+            Ok(())
         }
         Err(e) => Err(e.into()),
     }

@@ -46,20 +46,13 @@ pub(super) fn each_person_credits(
     })?;
     while let Some(row) = people.next()? {
         let entity = entity_from_row(row)?;
-        let mut view = PersonCredits {
+        let about = about.all_of(&entity.id)?;
+        let view = PersonCredits {
+            credits: credits.all_of(&entity.id)?,
+            facts: about.len(),
+            debuts: about.into_iter().flatten().collect(),
             entity,
-            credits: Vec::new(),
-            debuts: Vec::new(),
-            facts: 0,
         };
-        let id = view.entity.id.as_str();
-        while let Some(credit) = credits.next_of(id)? {
-            view.credits.push(credit);
-        }
-        while let Some(debut) = about.next_of(id)? {
-            view.facts += 1;
-            view.debuts.extend(debut);
-        }
         if visit(view).is_break() {
             break;
         }
@@ -106,17 +99,15 @@ pub(super) fn each_film_facts(
         let id = entity.id.clone();
         // The work's first article, as `read::film_view` takes it.
         let article = articles.next_of(&id)?;
-        let mut film = FilmFacts {
+        let film = FilmFacts {
             view: FilmView {
                 entity,
                 article,
-                facts: Vec::new(),
+                facts: in_article_order(about.all_of(&id)?),
                 related: Vec::new(),
             },
-            naming: Vec::new(),
+            naming: in_article_order(naming.all_of(&id)?),
         };
-        film.view.facts = in_article_order(about.all_of(&id)?);
-        film.naming = in_article_order(naming.all_of(&id)?);
         if visit(film).is_break() {
             break;
         }
