@@ -196,7 +196,7 @@ pub(crate) fn film_docs(store: &dyn Store, film: &FilmFacts) -> StoreResult<Vec<
                 doc.facets.push(("language", object.to_string()));
                 extra.push(object.to_string());
             }
-            Predicate::ProductionCompany | Predicate::Distributor => {
+            p if credits_company(p) => {
                 extra.push(object.to_string());
                 refs.insert(company_id(object));
             }
@@ -372,10 +372,18 @@ pub(crate) fn company_doc(name: &str, credits: &[Credit]) -> Option<Doc> {
     })
 }
 
+/// The predicates whose object is a company: production and distribution.
+const COMPANY_CREDITS: [Predicate; 2] = [Predicate::ProductionCompany, Predicate::Distributor];
+
+/// Whether a fact of `predicate` credits a company (its object).
+pub(crate) fn credits_company(predicate: Predicate) -> bool {
+    COMPANY_CREDITS.contains(&predicate)
+}
+
 /// The facts that make `name` a company: production and distribution credits.
 pub(crate) fn company_facts(store: &dyn Store, name: &str) -> StoreResult<Vec<StoredFact>> {
     let mut out = Vec::new();
-    for predicate in [Predicate::ProductionCompany, Predicate::Distributor] {
+    for predicate in COMPANY_CREDITS {
         out.extend(
             store
                 .facts(&FactQuery {

@@ -158,11 +158,7 @@ impl Index {
         let mut failed: Option<Error> = None;
         store.each_film_facts(&mut |film| {
             for f in &film.view.facts {
-                if matches!(
-                    f.fact.predicate,
-                    filmgraph_model::Predicate::ProductionCompany
-                        | filmgraph_model::Predicate::Distributor
-                ) {
+                if document::credits_company(f.fact.predicate) {
                     companies
                         .entry(document::company_id(&f.fact.object))
                         .or_insert_with(|| (f.fact.object.clone(), Vec::new()))
@@ -249,11 +245,7 @@ impl Index {
                     }
                     if let Some(kind) = object_kind(fact.predicate) {
                         ids.insert(entity_id(kind, fact.object_identity()));
-                    } else if matches!(
-                        fact.predicate,
-                        filmgraph_model::Predicate::ProductionCompany
-                            | filmgraph_model::Predicate::Distributor
-                    ) {
+                    } else if document::credits_company(fact.predicate) {
                         company_names.insert(fact.object.clone());
                     }
                 }
