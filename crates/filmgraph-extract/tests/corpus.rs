@@ -11,6 +11,16 @@ fn shared() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
 }
 
+/// The files in `dir`, in name order.
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|err| panic!("{}: {err}", dir.display()))
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    files
+}
+
 fn facts_of(text: &str) -> Vec<Fact> {
     let article = filmgraph_parse::parse(text, filmgraph_parse::Format::PlainText);
     filmgraph_extract::extract(&article)
@@ -157,7 +167,12 @@ fn check_citations(name: &str, text: &str, failures: &mut Vec<String>) -> usize 
 
 /// Fails, listing them, when some facts did not cite their objects.
 fn assert_all_cited(checked: usize, failures: &[String]) {
-    assert!(checked > 2000, "only {checked} facts checked");
+    assert_none_failed(checked, 2000, failures);
+}
+
+/// More than `at_least` facts were checked, and none failed.
+fn assert_none_failed(checked: usize, at_least: usize, failures: &[String]) {
+    assert!(checked > at_least, "only {checked} facts checked");
     assert!(
         failures.is_empty(),
         "{} of {checked}:\n{}",
@@ -192,11 +207,7 @@ fn gmdb_abstracts_extract_and_cite_their_objects() {
 fn every_fact_cites_bytes_that_hold_its_object() {
     let mut files = vec![shared().join("reference/lost_bullet_2020.txt")];
     let leads = shared().join("corpus/leads-benchmark/articles");
-    let mut lead_files: Vec<_> = std::fs::read_dir(&leads)
-        .expect("leads corpus")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    lead_files.sort();
+    let lead_files = files_in(&leads);
     assert!(lead_files.len() >= 400);
     files.extend(lead_files);
     let mut checked = 0;
@@ -291,11 +302,7 @@ fn balanced(text: &str) -> bool {
 #[test]
 fn wikitext_citations_hold_whole_links_and_templates() {
     let dir = shared().join("corpus/piki-wikipedia-film-database/fixtures");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("piki fixtures")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    paths.sort();
+    let paths = files_in(&dir);
     let (mut checked, mut failures) = (0, Vec::new());
     for path in paths {
         let pages = filmgraph_parse::dump::DumpReader::open(&path).expect("dump");
@@ -317,11 +324,5 @@ fn wikitext_citations_hold_whole_links_and_templates() {
             }
         }
     }
-    assert!(checked > 1000, "only {checked} facts checked");
-    assert!(
-        failures.is_empty(),
-        "{} of {checked}:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_none_failed(checked, 1000, &failures);
 }
