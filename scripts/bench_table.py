@@ -5,8 +5,8 @@
 
 Reads DIR/round-*.json (one hyperfine run of every command per round) and
 DIR/peer.json. Ratios are computed round by round, from commands timed
-minutes apart, and their median is given beside the ratio of medians. Wall-clock medians are what the
-targets are stated in; CPU seconds (user + system, mean) are given beside them
+minutes apart, and their median is given beside the ratio of medians.
+Wall-clock medians are what the targets are stated in; CPU seconds (user + system, mean) are given beside them
 because on a shared machine the wall clock also measures the neighbours: a
 one-thread command's CPU time is its wall time on an idle core, and a command
 on two threads cannot take less wall time than half its CPU time.
