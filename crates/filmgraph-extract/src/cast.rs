@@ -168,14 +168,16 @@ pub fn extract_cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 
 static CAST_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(
-        r"^(?P<who>[^,;:()]+?),? (?:also )?(?:appears|appeared|cameos|cameoed|(?:has|had|makes|made) (?:a |an )?(?:brief |uncredited |small |bit )?(?:cameo|appearance|bit part)|(?:provides|provided|supplies|supplied) the (?:\w+ )?(?:voice|voices|dialogue)|voices|voiced|plays|played|portrays|portrayed)(?-u:\b)",
+        r"^(?P<who>[^,;:()]+?),? (?:also )?(?:(?P<appears>appears|appeared|cameos|cameoed|(?:has|had|makes|made) (?:a |an )?(?:brief |uncredited |small |bit )?(?:cameo|appearance|bit part)|(?:reprises|reprised) (?:his|her|their) (?:\w+ )?roles?)|(?P<voice>(?:provides|provided|supplies|supplied) the (?:\w+ )?(?:voice|voices|dialogue))|(?P<plays>voices|voiced|plays|played|portrays|portrayed))(?-u:\b)",
     )
     .expect("cast verb")
 });
 
 /// A cast-list line that is a sentence: "Director Hal Needham appears
 /// uncredited as the ambulance EMT", "Peter Fonda has a cameo role",
-/// "William Preston Robertson provides the voice of the Evil Dead".
+/// "William Preston Robertson provides the voice of the Evil Dead", "Denis
+/// Lawson reprises his role as Wedge Antilles". The part is read where the
+/// sentence names one (see [`part_after_verb`]).
 fn cast_verb_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) {
     // "Rakhi Sawant, special appearance in the item song": a name, then
     // what the part is.
@@ -219,7 +221,68 @@ fn cast_verb_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &st
         return;
     }
     let name = ctx.resolve_person(&name).unwrap_or(name);
-    ctx.sentence_fact(s, film, Predicate::CastMember, &name, quals([]));
+    let character = part_after_verb(&c, rest);
+    ctx.sentence_fact(
+        s,
+        film,
+        Predicate::CastMember,
+        &name,
+        quals([("character", character)]),
+    );
+}
+
+/// The part a cast sentence names after its verb, `rest` being what follows
+/// the verb: "appears [uncredited] as Obi-Wan Kenobi", "plays Lobot, Lando's
+/// aide", "provides the voice of the Emperor", "voiced Boba Fett in the
+/// original release". Only a name is a part: "plays himself", "appears as a
+/// waitress" name none.
+fn part_after_verb<'t>(verb: &regex::Captures<'_>, rest: &'t str) -> Option<&'t str> {
+    let phrase = if verb.name("appears").is_some() {
+        let mut rest = rest;
+        for note in [" briefly", " uncredited", " again", " only", " also"] {
+            rest = rest.strip_prefix(note).unwrap_or(rest);
+        }
+        rest.strip_prefix(" as ")?
+    } else if verb.name("voice").is_some() {
+        rest.strip_prefix(" of ")
+            .or_else(|| rest.strip_prefix(" for "))?
+    } else {
+        rest.strip_prefix(' ')?
+    };
+    // The part ends where the clause does: "Lobot, Lando's aide", "Boba Fett
+    // in the original release", "Wedge Antilles from the first film".
+    let end = [
+        ",", ";", ":", ". ", " (", " in ", " from ", " who ", " and ", " – ", " — ",
+    ]
+    .iter()
+    .filter_map(|d| phrase.find(d))
+    .min()
+    .unwrap_or(phrase.len());
+    let part = phrase[..end].trim().trim_end_matches('.');
+    // "Lando's personal aide": a description by way of someone else.
+    if part.contains("'s ") || part.contains("’s ") {
+        return None;
+    }
+    character_of(named_after_description(part)).filter(|name| name.len() < 80)
+}
+
+/// "Rebel pilot Hobbie Klivian" -> "Hobbie Klivian": a capitalised word and a
+/// description before the name. "Captain of the Guard", "Man in Black" and
+/// "Sheik Abdul ben Falafel" are names whole.
+fn named_after_description(part: &str) -> &str {
+    let words: Vec<&str> = part.split(' ').collect();
+    let lower = |w: &&str| w.starts_with(char::is_lowercase) && !NAME_PARTICLES.contains(w);
+    let capitalised = part.starts_with(char::is_uppercase);
+    if !capitalised || words.len() < 3 || !words[1..].first().is_some_and(lower) {
+        return part;
+    }
+    match words.iter().rposition(lower) {
+        Some(i) if i + 1 < words.len() => {
+            let start: usize = words[..=i].iter().map(|w| w.len() + 1).sum();
+            &part[start..]
+        }
+        _ => part,
+    }
 }
 
 /// A cast line that is only a list of names, each perhaps with its part in
@@ -320,14 +383,27 @@ fn character_of(role: &str) -> Option<&str> {
     if role.starts_with(|c: char| c.is_uppercase()) {
         return Some(role);
     }
+    // "a California Highway Patrolman": one of many, not a named part.
+    if role.starts_with("a ") || role.starts_with("an ") {
+        return None;
+    }
     let words: Vec<&str> = role.split(' ').collect();
     let first_cap = words
         .iter()
         .rposition(|w| !w.starts_with(|c: char| c.is_uppercase()))
         .map_or(0, |i| i + 1);
     let start: usize = words[..first_cap].iter().map(|w| w.len() + 1).sum();
-    role.get(start..).filter(|r| !r.is_empty())
+    // "the ambulance EMT": an abbreviation after a description is a job.
+    let abbreviation = |r: &str| !r.contains(' ') && r.chars().all(|c| c.is_ascii_uppercase());
+    role.get(start..)
+        .filter(|r| !r.is_empty() && !abbreviation(r))
 }
+
+/// Lower-case words inside names of parts: "Captain of the Guard", "Man in
+/// Black", "Don Diego de la Vega".
+const NAME_PARTICLES: &[&str] = &[
+    "of", "the", "in", "de", "la", "le", "du", "da", "del", "von", "van", "der", "and", "y",
+];
 
 /// Words of the other column names of cast tables.
 const OTHER_HEADERS: &[&str] = &[
@@ -544,5 +620,29 @@ mod tests {
         assert_eq!(character_before("a convict "), None);
         assert_eq!(character_before("the squad--Areski "), Some("Areski"));
         assert_eq!(character_before("Charas' car "), None);
+    }
+
+    #[test]
+    fn parts_are_names_not_descriptions() {
+        assert_eq!(character_of("Lino"), Some("Lino"));
+        assert_eq!(character_of("racer J.J. McClure"), Some("J.J. McClure"));
+        assert_eq!(character_of("the Emperor"), Some("Emperor"));
+        assert_eq!(character_of("a waitress"), None);
+        assert_eq!(character_of("a California Highway Patrolman"), None);
+        assert_eq!(character_of("the ambulance EMT"), None);
+        assert_eq!(character_of("the droid R2-D2"), Some("R2-D2"));
+        assert_eq!(
+            named_after_description("Rebel pilot Hobbie Klivian"),
+            "Hobbie Klivian"
+        );
+        for whole in [
+            "Captain of the Guard",
+            "Man in Black",
+            "Sheik Abdul ben Falafel",
+            "Obi-Wan Kenobi",
+            "the bounty hunter Boba Fett",
+        ] {
+            assert_eq!(named_after_description(whole), whole);
+        }
     }
 }
