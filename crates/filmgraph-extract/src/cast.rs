@@ -447,6 +447,20 @@ const OTHER_HEADERS: &[&str] = &[
     "order",
 ];
 
+/// Languages that name the columns of dubs in voice cast tables.
+const LANGUAGES: &[&str] = &[
+    "original", "english", "japanese", "hindi", "french", "spanish", "german",
+];
+
+/// A cell without its notes in parentheses: "Wendee Lee (Wendee Day)" ->
+/// "Wendee Lee", "Riva Spier (uncredited)" -> "Riva Spier".
+fn without_notes(cell: &str) -> &str {
+    match cell.find(" (") {
+        Some(open) if cell.trim_end().ends_with(')') => cell[..open].trim_end(),
+        _ => cell,
+    }
+}
+
 /// First cells of header rows that name no other column we read.
 const HEADERS: &[&str] = &[
     "actor",
@@ -455,6 +469,7 @@ const HEADERS: &[&str] = &[
     "role",
     "roles",
     "character",
+    "characters",
     "name",
     "performer",
     "voice",
@@ -474,8 +489,11 @@ impl Columns {
     /// The columns of a header row, or `None` when the row is no header.
     fn of_header(cells: &[&str]) -> Option<Columns> {
         let mut columns = Columns::default();
+        // Columns of one language each: "Character | Japanese | English".
+        let mut languages = Vec::new();
         for (k, cell) in cells.iter().enumerate() {
-            let lower = cell.to_lowercase();
+            // "English (Manga, 1995)": a note on the column.
+            let lower = without_notes(cell).to_lowercase();
             let words: Vec<&str> = lower
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
@@ -497,7 +515,13 @@ impl Columns {
             } else if !words.iter().all(|w| OTHER_HEADERS.contains(w)) {
                 // A cell that is no column name: a row of data.
                 return None;
+            } else if has(LANGUAGES) {
+                languages.push(k);
             }
+        }
+        // Beside the part, a column per language holds the voices of a dub.
+        if columns.actors.is_empty() && columns.character.is_some() {
+            columns.actors = languages;
         }
         (!columns.actors.is_empty() || columns.character.is_some()).then_some(columns)
     }
@@ -539,7 +563,7 @@ fn table_row(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, row: &str) {
             let cell = cell.trim();
             let (actor, own_part) = match cell.split_once(" as ") {
                 Some((actor, part)) => (actor.trim(), Some(part.trim())),
-                None => (cell, None),
+                None => (without_notes(cell), None),
             };
             if !is_person_name(actor) {
                 continue;

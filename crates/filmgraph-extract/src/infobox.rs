@@ -82,6 +82,26 @@ fn items(value: &str, split_and: bool) -> Vec<&str> {
     out
 }
 
+/// A name without the label that heads it, in a list of people or companies:
+/// "Songs: Mooroo" -> "Mooroo", "Background score:" -> "" (the names follow
+/// on lines of their own).
+fn without_label(line: &str) -> &str {
+    let Some((label, rest)) = line.split_once(':') else {
+        return line;
+    };
+    let is_label = !label.is_empty()
+        && label.split_whitespace().count() <= 3
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        && (rest.is_empty() || rest.starts_with(' '));
+    if is_label {
+        rest.trim()
+    } else {
+        line
+    }
+}
+
 /// Values that stand in for names: "See below", "TBA", "Various", and
 /// pieces of a note split at its commas ("1921)").
 fn is_placeholder(item: &str) -> bool {
@@ -142,7 +162,7 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
     match kind {
         Kind::People(p) => {
             for item in items(value, true) {
-                let name = clean_item(item);
+                let name = clean_item(without_label(item));
                 // "(1920, 1921)", "see below": notes, not names.
                 if name.starts_with(char::is_uppercase) && !is_placeholder(name) {
                     ctx.infobox_fact(field, p, name, Default::default());
@@ -151,7 +171,7 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
         }
         Kind::Companies(p) => {
             for item in items(value, false) {
-                let name = clean_item(item);
+                let name = clean_item(without_label(item));
                 if name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                     && !is_placeholder(name)
                 {
@@ -261,6 +281,17 @@ mod tests {
             items("Simon and Schuster, Inoxy Films", false),
             ["Simon and Schuster", "Inoxy Films"]
         );
+        // Labels head the names: "Songs:" above them or before them.
+        let names: Vec<&str> = items("Background score:\nAbbas Ali Khan\nSongs: Mooroo", true)
+            .into_iter()
+            .map(without_label)
+            .filter(|n| !n.is_empty())
+            .collect();
+        assert_eq!(names, ["Abbas Ali Khan", "Mooroo"]);
+        assert_eq!(without_label("Theme:"), "");
+        assert_eq!(without_label("Dialogues: Prashanth Neel"), "Prashanth Neel");
+        assert_eq!(without_label("Ann Bee"), "Ann Bee");
+        assert_eq!(without_label("Studio 4°C"), "Studio 4°C");
         assert_eq!(clean_item("Ann Bee (uncredited)"), "Ann Bee");
         assert_eq!(
             clean_item("Els Films de la Rambla S.A."),
