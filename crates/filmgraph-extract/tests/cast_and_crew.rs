@@ -1,6 +1,8 @@
-//! Cast members named in the sentences of a Cast section, with the part each
-//! plays where the sentence names one (fixture:
-//! `fixtures/cast/parts_in_prose.wiki`, sentences from real Cast sections).
+//! Who plays whom and who made the film, as real articles write them: the
+//! sentences of a Cast section, with the part each names (fixture:
+//! `fixtures/cast/parts_in_prose.wiki`, sentences from real Cast sections);
+//! voice cast tables with a column per dub; labels in infobox lists of names
+//! (real pages of the piki corpus in `../shared`).
 
 use filmgraph_model::{Fact, Predicate};
 use std::path::Path;
@@ -74,4 +76,65 @@ fn each_part_is_cited_from_its_own_sentence() {
         cited.starts_with("[[Denis Lawson]] reprises") && cited.ends_with("from the first film."),
         "cited {cited:?}"
     );
+}
+
+/// The first page of a piki fixture (a real article) and its facts.
+fn piki_page(name: &str) -> Vec<Fact> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus/piki-wikipedia-film-database/fixtures")
+        .join(name);
+    let mut pages = filmgraph_parse::dump::DumpReader::open(&path).expect("fixture");
+    let page = pages.next().expect("one page").expect("page");
+    let article = filmgraph_parse::parse_wikitext(&page.text, &page.title);
+    filmgraph_extract::extract(&article)
+}
+
+/// "Characters | Japanese | English (Toho/Animaze/Manga, 1995)": the part,
+/// then the voice of each dub (Ninja Scroll's "Voice actors" table).
+#[test]
+fn a_voice_cast_table_gives_each_dubs_actor_the_part() {
+    let facts = piki_page("Ninja Scroll.xml");
+    let cast = cast(&facts);
+    for expected in [
+        ("Kōichi Yamadera", "Kibagami Jubei"),
+        ("Dean Wein", "Kibagami Jubei"), // "Dean Wein (Dean Elliot)"
+        ("Emi Shinohara", "Kagero"),
+        ("Wendee Lee", "Kagero"),
+        ("Riva Spier", "Zakuro"), // "Riva Spier {{small|(uncredited)}}"
+    ] {
+        assert!(
+            cast.contains(&(expected.0, Some(expected.1))),
+            "{} as {}: read {cast:?}",
+            expected.0,
+            expected.1
+        );
+    }
+    // The header row and the parts are no cast members.
+    for part in ["Characters", "Kagero", "Dakuan", "Villager"] {
+        assert!(cast.iter().all(|(who, _)| *who != part), "{part}: {cast:?}");
+    }
+}
+
+/// "'''Songs:'''<br>[[Mooroo]]", "'''Theme:'''": labels in an infobox list
+/// of names are no people (Dekh Magar Pyaar Say, Batman (1966 film)).
+#[test]
+fn labels_in_an_infobox_list_of_names_are_no_people() {
+    for (page, composers) in [
+        (
+            "Dekh Magar Pyaar Say.xml",
+            &["Abbas Ali Khan", "Mooroo"][..],
+        ),
+        (
+            "Batman (1966 film).xml",
+            &["Nelson Riddle", "Neal Hefti"][..],
+        ),
+    ] {
+        let facts = piki_page(page);
+        let read: Vec<&str> = facts
+            .iter()
+            .filter(|f| f.predicate == Predicate::Composer && f.source.section == "infobox")
+            .map(|f| f.object.as_str())
+            .collect();
+        assert_eq!(read, composers, "{page}");
+    }
 }
