@@ -626,6 +626,16 @@ mod tests {
             Columns::of_header(&["Antonio Banderas", "Luis Vargas"]),
             None
         );
+        // A column per dub, named by its language (and a note on it).
+        assert_eq!(
+            Columns::of_header(&["Characters", "Japanese", "English (Manga, 1995)"]),
+            Some(Columns {
+                character: Some(0),
+                actors: vec![1, 2]
+            })
+        );
+        // Without a part's column, languages name no actors.
+        assert_eq!(Columns::of_header(&["Japanese", "English"]), None);
         assert_eq!(Columns::of_header(&["Paul Muni as Wang", "a farmer"]), None);
         assert_eq!(
             Columns::of_header(&["Jim Carey", "Voice of the Grinch"]),
