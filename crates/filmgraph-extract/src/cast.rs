@@ -302,7 +302,9 @@ fn name_list_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &st
             _ => return false,
         };
         // "(voice)", "(uncredited)" are notes, not parts.
-        let part = part.filter(|p| !matches!(*p, "voice" | "uncredited" | "cameo" | "credited"));
+        let part = part
+            .filter(|p| !matches!(*p, "voice" | "uncredited" | "cameo" | "credited"))
+            .and_then(part_text);
         cast.push((name, part));
     }
     // One name alone is a cast line when it is plainly a full name: "Memo
@@ -362,10 +364,8 @@ fn cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) ->
     };
     for (i, actor) in actors.iter().enumerate() {
         let character = (roles.len() == actors.len())
-            .then(|| roles[i].split(", ").next().unwrap_or(roles[i]))
-            .map(|r| r.trim().trim_end_matches(['.', ',']))
-            .and_then(character_of)
-            .filter(|c| c.len() < 80);
+            .then(|| roles[i])
+            .and_then(part_of);
         ctx.sentence_fact(
             s,
             film,
@@ -377,10 +377,56 @@ fn cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) ->
     true
 }
 
+/// The part a cast line names: its name ([`part_text`], [`character_of`]).
+fn part_of(role: &str) -> Option<&str> {
+    part_text(role).and_then(character_of)
+}
+
+/// The part a cast line or a cell of a cast table names, without what is
+/// said of it: "Tom Dolan, manager of the St. Louis Cardinals" -> "Tom
+/// Dolan", "Milky in a special appearance for an item number" -> "Milky";
+/// "special appearance in song \"Honth Rasiley\"" names none.
+fn part_text(role: &str) -> Option<&str> {
+    let role = role.trim();
+    let lower = role.to_lowercase();
+    let notes = [
+        "special appearance",
+        "guest appearance",
+        "cameo",
+        "uncredited",
+        "item number",
+    ];
+    if notes.iter().any(|n| lower.starts_with(n)) {
+        return None;
+    }
+    let mut end = role.find(", ").unwrap_or(role.len());
+    // " in a special appearance", " in the van": what follows " in " in
+    // lower case after a name, or after an article anywhere, tells of the
+    // part. "Man in Black" is a name whole, and so is a part that is no
+    // name, "singer in tea house".
+    let named = role.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let mut from = 0;
+    while let Some(i) = role[from..end].find(" in ") {
+        let at = from + i;
+        let after = &role[at + 4..];
+        let article = ["a ", "an ", "the ", "his ", "her ", "their "]
+            .iter()
+            .any(|a| after.starts_with(a));
+        if article || (named && after.starts_with(char::is_lowercase)) {
+            end = at;
+            break;
+        }
+        from = at + 4;
+    }
+    let part = role[..end].trim().trim_end_matches(['.', ',']);
+    (!part.is_empty() && part.len() < 80).then_some(part)
+}
+
 /// A role as written, or the name at the end of a description: "racer J.J.
 /// McClure" -> "J.J. McClure"; "Lino" -> "Lino".
 fn character_of(role: &str) -> Option<&str> {
-    if role.starts_with(|c: char| c.is_uppercase()) {
+    // "Lino", "2nd Bassoon".
+    if role.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
         return Some(role);
     }
     // "a California Highway Patrolman": one of many, not a named part.
@@ -568,7 +614,7 @@ fn table_row(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, row: &str) {
             if !is_person_name(actor) {
                 continue;
             }
-            let character = own_part.or(part).filter(|r| r.len() < 80);
+            let character = own_part.or(part).and_then(part_text);
             let q = quals([("character", character)]);
             ctx.sentence_fact(s, film, Predicate::CastMember, actor, q);
         }
@@ -579,7 +625,7 @@ fn table_row(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, row: &str) {
         for cell in own_lines {
             if let Some((actor, role)) = cell.split_once(" as ") {
                 if is_person_name(actor.trim()) {
-                    let q = quals([("character", Some(role.trim()))]);
+                    let q = quals([("character", part_text(role))]);
                     ctx.sentence_fact(s, film, Predicate::CastMember, actor.trim(), q);
                 }
             }
@@ -592,8 +638,8 @@ fn table_row(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, row: &str) {
     if !is_person_name(actor) {
         return;
     }
-    let role = role.map(|r| r.strip_prefix("as ").unwrap_or(r).trim());
-    let q = quals([("character", role.filter(|r| r.len() < 80))]);
+    let role = role.and_then(|r| part_text(r.strip_prefix("as ").unwrap_or(r)));
+    let q = quals([("character", role)]);
     ctx.sentence_fact(s, film, Predicate::CastMember, actor, q);
 }
 
@@ -665,6 +711,30 @@ mod tests {
         assert_eq!(character_of("a California Highway Patrolman"), None);
         assert_eq!(character_of("the ambulance EMT"), None);
         assert_eq!(character_of("the droid R2-D2"), Some("R2-D2"));
+        assert_eq!(character_of("2nd Bassoon"), Some("2nd Bassoon"));
+        assert_eq!(character_of("the owner of news channel 24/News"), None);
+        assert_eq!(
+            part_text("Tom Dolan, manager of the St. Louis Cardinals"),
+            Some("Tom Dolan")
+        );
+        assert_eq!(
+            part_text("Milky in a special appearance for an item number"),
+            Some("Milky")
+        );
+        assert_eq!(part_text("Man in Black"), Some("Man in Black"));
+        assert_eq!(
+            part_text("special appearance in song \"Honth Rasiley\""),
+            None
+        );
+        assert_eq!(part_text("bank clerk"), Some("bank clerk"));
+        assert_eq!(
+            part_text("singer in tea house"),
+            Some("singer in tea house")
+        );
+        assert_eq!(
+            part_of("the Polish driver in the van who gets pulled over by Mr. Foyt."),
+            None
+        );
         assert_eq!(
             named_after_description("Rebel pilot Hobbie Klivian"),
             "Hobbie Klivian"

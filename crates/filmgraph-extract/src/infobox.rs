@@ -82,6 +82,28 @@ fn items(value: &str, split_and: bool) -> Vec<&str> {
     out
 }
 
+/// An item that is only links side by side, "[[Edward Furlong]]
+/// [[Thomas Kretschmann]]" (a list item holding several names, one a line
+/// in the source): each link's label, where the item is two links or more
+/// with nothing but spaces between them.
+fn adjacent_links<'v>(field: &'v InfoboxField, item: &'v str) -> Option<Vec<&'v str>> {
+    let value = field.value.as_str();
+    let start = (item.as_ptr() as usize).checked_sub(value.as_ptr() as usize)?;
+    let end = start + item.len();
+    let mut labels = Vec::new();
+    let mut at = start;
+    for link in field.links.iter().filter(|l| l.at >= start && l.at < end) {
+        let label = value.get(link.at..link.at + link.label.len())?;
+        if label != link.label || !value.get(at..link.at)?.trim().is_empty() {
+            return None;
+        }
+        labels.push(label);
+        at = link.at + link.label.len();
+    }
+    let rest_is_blank = value.get(at..end)?.trim().is_empty();
+    (labels.len() >= 2 && rest_is_blank).then_some(labels)
+}
+
 /// A name without the label that heads it, in a list of people or companies:
 /// "Songs: Mooroo" -> "Mooroo", "Background score:" -> "" (the names follow
 /// on lines of their own).
@@ -161,7 +183,11 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
     let value = field.value.as_str();
     match kind {
         Kind::People(p) => {
-            for item in items(value, true) {
+            let items = items(value, true);
+            let names = items
+                .iter()
+                .flat_map(|item| adjacent_links(field, item).unwrap_or_else(|| vec![item]));
+            for item in names {
                 let name = clean_item(without_label(item));
                 // "(1920, 1921)", "see below": notes, not names.
                 if name.starts_with(char::is_uppercase) && !is_placeholder(name) {

@@ -138,3 +138,51 @@ fn labels_in_an_infobox_list_of_names_are_no_people() {
         assert_eq!(read, composers, "{page}");
     }
 }
+
+/// `{{unbulleted list|[[Romesh Sharma]]|\n[[Shabana Azmi]]\n[[Asha Sachdev]]…}}`
+/// (Parinay): links side by side in one item are one name each.
+#[test]
+fn links_side_by_side_in_an_infobox_item_are_one_name_each() {
+    let facts = piki_page("Parinay.xml");
+    let starring: Vec<&str> = facts
+        .iter()
+        .filter(|f| f.predicate == Predicate::CastMember && f.source.section == "infobox")
+        .map(|f| f.object.as_str())
+        .collect();
+    assert_eq!(
+        starring,
+        [
+            "Romesh Sharma",
+            "Shabana Azmi",
+            "Asha Sachdev",
+            "Dinesh Thakur",
+            "Priti Ganguly",
+            "T.P. Jain"
+        ]
+    );
+}
+
+/// What a cast line or a cast table says of a part is not its name.
+#[test]
+fn a_part_is_named_without_what_is_said_of_it() {
+    for (page, actor, part) in [
+        // "as Milky in a special appearance for an item number \"Jokae\""
+        ("K.G.F: Chapter 1.xml", "Tamannaah", Some("Milky")),
+        // "|| Tom Dolan, manager of the [[St. Louis Cardinals]]"
+        (
+            "Strategic Air Command (film).xml",
+            "Jay C. Flippen",
+            Some("Tom Dolan"),
+        ),
+        // "as the [[Polish people|Polish]] driver in the van who gets pulled
+        // over by Mr. Foyt."
+        ("The Cannonball Run.xml", "Joe Klecko", None),
+        // "(special appearance in song \"Honth Rasiley\")"
+        ("Welcome (2007 film).xml", "Malaika Arora", None),
+    ] {
+        let facts = piki_page(page);
+        let cast = cast(&facts);
+        let read: Vec<_> = cast.iter().filter(|(who, _)| *who == actor).collect();
+        assert_eq!(read, [&(actor, part)], "{page}");
+    }
+}
