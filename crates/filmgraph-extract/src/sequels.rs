@@ -26,7 +26,7 @@ static INTRO: LazyLock<Regex> = LazyLock::new(|| {
 
 static SEQUEL_TO: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(&format!(
-        r"(?-u:\b)(?:is|was|serves as) (?:a|the) (?:direct )?sequel to (?:the (?:\d{{4}} )?(?:film|movie) )?(?P<title>{TITLE})"
+        r"(?-u:\b)(?:is|was|serves as) (?:a|the) (?:direct )?sequel to (?:the (?:\d{{4}} )?(?:film|movie) )?(?:\d{{4}}(?:'s|’s) )?(?P<title>{TITLE})"
     ))
     .expect("sequel to")
 });
@@ -59,15 +59,21 @@ fn ordinal(kind: &str) -> u32 {
     }
 }
 
-/// A title ends before a verb or a trailing "was".
+/// A title ends before a verb or a trailing "was", and before the words
+/// that join it to the rest of the sentence ("Cars and the").
 fn trim_title(title: &str) -> &str {
     let mut t = title.trim_end_matches([',', '.', ' ']);
-    for tail in [" was", " is", " will", " and", " in", " on", " the", " a"] {
-        if let Some(stripped) = t.strip_suffix(tail) {
-            t = stripped;
+    loop {
+        let before = t;
+        for tail in [" was", " is", " will", " and", " in", " on", " the", " a"] {
+            if let Some(stripped) = t.strip_suffix(tail) {
+                t = stripped;
+            }
+        }
+        if t == before {
+            return t;
         }
     }
-    t
 }
 
 /// "the 1992 film Patriot Games" -> ("Patriot Games", None); "Lost Bullet 2
@@ -78,8 +84,18 @@ fn work_title(item: &str) -> Option<(&str, Option<&str>)> {
         t = t.strip_prefix(prefix).unwrap_or(t);
     }
     let bytes = t.as_bytes();
+    let mut possessive_year = None;
     if bytes.len() > 5 && bytes[..4].iter().all(u8::is_ascii_digit) && bytes[4] == b' ' {
         t = &t[5..];
+    } else if bytes.len() > 4 && bytes[..4].iter().all(u8::is_ascii_digit) {
+        // "1939's Daughters Courageous": the year the work came out.
+        if let Some(rest) = t[4..]
+            .strip_prefix("'s ")
+            .or_else(|| t[4..].strip_prefix("’s "))
+        {
+            possessive_year = Some(&t[..4]);
+            t = rest;
+        }
     }
     for prefix in ["film ", "movie ", "sequel "] {
         t = t.strip_prefix(prefix).unwrap_or(t);
@@ -91,7 +107,7 @@ fn work_title(item: &str) -> Option<(&str, Option<&str>)> {
         }
         // "followed by Second Night in 2004"
         (_, Some((title, y))) if is_year(y.trim_end_matches(['.', ','])) => (title, Some(&y[..4])),
-        _ => (t, None),
+        _ => (t, possessive_year),
     };
     // Stray wiki quotes around a title ("''Second Night''").
     let title = trim_title(title.trim_matches(['\'', '"']));
@@ -218,6 +234,15 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_lose_a_possessive_year() {
+        assert_eq!(
+            work_title("1939's Daughters Courageous"),
+            Some(("Daughters Courageous", Some("1939")))
+        );
+        assert_eq!(trim_title("Cars and the"), "Cars");
+    }
 
     #[test]
     fn titles_lose_trailing_verbs() {
