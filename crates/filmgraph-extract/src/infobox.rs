@@ -104,6 +104,45 @@ fn adjacent_links<'v>(field: &'v InfoboxField, item: &'v str) -> Option<Vec<&'v 
     (labels.len() >= 2 && rest_is_blank).then_some(labels)
 }
 
+/// Two names joined by a dash, the credit of a pair: "B. Lenin—C. S.
+/// Prem", "Govindhan – Kumar". A hyphen joins one name ("Sajid-Wajid").
+fn dashed_pair(item: &str) -> Vec<&str> {
+    let parts: Vec<&str> = item.split(['—', '–']).map(str::trim).collect();
+    let all_names = parts.len() > 1
+        && parts
+            .iter()
+            .all(|p| p.starts_with(char::is_uppercase) && !p.contains(" of "));
+    if all_names {
+        parts
+    } else {
+        vec![item]
+    }
+}
+
+/// Letters of the societies that cinematographers and editors put after
+/// their names: "Nic Knowland BSC", "Roger Deakins, ASC, BSC".
+const POST_NOMINALS: &[&str] = &[
+    "ASC", "BSC", "ACE", "ISC", "CSC", "AFC", "ACS", "NZCS", "AIC", "DFF", "FNF", "FSF", "SBC",
+    "IMAGO", "GSC", "HKSC", "BVK", "AAC", "SASC", "AMC", "NSC",
+];
+
+/// A name without the society letters after it; an item of those letters
+/// alone (split off at a comma) is no name and becomes empty.
+fn without_post_nominals(name: &str) -> &str {
+    let mut name = name.trim();
+    while let Some((head, last)) = name.rsplit_once([' ', ',']) {
+        if !POST_NOMINALS.contains(&last.trim()) {
+            break;
+        }
+        name = head.trim_end_matches([',', ' ']);
+    }
+    if POST_NOMINALS.contains(&name) {
+        ""
+    } else {
+        name
+    }
+}
+
 /// A name without the label that heads it, in a list of people or companies:
 /// "Songs: Mooroo" -> "Mooroo", "Background score:" -> "" (the names follow
 /// on lines of their own).
@@ -186,9 +225,10 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
             let items = items(value, true);
             let names = items
                 .iter()
-                .flat_map(|item| adjacent_links(field, item).unwrap_or_else(|| vec![item]));
-            for item in names {
-                let name = clean_item(without_label(item));
+                .flat_map(|item| adjacent_links(field, item).unwrap_or_else(|| vec![item]))
+                .flat_map(|item| dashed_pair(clean_item(without_label(item))));
+            for name in names {
+                let name = without_post_nominals(name);
                 // "(1920, 1921)", "see below": notes, not names.
                 if name.starts_with(char::is_uppercase) && !is_placeholder(name) {
                     ctx.infobox_fact(field, p, name, Default::default());
@@ -315,6 +355,19 @@ mod tests {
             .collect();
         assert_eq!(names, ["Abbas Ali Khan", "Mooroo"]);
         assert_eq!(without_label("Theme:"), "");
+        assert_eq!(without_post_nominals("Nic Knowland BSC"), "Nic Knowland");
+        assert_eq!(
+            without_post_nominals("Roger Deakins, ASC, BSC"),
+            "Roger Deakins"
+        );
+        assert_eq!(without_post_nominals("ASC"), "");
+        assert_eq!(without_post_nominals("Ann Bee"), "Ann Bee");
+        assert_eq!(
+            dashed_pair("B. Lenin—C. S. Prem"),
+            ["B. Lenin", "C. S. Prem"]
+        );
+        assert_eq!(dashed_pair("Govindhan – Kumar"), ["Govindhan", "Kumar"]);
+        assert_eq!(dashed_pair("Sajid-Wajid"), ["Sajid-Wajid"]);
         assert_eq!(without_label("Dialogues: Prashanth Neel"), "Prashanth Neel");
         assert_eq!(without_label("Ann Bee"), "Ann Bee");
         assert_eq!(without_label("Studio 4°C"), "Studio 4°C");

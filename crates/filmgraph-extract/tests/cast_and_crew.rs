@@ -186,3 +186,29 @@ fn a_part_is_named_without_what_is_said_of_it() {
         assert_eq!(read, [&(actor, part)], "{page}");
     }
 }
+
+/// "[[B. Lenin]]—[[C. S. Prem]]" (Kalavaadiya Pozhuthugal) credits two
+/// editors; "Nic Knowland BSC" (Dekh Magar Pyaar Say) is Nic Knowland.
+#[test]
+fn a_pair_joined_by_a_dash_is_two_people_and_society_letters_are_no_name() {
+    for (page, predicate, names) in [
+        (
+            "Kalavaadiya Pozhuthugal.xml",
+            Predicate::Editor,
+            &["B. Lenin", "C. S. Prem"][..],
+        ),
+        (
+            "Dekh Magar Pyaar Say.xml",
+            Predicate::Cinematographer,
+            &["Nic Knowland"][..],
+        ),
+    ] {
+        let facts = piki_page(page);
+        let read: Vec<&str> = facts
+            .iter()
+            .filter(|f| f.predicate == predicate && f.source.section == "infobox")
+            .map(|f| f.object.as_str())
+            .collect();
+        assert_eq!(read, names, "{page}");
+    }
+}
