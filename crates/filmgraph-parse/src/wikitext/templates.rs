@@ -572,7 +572,34 @@ fn based_on(r: &mut Renderer<'_>, t: &Template, span: Span) {
     let Some(work) = pos.first() else {
         return;
     };
-    r.inline(|r| r.nodes(&work.value));
+    // "(stage play) ''E.R.''", "''Sister Act''<br>1937 ''Cosmopolitan'' story":
+    // the work is its title, without the note before it or the lines after.
+    let mut sub = Renderer::new(r.doc, super::out::Breaks::Lines);
+    sub.cite_refs = false;
+    sub.nodes(&work.value);
+    match sub.finish().pop() {
+        Some(p) if p.text.contains('\n') || p.text.trim_start().starts_with('(') => {
+            let title = p
+                .text
+                .lines()
+                .map(|line| {
+                    let line = line.trim();
+                    match line.strip_prefix('(').and_then(|l| l.split_once(')')) {
+                        Some((_, rest)) => rest.trim(),
+                        None => line,
+                    }
+                })
+                .find(|line| !line.is_empty());
+            if let Some(title) = title {
+                let from = r.out.mark();
+                r.synth(title, work.value_span);
+                if let Some(link) = p.links.iter().find(|l| l.label == title) {
+                    r.out.link(from, "", link.page.clone());
+                }
+            }
+        }
+        _ => r.inline(|r| r.nodes(&work.value)),
+    }
     let mut authors = Vec::new();
     for a in &pos[1..] {
         let mut sub = Renderer::new(r.doc, super::out::Breaks::Lines);

@@ -115,6 +115,15 @@ fn based_on_money_runtime() {
         "{{Based on|Characters|{{nowrap|[[Bob Kane]]}}<br />[[Bill Finger]] (uncredited)}}",
         "Characters by Bob Kane and Bill Finger (uncredited)",
     );
+    // The work is its title, without a note before it or lines after it.
+    check_value(
+        "{{based on|(stage play) ''E.R.''|Josep Maria Benet i Jornet}}",
+        "E.R. by Josep Maria Benet i Jornet",
+    );
+    check_value(
+        "{{based on|''Sister Act''<br>1937 ''Hearst's International-Cosmopolitan'' story|[[Fannie Hurst]]}}",
+        "Sister Act by Fannie Hurst",
+    );
     check_value("{{USD|10 million}}", "US$10 million");
     check_value("{{INR|100 crore}}", "₹100 crore");
     check_value("{{INRConvert|100|c}}", "₹100 crore");
