@@ -18,7 +18,7 @@ static RELEASED: LazyLock<Regex> = LazyLock::new(|| {
 
 static PLATFORM: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
-        r"(?-u:\b)(?:on|via|through) (?P<p>(?:[A-Z][\w+'-]*)(?: (?:[A-Z][\w+'-]*|\+))*)",
+        r"(?-u:\b)(?:on|via|through) (?:Region \d+ )?(?P<p>(?:[A-Z][\w+'-]*)(?: (?:[A-Z][\w+'-]*|\+))*)",
     )
     .expect("platform")
 });
@@ -101,6 +101,33 @@ fn is_platform(name: &str) -> bool {
         && !name.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
+/// Whether the words before a date make it a plan, not a release: "would
+/// be released in 2012", "its original 2012 release date", "was scheduled
+/// for".
+fn is_planned(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    // "its original 2012 release date", but not "originally titled".
+    let original_release = lower.match_indices("original").any(|(at, _)| {
+        let next: String = lower[at..].chars().take(24).collect();
+        next.contains("release") || next.contains("scheduled") || next.contains("planned")
+    });
+    original_release
+        || [
+            "scheduled",
+            "planned",
+            "would be",
+            "was set to",
+            "were set to",
+            "pushed",
+            "postponed",
+            "delayed",
+            "moved",
+            "slated",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// The qualifiers of a release read from the words around its date.
 fn release_qualifiers(clause: &str) -> filmgraph_model::Qualifiers {
     let lower = clause.to_lowercase();
@@ -158,8 +185,27 @@ pub fn extract_release(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         if let Some(p) = q.get("platform") {
             ctx.release_platform.get_or_insert_with(|| p.clone());
         }
-        for d in dates {
-            ctx.sentence_fact(s, &film, Predicate::ReleaseDate, &d.iso, q.clone());
+        // Each date is qualified by the words since the date before it:
+        // "first released in March 1985, then on DVD in 2002". The last
+        // takes the words after it too ("on June 19, 2020, on Netflix").
+        let mut from = 0;
+        for (i, d) in dates.iter().enumerate() {
+            let to = if i + 1 == dates.len() {
+                after.len()
+            } else {
+                d.end
+            };
+            let words = &after[from..to];
+            from = d.end;
+            if is_planned(&clause[..verb.start() + d.start]) {
+                continue;
+            }
+            let q = if dates.len() == 1 {
+                q.clone()
+            } else {
+                release_qualifiers(words)
+            };
+            ctx.sentence_fact(s, &film, Predicate::ReleaseDate, &d.iso, q);
         }
         // "... on August 11, 2017, by Open Road Films": the distributor.
         if let Some((_, by)) = after
