@@ -87,10 +87,16 @@ fn is_place_name(p: &str) -> bool {
 
 pub fn extract_influences(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let film = ctx.film.clone();
+    let mut read: Vec<String> = Vec::new();
     for c in INFLUENCE.captures_iter(s.text) {
-        let np = noun_phrase(c.name("np").expect("np").as_str());
-        // Cut at a participle clause ("..., admiring").
-        for conjunct in np.split(", ").flat_map(|p| p.split(" and ")) {
+        let np = without_relative_clause(noun_phrase(c.name("np").expect("np").as_str()));
+        // Cut at a participle clause ("..., admiring"); what is said in
+        // parentheses is passed over ("Flash Gordon (1939–1940) and ...").
+        let conjuncts = outside_parentheses(np)
+            .into_iter()
+            .flat_map(|p| p.split(", "))
+            .flat_map(|p| p.split(" and "));
+        for conjunct in conjuncts {
             let conjunct = conjunct.trim();
             if [
                 "his ", "her ", "their ", "its ", "a true", "the true", "real",
@@ -100,16 +106,130 @@ pub fn extract_influences(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             {
                 continue;
             }
-            if let Some(title) = last_title_run(conjunct) {
-                if title != ctx.shown
-                    && !lexicon::is_country(title)
-                    && !lexicon::is_nationality(title)
+            let Some(run) = last_title_run(conjunct) else {
+                continue;
+            };
+            // A title cut by "and" or "with" inside it is the link it lies
+            // in: "The Hero with a Thousand Faces".
+            let title = match linked_title(s, run) {
+                Some(label) => label,
+                None if modifies_a_noun(conjunct, run)
+                    || run.starts_with(|c: char| c.is_ascii_digit()) =>
                 {
-                    ctx.sentence_fact(s, &film, Predicate::InfluencedBy, title, quals([]));
+                    continue
                 }
+                None => run,
+            };
+            if title != ctx.shown
+                && !lexicon::is_country(title)
+                && !lexicon::is_nationality(title)
+                && !read.iter().any(|r| r == title)
+            {
+                read.push(title.to_string());
+                ctx.sentence_fact(s, &film, Predicate::InfluencedBy, title, quals([]));
             }
         }
     }
+}
+
+/// The pieces of a text outside its parentheses.
+fn outside_parentheses(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let (mut depth, mut from) = (0usize, 0);
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    pieces.push(&text[from..i]);
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    from = i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth == 0 {
+        pieces.push(&text[from..]);
+    }
+    pieces
+}
+
+/// A noun phrase without the clause that describes it: "John Huston's
+/// Reflections in a Golden Eye in a scene in which ...".
+fn without_relative_clause(np: &str) -> &str {
+    [
+        " who ",
+        " which ",
+        " where ",
+        " when ",
+        " in a scene",
+        " but ",
+    ]
+    .iter()
+    .filter_map(|cut| np.find(cut))
+    .min()
+    .map_or(np, |at| &np[..at])
+}
+
+/// Whether the capitalised words are an adjective before a noun in lower
+/// case ("the 1960s comic books", "Western spy fiction", "the Port of
+/// Oakland container cranes"), not a title; "the Mad Max films" names one.
+fn modifies_a_noun(conjunct: &str, run: &str) -> bool {
+    const WORKS: &[&str] = &[
+        "film",
+        "films",
+        "movie",
+        "movies",
+        "series",
+        "franchise",
+        "trilogy",
+        "saga",
+        "novel",
+        "novels",
+        "book",
+        "books",
+        "comic",
+        "comics",
+        "play",
+        "plays",
+        "story",
+        "stories",
+        "novella",
+        "manga",
+        "anime",
+        "show",
+        "shows",
+        "song",
+        "songs",
+        "album",
+        "poem",
+    ];
+    let after = conjunct
+        .get(offset_in(conjunct, run) + run.len()..)
+        .unwrap_or("");
+    let next = after.split_whitespace().next().unwrap_or("");
+    next.starts_with(char::is_lowercase) && !WORKS.contains(&next.trim_end_matches([',', '.']))
+}
+
+/// The label of the link that `run` (a piece of the sentence) lies in,
+/// where the label is longer than the run.
+fn linked_title<'s>(s: &Sentence<'s>, run: &str) -> Option<&'s str> {
+    let at = s.start + offset_in(s.text, run);
+    s.links()
+        .iter()
+        .find(|l| l.at <= at && at + run.len() <= l.at + l.label.len())
+        .and_then(|l| s.paragraph.text.get(l.at..l.at + l.label.len()))
+        .filter(|label| label.len() > run.len())
+}
+
+/// Where `piece`, a slice of `text`, starts in it.
+fn offset_in(text: &str, piece: &str) -> usize {
+    (piece.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
 }
 
 /// The last run of capitalised words, after any possessive owner:
@@ -122,7 +242,8 @@ fn last_title_run(text: &str) -> Option<&str> {
         w.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            && !strip_possessive(w).1
+            // "It's a Wonderful Life": "It's" is "it is", no owner's.
+            && (!strip_possessive(w).1 || matches!(w, "It's" | "It’s"))
     };
     let end = words.iter().rposition(|w| is_cap(w))?;
     let mut start = end;
