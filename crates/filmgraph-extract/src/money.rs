@@ -43,13 +43,28 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         }
         let after = text[amount.end..].trim_start().to_lowercase();
         let near_before = tail(before, 80).to_lowercase();
-        let predicate = if after.starts_with("budget") || near_before.contains("budget") {
+        // "$4.2 million spent on advertising": money the film cost besides.
+        if after.starts_with("spent on") || after.starts_with("on advertising") {
+            continue;
+        }
+        // The cue nearest before the amount says what it is: "made on a
+        // budget of $1 million, it earned $225 million".
+        let last_budget = near_before.rfind("budget");
+        let last_gross = GROSS.iter().filter_map(|w| near_before.rfind(w)).max();
+        let gross_nearer = match (last_gross, last_budget) {
+            (Some(g), Some(b)) => g > b,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        let predicate = if after.starts_with("budget") {
             Predicate::Budget
-        } else if GROSS.iter().any(|w| near_before.contains(w))
+        } else if gross_nearer
             || after.starts_with("worldwide")
             || after.starts_with("at the box office")
         {
             Predicate::BoxOffice
+        } else if last_budget.is_some() {
+            Predicate::Budget
         } else {
             continue;
         };
