@@ -305,10 +305,32 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
             }
         }
         Kind::BasedOn => {
-            let (work, author) = match value.split_once(" by ") {
-                Some((w, a)) => (w.trim(), Some(a.trim())),
+            // "Waltz into Darkness by<br>Cornell Woolrich"; "the novel by
+            // Pearl S. Buck<br>adapted for the stage by ...": the author is
+            // the first line after "by".
+            let by = [" by ", " by\n"]
+                .iter()
+                .filter_map(|b| value.find(b).map(|at| (at, b.len())))
+                .min();
+            let (work, author) = match by {
+                Some((at, len)) => {
+                    let author = value[at + len..]
+                        .lines()
+                        .map(str::trim)
+                        .find(|l| !l.is_empty());
+                    (value[..at].trim(), author)
+                }
                 None => (value.trim(), None),
             };
+            // "the novel": the work of the film's own title.
+            let generic = work.strip_prefix("the ").is_some_and(|kind| {
+                matches!(
+                    kind,
+                    "novel" | "play" | "book" | "short story" | "stage play" | "musical"
+                ) || kind.ends_with(" of the same name")
+            });
+            let shown = ctx.shown.clone();
+            let work = if generic { shown.as_str() } else { work };
             if !work.is_empty() {
                 let q = quals([("author", author)]);
                 ctx.infobox_fact(field, Predicate::BasedOn, work, q);

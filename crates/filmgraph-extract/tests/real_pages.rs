@@ -1,8 +1,8 @@
-//! Who plays whom and who made the film, as real articles write them: the
-//! sentences of a Cast section, with the part each names (fixture:
-//! `fixtures/cast/parts_in_prose.wiki`, sentences from real Cast sections);
-//! voice cast tables with a column per dub; labels in infobox lists of names
-//! (real pages of the piki corpus in `../shared`).
+//! Facts as real articles write them: the sentences of a Cast section, with
+//! the part each names (fixture: `fixtures/cast/parts_in_prose.wiki`,
+//! sentences from real Cast sections); voice cast tables with a column per
+//! dub; infobox lists of names with labels, dashes and society letters; the
+//! source work and its author (real pages of the piki corpus in `../shared`).
 
 use filmgraph_model::{Fact, Predicate};
 use std::path::Path;
@@ -210,5 +210,32 @@ fn a_pair_joined_by_a_dash_is_two_people_and_society_letters_are_no_name() {
             .map(|f| f.object.as_str())
             .collect();
         assert_eq!(read, names, "{page}");
+    }
+}
+
+/// `''Waltz into Darkness'' by<br>[[Cornell Woolrich]]` (Original Sin) and
+/// `{{based on|the novel|[[Pearl S. Buck]]}}<br>adapted for the stage by<br>...`
+/// (The Good Earth): the work and its author, one line each.
+#[test]
+fn a_source_work_and_its_author_are_read_apart_from_the_lines_around_them() {
+    for (page, work, author) in [
+        (
+            "Original Sin (2001 film).xml",
+            "Waltz into Darkness",
+            "Cornell Woolrich",
+        ),
+        (
+            "The Good Earth (film).xml",
+            "The Good Earth",
+            "Pearl S. Buck",
+        ),
+    ] {
+        let facts = piki_page(page);
+        let based_on: Vec<(&str, Option<&str>)> = facts
+            .iter()
+            .filter(|f| f.predicate == Predicate::BasedOn)
+            .map(|f| (f.object.as_str(), f.qualifier("author")))
+            .collect();
+        assert_eq!(based_on, [(work, Some(author))], "{page}");
     }
 }
