@@ -71,7 +71,7 @@ fn ym(y: u32, m: u32) -> Option<String> {
 }
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(r"(?i)(?-u:\b)(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*|-)(?P<scale>million|billion|thousand|crore|lakh)?(?-u:\b)")
+    crate::pattern::compile(r"(?i)(?-u:\b)(?P<num>\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*|-)(?P<scale>million|billion|thousand|crores?|lakhs?)?(?-u:\b)")
         .expect("amount pattern")
 });
 
@@ -85,14 +85,17 @@ pub struct AmountMatch {
 }
 
 /// Every number in `text`: `37 million` -> `37000000`, `1.2 billion`,
-/// `12,500`. Years are numbers too; callers decide what a number means.
+/// `12,500`, `40 crores`, `15,00,000` (grouped in lakhs). Years are numbers too; callers decide what a number means.
 pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
     AMOUNT
         .captures_iter(text)
         .filter_map(|c| {
             let whole = c.get(0)?;
             let num = c.name("num")?.as_str().replace(',', "");
-            let scale = c.name("scale").map(|m| m.as_str().to_lowercase());
+            // "40 crores", "15 lakhs": plurals of the Indian scales.
+            let scale = c
+                .name("scale")
+                .map(|m| m.as_str().to_lowercase().trim_end_matches('s').to_string());
             let factor: u64 = match scale.as_deref() {
                 Some("thousand") => 1_000,
                 Some("lakh") => 100_000,
@@ -199,6 +202,9 @@ mod tests {
         assert_eq!(find_amounts("1.2 billion")[0].value, "1200000000");
         assert_eq!(find_amounts("sold 12,500 tickets")[0].value, "12500");
         assert_eq!(find_amounts("$1.25 million")[0].value, "1250000");
+        assert_eq!(find_amounts("₹40 crores")[0].value, "400000000");
+        assert_eq!(find_amounts("₹15 lakhs")[0].value, "1500000");
+        assert_eq!(find_amounts("15,00,000 units")[0].value, "1500000");
     }
 
     #[test]
