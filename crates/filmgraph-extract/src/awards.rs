@@ -12,7 +12,7 @@ const AWARD: &str = r"(?:the )?(?P<award>(?:\d{4} )?(?:[A-Z][\w'’.-]*|de|d'|of
 
 static WON: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(&format!(
-        r"(?-u:\b)(?P<verb>won|wins|winning|received|receiving|earned|awarded|nominated for|earned a nomination for|received a nomination for|nominations? for) {AWARD}(?: for (?P<category>(?:Best|Outstanding|Most) [A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|in|a|an|of|the|for))*))?"
+        r"(?-u:\b)(?P<verb>won|wins|winning|received|receiving|earned|awarded|nominated for|earned a nomination for|received a nomination for|nominations? for) {AWARD}(?: for (?P<category>(?:Best|Outstanding|Most) [A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|in|a|an|of|the|for an?)(?-u:\b))*))?"
     ))
     .expect("award pattern")
 });

@@ -227,6 +227,11 @@ const COMPANY_WORDS: &[&str] = &[
     "Corporation",
     "Corp.",
     "Media",
+    "Multimedia",
+    "Motion",
+    "Filmworks",
+    "Limited",
+    "GmbH",
     "Animation",
     "Works",
     "Inc.",
@@ -331,6 +336,17 @@ fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
                 // A capitalised cue word starts a sentence ("Starring X, ...")
                 // or is part of a name ("Star Wars"): only the first is a cue.
                 let capital = original.chars().next().is_some_and(char::is_uppercase);
+                // Inside a name, after a capitalised word ("Rising Star
+                // Entertainment"), it is a word of the name.
+                let in_name = capital
+                    && text[..i]
+                        .strip_suffix(' ')
+                        .and_then(|before| before.rsplit(' ').next())
+                        .is_some_and(|w| w.starts_with(char::is_uppercase));
+                if in_name {
+                    i += phrase.len();
+                    continue;
+                }
                 let role = if capital
                     && (i > 0
                         || !matches!(

@@ -60,6 +60,11 @@ pub fn extract_locations(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             let parts: Vec<&str> = place
                 .split(", ")
                 .map(|p| p.trim().trim_end_matches(','))
+                // "(... re-shot in California)": the parenthesis closes.
+                .map(|p| match p.contains('(') {
+                    true => p,
+                    false => p.trim_end_matches(')'),
+                })
                 .take_while(|p| is_place_name(p))
                 .collect();
             let Some((first, rest)) = parts.split_first() else {
