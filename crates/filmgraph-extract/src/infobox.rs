@@ -104,6 +104,72 @@ fn adjacent_links<'v>(field: &'v InfoboxField, item: &'v str) -> Option<Vec<&'v 
     (labels.len() >= 2 && rest_is_blank).then_some(labels)
 }
 
+/// Company names whose legal form was split off at its comma ("Madison
+/// Productions, Inc.") made whole again: the item is extended over the
+/// comma to the form (the items are slices of `value`).
+fn with_corporate_suffixes<'v>(value: &'v str, items: Vec<&'v str>) -> Vec<&'v str> {
+    const FORMS: &[&str] = &[
+        "Inc.",
+        "Inc",
+        "Ltd.",
+        "Ltd",
+        "LLC",
+        "L.L.C.",
+        "Co.",
+        "Corp.",
+        "GmbH",
+        "S.A.",
+        "Pvt. Ltd.",
+        "Limited",
+        "LLP",
+        "PLC",
+        "plc",
+    ];
+    let offset = |s: &str| (s.as_ptr() as usize).saturating_sub(value.as_ptr() as usize);
+    let mut out: Vec<&'v str> = Vec::with_capacity(items.len());
+    for item in items {
+        let form = FORMS.contains(&item.trim_end_matches([',', ';']).trim());
+        match out.last_mut() {
+            Some(last) if form => {
+                let start = offset(last);
+                *last = &value[start..offset(item) + item.len()];
+            }
+            _ => out.push(item),
+        }
+    }
+    out
+}
+
+/// Whether a place a film was first shown at is a building or an event
+/// rather than a region: "Kennedy Center", "El Capitan Theatre".
+fn is_venue(place: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "Theatre",
+        "Theater",
+        "Center",
+        "Centre",
+        "Festival",
+        "Hall",
+        "Cinema",
+        "Cinemas",
+        "Palace",
+        "Arena",
+        "Auditorium",
+        "Apollo",
+        "Museum",
+        "Opera",
+        "Odeon",
+        "Playhouse",
+        "Chinese",
+        "Bowl",
+        "Stadium",
+        "Club",
+    ];
+    place
+        .split_whitespace()
+        .any(|w| WORDS.contains(&w.trim_end_matches(['.', ','])))
+}
+
 /// Two names joined by a dash, the credit of a pair: "B. Lenin—C. S.
 /// Prem", "Govindhan – Kumar". A hyphen joins one name ("Sajid-Wajid").
 fn dashed_pair(item: &str) -> Vec<&str> {
@@ -236,7 +302,7 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
             }
         }
         Kind::Companies(p) => {
-            for item in items(value, false) {
+            for item in with_corporate_suffixes(value, items(value, false)) {
                 let name = clean_item(without_label(item));
                 if name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                     && !is_placeholder(name)
@@ -261,12 +327,18 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
             for line in value.lines() {
                 for date in find_dates(line) {
                     let after = &line[date.end..];
-                    let region = after
+                    let place = after
                         .trim_start()
                         .strip_prefix('(')
                         .and_then(|r| r.split_once(')'))
                         .map(|(r, _)| r.trim());
-                    let q = quals([("region", region)]);
+                    // "(Kennedy Center)", "(Sundance Film Festival)": where
+                    // it was shown, not a region.
+                    let (region, venue) = match place {
+                        Some(p) if is_venue(p) => (None, Some(p)),
+                        p => (p, None),
+                    };
+                    let q = quals([("region", region), ("venue", venue)]);
                     ctx.infobox_fact(field, Predicate::ReleaseDate, &date.iso, q);
                 }
             }
@@ -377,6 +449,11 @@ mod tests {
             .collect();
         assert_eq!(names, ["Abbas Ali Khan", "Mooroo"]);
         assert_eq!(without_label("Theme:"), "");
+        let value = "Madison Productions, Inc., Gold Key";
+        assert_eq!(
+            with_corporate_suffixes(value, items(value, false)),
+            ["Madison Productions, Inc.", "Gold Key"]
+        );
         assert_eq!(without_post_nominals("Nic Knowland BSC"), "Nic Knowland");
         assert_eq!(
             without_post_nominals("Roger Deakins, ASC, BSC"),
