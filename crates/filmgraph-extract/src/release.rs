@@ -101,31 +101,55 @@ fn is_platform(name: &str) -> bool {
         && !name.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
-/// Whether the words before a date make it a plan, not a release: "would
-/// be released in 2012", "its original 2012 release date", "was scheduled
-/// for".
-fn is_planned(before: &str) -> bool {
-    let lower = before.to_lowercase();
-    // "its original 2012 release date", but not "originally titled".
-    let original_release = lower.match_indices("original").any(|(at, _)| {
-        let next: String = lower[at..].chars().take(24).collect();
-        next.contains("release") || next.contains("scheduled") || next.contains("planned")
-    });
-    original_release
+/// Whether the words before a date make it a plan given up, not the
+/// release: "its original 2012 release date", "was originally scheduled
+/// for", "initially planned". Only the words since the last "but" count:
+/// "initially planned for theatres but was instead released on DVD on ..."
+/// dates the release. A date a film "is scheduled to be released on" is its
+/// release as far as the article knows, and "originally released" is one.
+fn is_planned(clause: &str, date_start: usize) -> bool {
+    let lower = clause.to_lowercase();
+    let end = date_start.min(lower.len());
+    // The words near the date: at most the 100 bytes before it.
+    let mut near = end.saturating_sub(100);
+    while !lower.is_char_boundary(near) {
+        near += 1;
+    }
+    let from = [" but ", ", finally", " until "]
+        .iter()
+        .filter_map(|w| lower[..end].rfind(w).map(|at| at + w.len()))
+        .max()
+        .unwrap_or(0)
+        .max(near);
+    let before = &lower[from..end];
+    let plan_words = [
+        "scheduled",
+        "planned",
+        "slated",
+        "set for",
+        "to be released",
+        "release date",
+    ];
+    let given_up = before
+        .match_indices("original")
+        .chain(before.match_indices("initially"))
+        .any(|(at, _)| {
+            // The words from "originally" on, into the date ("original 2012
+            // release date").
+            let next: String = lower[from + at..].chars().take(30).collect();
+            plan_words.iter().any(|w| next.contains(w))
+        });
+    given_up
         || [
-            "scheduled",
-            "planned",
-            "would be",
-            "was set to",
-            "were set to",
-            "pushed",
-            "postponed",
-            "delayed",
-            "moved",
-            "slated",
+            "had been scheduled",
+            "had been planned",
+            "moved from",
+            "pushed back from",
+            "postponed from",
+            "delayed from",
         ]
         .iter()
-        .any(|w| lower.contains(w))
+        .any(|w| before.contains(w))
 }
 
 /// The qualifiers of a release read from the words around its date.
@@ -180,7 +204,28 @@ pub fn extract_release(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         let after = &clause[verb.start()..];
         // Stop at the next clause about something else.
         let after = after.split(", and ").next().unwrap_or(after);
-        let dates = find_dates(after);
+        // A year in an event's name ("the 2008 Cannes Film Festival") dates
+        // the premiere, unless the full date follows ("... on May 18, 2008").
+        let venues: Vec<_> = VENUE
+            .captures_iter(after)
+            .filter_map(|c| c.name("v"))
+            .map(|m| m.range())
+            .collect();
+        let found = find_dates(after);
+        let dates: Vec<_> = found
+            .iter()
+            .enumerate()
+            .filter(|(i, d)| {
+                let Some(venue) = venues.iter().find(|v| v.start <= d.start && d.end <= v.end)
+                else {
+                    return true;
+                };
+                !found.get(i + 1).is_some_and(|next| {
+                    next.year() == d.year() && next.start.saturating_sub(venue.end) < 12
+                })
+            })
+            .map(|(_, d)| d.clone())
+            .collect();
         let q = release_qualifiers(after);
         if let Some(p) = q.get("platform") {
             ctx.release_platform.get_or_insert_with(|| p.clone());
@@ -197,7 +242,7 @@ pub fn extract_release(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             };
             let words = &after[from..to];
             from = d.end;
-            if is_planned(&clause[..verb.start() + d.start]) {
+            if is_planned(clause, verb.start() + d.start) {
                 continue;
             }
             let q = if dates.len() == 1 {
