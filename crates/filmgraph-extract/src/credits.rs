@@ -338,17 +338,24 @@ fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
                 let capital = original.chars().next().is_some_and(char::is_uppercase);
                 // Inside a name, after a capitalised word ("Rising Star
                 // Entertainment"), it is a word of the name.
+                // "Danny Patrick, Starring ..." starts a list after a comma.
                 let in_name = capital
                     && text[..i]
                         .strip_suffix(' ')
                         .and_then(|before| before.rsplit(' ').next())
-                        .is_some_and(|w| w.starts_with(char::is_uppercase));
+                        .is_some_and(|w| {
+                            w.starts_with(char::is_uppercase)
+                                && w.ends_with(|c: char| c.is_alphanumeric())
+                        });
                 if in_name {
                     i += phrase.len();
                     continue;
                 }
+                // "directed by Nick Ryan, Starring ...": after a comma, as at
+                // the start, a capitalised cue starts a list.
+                let starts = i == 0 || text[..i].ends_with(", ");
                 let role = if capital
-                    && (i > 0
+                    && (!starts
                         || !matches!(
                             role,
                             Role::People(_) | Role::Producer | Role::Cast | Role::Company(_)
