@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 static RELEASED: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
-        r"(?-u:\b)(?:released|premiered|opened|debuted|was screened|was shown)(?-u:\b)",
+        r"(?-u:\b)(?:released|premiered|opened|debuted|was screened|was shown|(?:had|has|will have) its (?:[\w-]+ ){0,2}premiere)(?-u:\b)",
     )
     .expect("release verbs")
 });
@@ -163,7 +163,7 @@ fn release_qualifiers(clause: &str) -> filmgraph_model::Qualifiers {
     let venue = VENUE
         .captures(clause)
         .and_then(|c| c.name("v"))
-        .map(|m| m.as_str());
+        .map(|m| m.as_str().trim_end_matches('.'));
     let region = if [
         "globally",
         "worldwide",
@@ -196,6 +196,21 @@ pub fn extract_release(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         // read by the sequels rules.
         let lower = before.to_lowercase();
         if lower.contains("sequel") || lower.contains("prequel") || lower.contains("remake") {
+            continue;
+        }
+        // "A trailer for the film was released": something else about it.
+        if [
+            "trailer",
+            "teaser",
+            "poster",
+            "first look",
+            "soundtrack",
+            "album",
+            "song",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+        {
             continue;
         }
         if !ctx.names_film(before) {

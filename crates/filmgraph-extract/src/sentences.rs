@@ -104,7 +104,7 @@ fn ends_sentence(text: &str, start: usize, dot: usize, end: usize) -> bool {
         return true;
     };
     if !first.is_whitespace() {
-        return false;
+        return glued(text, start, dot, end);
     }
     let next = after.trim_start().chars().next();
     let starts_new = match next {
@@ -145,6 +145,31 @@ fn ends_sentence(text: &str, start: usize, dot: usize, end: usize) -> bool {
     true
 }
 
+/// Whether a period with no space after it ends a sentence all the same:
+/// two sentences glued together ("produced by Fran Ganguzza.The documentary
+/// follows ...", as abstracts joined from paragraphs have them). The word
+/// before ends in two small letters and is no abbreviation, web address or
+/// dotted name; a capitalised word follows. "Mr.Smith", "ASP.NET",
+/// "Node.js" and "www.imdb.Com" do not split.
+fn glued(text: &str, start: usize, dot: usize, end: usize) -> bool {
+    if end != dot + 1 || text.as_bytes()[dot] != b'.' {
+        return false;
+    }
+    let mut after = text[end..].chars();
+    let starts_word = after.next().is_some_and(char::is_uppercase)
+        && after.next().is_some_and(char::is_lowercase);
+    let word = text[start..dot]
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let tail: Vec<char> = word.chars().rev().take(2).collect();
+    starts_word
+        && tail.len() == 2
+        && tail.iter().all(|c| c.is_lowercase())
+        && !word.contains(['.', '/', '@', ':'])
+        && !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,6 +196,24 @@ mod tests {
             sentences("It was shot in Washington, D.C. and released by Warner Bros. Pictures."),
             ["It was shot in Washington, D.C. and released by Warner Bros. Pictures."]
         );
+    }
+
+    #[test]
+    fn sentences_glued_together_are_two() {
+        assert_eq!(
+            sentences("It was produced by Fran Ganguzza.The documentary follows a year."),
+            [
+                "It was produced by Fran Ganguzza.",
+                "The documentary follows a year."
+            ]
+        );
+        for one in [
+            "It stars Mr.Bean and runs on ASP.NET in Node.js today.",
+            "See www.imdb.Com for it.",
+            "It is Ph.D work.",
+        ] {
+            assert_eq!(sentences(one), [one]);
+        }
     }
 
     #[test]
