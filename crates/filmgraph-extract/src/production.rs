@@ -213,12 +213,26 @@ fn modifies_a_noun(conjunct: &str, run: &str) -> bool {
         "songs",
         "album",
         "poem",
+        "video",
+        "game",
+        "games",
+        "painting",
+        "paintings",
+        "musical",
+        "opera",
+        "legend",
+        "myth",
+        "case",
+        "trial",
+        "murders",
+        "murder",
     ];
     let after = conjunct
         .get(offset_in(conjunct, run) + run.len()..)
         .unwrap_or("");
     let next = after.split_whitespace().next().unwrap_or("");
-    next.starts_with(char::is_lowercase) && !WORKS.contains(&next.trim_end_matches([',', '.']))
+    let next = next.trim_end_matches([',', '.']);
+    next.starts_with(char::is_lowercase) && !WORKS.contains(&next)
 }
 
 /// The label of the link that `run` (a piece of the sentence) lies in,

@@ -186,6 +186,13 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     if let Some(c) = SEQUEL_TO.captures(text) {
         let before = &text[..c.get(0).expect("match").start()];
         let prequel = trim_title(c.name("title").expect("title").as_str());
+        // "a sequel to Annabelle and 2017's Annabelle: Creation": the last
+        // named is the one just before.
+        let prequel = prequel
+            .rsplit_once(" and ")
+            .and_then(|(_, last)| work_title(last))
+            .filter(|(_, year)| year.is_some())
+            .map_or(prequel, |(title, _)| title);
         if ctx.names_film(before) && !prequel.is_empty() && prequel != ctx.shown {
             ctx.sentence_fact(s, &film, Predicate::Follows, prequel, quals([]));
             ctx.sentence_fact(s, prequel, Predicate::FollowedBy, &film, quals([]));
