@@ -79,6 +79,25 @@ impl SubjectKeys {
     }
 }
 
+/// Whether two dates, one read more precisely than the other, can be one
+/// event: when either says nothing more, or all the less precise one says
+/// the other says too. "2022 (at the Tribeca Film Festival)" and
+/// "2022-06-29 (on Netflix)" are a premiere and a release.
+fn one_event(a: &Fact, b: &Fact) -> bool {
+    let (less, more) = if a.object.len() <= b.object.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let said = |f: &Fact| f.qualifiers.keys().any(|k| k != PAGE);
+    !said(less)
+        || !said(more)
+        || less
+            .qualifiers
+            .iter()
+            .all(|(k, v)| k == PAGE || more.qualifiers.get(k) == Some(v))
+}
+
 /// Merges duplicate facts, keeping first-seen order.
 pub fn merge(facts: Vec<Fact>) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
@@ -103,6 +122,7 @@ pub fn merge(facts: Vec<Fact>) -> Vec<Fact> {
                         && is_iso_date(&f.object)
                         && (f.object.starts_with(&fact.object)
                             || fact.object.starts_with(&f.object))
+                        && one_event(f, &fact)
                 })
             });
         match existing {
@@ -273,5 +293,27 @@ mod tests {
         assert_eq!(merged[0].object, "2020-06-19");
         assert_eq!(merged[0].source.start, 0);
         assert_eq!(merged[0].qualifier("region"), Some("worldwide"));
+    }
+
+    #[test]
+    fn a_premiere_and_a_release_in_one_year_stay_two() {
+        let facts = vec![
+            fact(
+                Predicate::ReleaseDate,
+                "2022",
+                &[("venue", "2022 Tribeca Film Festival")],
+                0,
+            ),
+            fact(
+                Predicate::ReleaseDate,
+                "2022-06-29",
+                &[("platform", "Netflix")],
+                5,
+            ),
+        ];
+        let merged = merge(facts);
+        let objects: Vec<_> = merged.iter().map(|f| f.object.as_str()).collect();
+        assert_eq!(objects, ["2022", "2022-06-29"]);
+        assert_eq!(merged[1].qualifier("venue"), None);
     }
 }

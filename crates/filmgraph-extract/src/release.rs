@@ -25,7 +25,7 @@ static PLATFORM: LazyLock<Regex> = LazyLock::new(|| {
 
 static VENUE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
-        r"(?-u:\b)at the (?P<v>(?:\d{4} )?(?:[A-Z][\w'.-]*)(?: (?:of|de|du|the|[A-Z][\w'.-]*|\d+\w*))*)",
+        r"(?-u:\b)at the (?P<v>(?:\d{4} )?(?:[A-Z][\w'.-]*)(?: (?:of|de|du|the|by Southwest|[A-Z][\w'.-]*|\d+\w*))*)",
     )
     .expect("venue")
 });
@@ -188,94 +188,116 @@ fn release_qualifiers(clause: &str) -> filmgraph_model::Qualifiers {
 pub fn extract_release(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let film = ctx.film.clone();
     for clause in s.text.split("; ") {
-        let Some(verb) = RELEASED.find(clause) else {
-            continue;
-        };
-        let before = &clause[..verb.start()];
-        // A clause introducing another work ("A sequel, X, was released") is
-        // read by the sequels rules.
-        let lower = before.to_lowercase();
-        if lower.contains("sequel") || lower.contains("prequel") || lower.contains("remake") {
-            continue;
+        // "had its world premiere at ... on July 7, 2021, and was released
+        // ... on July 23, 2021, by Amazon Studios": each verb dates its own.
+        let verbs: Vec<_> = RELEASED.find_iter(clause).collect();
+        for (k, verb) in verbs.iter().enumerate() {
+            let since = k.checked_sub(1).map_or(0, |prev| verbs[prev].end());
+            let until = verbs.get(k + 1).map_or(clause.len(), |next| next.start());
+            release_clause(ctx, s, &film, clause, since, verb.start(), until);
         }
-        // "A trailer for the film was released": something else about it.
-        if [
-            "trailer",
-            "teaser",
-            "poster",
-            "first look",
-            "soundtrack",
-            "album",
-            "song",
-        ]
+    }
+}
+
+/// The release a verb of `clause` states: what it is about lies before the
+/// verb (from `since`, the previous verb's end), the dates, places and
+/// distributor after it (up to `until`, the next verb's start).
+fn release_clause(
+    ctx: &mut Context<'_>,
+    s: &Sentence<'_>,
+    film: &str,
+    clause: &str,
+    since: usize,
+    verb_start: usize,
+    until: usize,
+) {
+    let before = &clause[..verb_start];
+    // A clause introducing another work ("A sequel, X, was released") is
+    // read by the sequels rules.
+    let lower = clause[since..verb_start].to_lowercase();
+    if lower.contains("sequel") || lower.contains("prequel") || lower.contains("remake") {
+        return;
+    }
+    // "A trailer for the film was released": something else about it.
+    if [
+        "trailer",
+        "teaser",
+        "poster",
+        "first look",
+        "soundtrack",
+        "album",
+        "song",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return;
+    }
+    if !ctx.names_film(before) {
+        return;
+    }
+    let after = &clause[verb_start..until];
+    // Stop at the next clause about something else.
+    let after = after.split(", and ").next().unwrap_or(after);
+    // A year in an event's name ("the 2008 Cannes Film Festival") dates
+    // the premiere, unless the full date follows ("... on May 18, 2008").
+    let venues: Vec<_> = VENUE
+        .captures_iter(after)
+        .filter_map(|c| c.name("v"))
+        .map(|m| m.range())
+        .collect();
+    let found = find_dates(after);
+    let dates: Vec<_> = found
         .iter()
-        .any(|w| lower.contains(w))
-        {
-            continue;
-        }
-        if !ctx.names_film(before) {
-            continue;
-        }
-        let after = &clause[verb.start()..];
-        // Stop at the next clause about something else.
-        let after = after.split(", and ").next().unwrap_or(after);
-        // A year in an event's name ("the 2008 Cannes Film Festival") dates
-        // the premiere, unless the full date follows ("... on May 18, 2008").
-        let venues: Vec<_> = VENUE
-            .captures_iter(after)
-            .filter_map(|c| c.name("v"))
-            .map(|m| m.range())
-            .collect();
-        let found = find_dates(after);
-        let dates: Vec<_> = found
-            .iter()
-            .enumerate()
-            .filter(|(i, d)| {
-                let Some(venue) = venues.iter().find(|v| v.start <= d.start && d.end <= v.end)
-                else {
-                    return true;
-                };
-                !found.get(i + 1).is_some_and(|next| {
-                    next.year() == d.year() && next.start.saturating_sub(venue.end) < 12
-                })
+        .enumerate()
+        .filter(|(i, d)| {
+            let Some(venue) = venues.iter().find(|v| v.start <= d.start && d.end <= v.end) else {
+                return true;
+            };
+            !found.get(i + 1).is_some_and(|next| {
+                next.year() == d.year() && next.start.saturating_sub(venue.end) < 12
             })
-            .map(|(_, d)| d.clone())
-            .collect();
-        let q = release_qualifiers(after);
-        if let Some(p) = q.get("platform") {
-            ctx.release_platform.get_or_insert_with(|| p.clone());
+        })
+        .map(|(_, d)| d.clone())
+        .collect();
+    let q = release_qualifiers(after);
+    if let Some(p) = q.get("platform") {
+        ctx.release_platform.get_or_insert_with(|| p.clone());
+    }
+    // Each date is qualified by the words since the date before it:
+    // "first released in March 1985, then on DVD in 2002". The last
+    // takes the words after it too ("on June 19, 2020, on Netflix").
+    let mut from = 0;
+    for (i, d) in dates.iter().enumerate() {
+        let to = if i + 1 == dates.len() {
+            after.len()
+        } else {
+            d.end
+        };
+        let words = &after[from..to];
+        from = d.end;
+        if is_planned(clause, verb_start + d.start) {
+            continue;
         }
-        // Each date is qualified by the words since the date before it:
-        // "first released in March 1985, then on DVD in 2002". The last
-        // takes the words after it too ("on June 19, 2020, on Netflix").
-        let mut from = 0;
-        for (i, d) in dates.iter().enumerate() {
-            let to = if i + 1 == dates.len() {
-                after.len()
-            } else {
-                d.end
-            };
-            let words = &after[from..to];
-            from = d.end;
-            if is_planned(clause, verb.start() + d.start) {
-                continue;
-            }
-            let q = if dates.len() == 1 {
-                q.clone()
-            } else {
-                release_qualifiers(words)
-            };
-            ctx.sentence_fact(s, &film, Predicate::ReleaseDate, &d.iso, q);
-        }
-        // "... on August 11, 2017, by Open Road Films": the distributor.
-        if let Some((_, by)) = after
-            .split_once(" by ")
-            .filter(|_| !is_secondary_release(after))
-        {
-            if let Some(company) = crate::credits::company_name(by) {
-                if crate::credits::is_company(company) {
-                    ctx.sentence_fact(s, &film, Predicate::Distributor, company, quals([]));
-                }
+        let q = if dates.len() == 1 {
+            q.clone()
+        } else {
+            release_qualifiers(words)
+        };
+        ctx.sentence_fact(s, film, Predicate::ReleaseDate, &d.iso, q);
+    }
+    // "... on August 11, 2017, by Open Road Films": the distributor (not
+    // the "by" of "South by Southwest").
+    let by = after
+        .match_indices(" by ")
+        .map(|(at, m)| at + m.len())
+        .find(|at| !venues.iter().any(|v| v.start < *at && *at < v.end))
+        .filter(|_| !is_secondary_release(after));
+    if let Some(companies) = by.and_then(|at| crate::credits::company_name(&after[at..])) {
+        // "by Amazon Studios and Annapurna Pictures": two.
+        for company in companies.split(" and ") {
+            if crate::credits::is_company(company) && !company.contains("Festival") {
+                ctx.sentence_fact(s, film, Predicate::Distributor, company, quals([]));
             }
         }
     }
