@@ -2,7 +2,8 @@
 //! the part each names (fixture: `fixtures/cast/parts_in_prose.wiki`,
 //! sentences from real Cast sections); voice cast tables with a column per
 //! dub; infobox lists of names with labels, dashes and society letters; the
-//! source work and its author (real pages of the piki corpus in `../shared`).
+//! source work and its author; what influenced a film (real pages of the
+//! piki corpus in `../shared`).
 
 use filmgraph_model::{Fact, Predicate};
 use std::path::Path;
@@ -238,4 +239,67 @@ fn a_source_work_and_its_author_are_read_apart_from_the_lines_around_them() {
             .collect();
         assert_eq!(based_on, [(work, Some(author))], "{page}");
     }
+}
+
+/// What influenced the film of a piki page, as read.
+fn influences(name: &str) -> Vec<String> {
+    piki_page(name)
+        .into_iter()
+        .filter(|f| f.predicate == Predicate::InfluencedBy)
+        .map(|f| f.object)
+        .collect()
+}
+
+/// A title is the whole link it lies in, even where "and" or "with" is
+/// inside it, and capitalised words before a noun name nothing.
+#[test]
+fn a_title_is_the_whole_link_it_lies_in() {
+    let read = influences("The Empire Strikes Back.xml");
+    // "partly inspired by [[Joseph Campbell]]'s ''[[The Hero with a Thousand
+    // Faces]]''"; "inspired by ''[[Flash Gordon]]'' (1939–1940) and ''[[The
+    // Thing from Another World]]'' (1951)".
+    for title in [
+        "The Hero with a Thousand Faces",
+        "Flash Gordon",
+        "The Thing from Another World",
+    ] {
+        assert!(read.iter().any(|r| r == title), "{title}: read {read:?}");
+    }
+    // "inspired by the [[Port of Oakland]] container cranes".
+    for piece in ["Thousand Faces", "Another World", "Port of Oakland"] {
+        assert!(read.iter().all(|r| r != piece), "{piece}: read {read:?}");
+    }
+    let read = influences("The Castle of Cagliostro.xml");
+    assert!(
+        read.iter()
+            .any(|r| r == "The Shepherdess and the Chimney Sweep"),
+        "read {read:?}"
+    );
+    // "the film's climactic Big Ben sequence".
+    assert!(
+        read.iter()
+            .all(|r| r != "Big Ben" && r != "The Shepherdess"),
+        "read {read:?}"
+    );
+}
+
+#[test]
+fn words_that_describe_a_noun_name_no_influence() {
+    // "a homage to the 1960s comic books", "a [[Traditional animation|2D cel
+    // animation]]".
+    let read = influences("The Incredibles.xml");
+    assert!(
+        read.iter().all(|r| r != "1960s" && r != "2D"),
+        "read {read:?}"
+    );
+    // "inspired by a routine by \"an underground New York comedian\"".
+    let read = influences("Taxi Driver.xml");
+    assert!(
+        read.iter().all(|r| r != "New York" && r != "Marlon"),
+        "read {read:?}"
+    );
+    assert!(
+        read.iter().any(|r| r == "Reflections in a Golden Eye"),
+        "read {read:?}"
+    );
 }
