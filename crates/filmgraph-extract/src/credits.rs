@@ -482,17 +482,24 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 
 static WHO_ALSO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(
-        r"(?P<a>\p{Lu}[\w'’.-]*(?: \p{Lu}[\w'’.-]*)*), who (?:also )?(?:co-)?(?P<verb>wrote|produced|directed) (?:it|the (?:screenplay|script|film|movie)|its screenplay)(?: (?:with|alongside) (?P<b>[^;.]+))?",
+        r"(?P<a>\p{Lu}[\w'’.-]*(?: \p{Lu}[\w'’.-]*)*), who (?:also )?(?:co-starred and |starred and )?(?:co-)?(?P<verb>wrote|produced|directed)(?: (?:it|the (?:screenplay|script|film|movie)|its screenplay)(?: (?:with|alongside) (?P<b>[^;.]+))?| (?:with|alongside) (?P<with>[^;.]+))",
     )
     .expect("who also")
 });
 
 /// "directed by Fede Álvarez, who co-wrote the screenplay with Rodo
 /// Sayagues": both wrote it. "starring Gabrielle Union, who also produced
-/// the film alongside Will Packer and James Lopez": all three produced it.
+/// the film alongside Will Packer and James Lopez": all three produced it;
+/// and so in "directed by Joel Edgerton, who also produced with Kerry
+/// Kohansky Roberts and Steve Golin".
 pub fn extract_who_also(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let film = ctx.film.clone();
-    for c in WHO_ALSO.captures_iter(s.text) {
+    // Each match is searched for from the end of the last one's first name:
+    // "Robert Ben Garant, who also wrote the screenplay with Thomas Lennon,
+    // who also co-starred and produced with ..." holds two.
+    let mut from = 0;
+    while let Some(c) = WHO_ALSO.captures_at(s.text, from) {
+        from = c.name("a").map_or(s.text.len(), |a| a.end());
         let predicate = match &c["verb"] {
             "produced" => Producer,
             "directed" => Director,
@@ -502,8 +509,10 @@ pub fn extract_who_also(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         if let Some(a) = leading_name(&c["a"]).filter(|a| *a == &c["a"]) {
             names.push(a.to_string());
         }
-        if let Some(b) = c.name("b") {
-            names.extend(name_list(b.as_str()).into_iter().map(str::to_string));
+        if let Some(b) = c.name("b").or_else(|| c.name("with")) {
+            let b = b.as_str();
+            let b = b.find(", who ").map_or(b, |at| &b[..at]);
+            names.extend(name_list(b).into_iter().map(str::to_string));
         }
         for name in names {
             let name = ctx.resolve_person(&name).unwrap_or(name);
