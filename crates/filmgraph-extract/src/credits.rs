@@ -523,18 +523,27 @@ pub fn extract_who_also(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 
 static NAMES_SERVED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(
-        r"(?:^|[;:] )(?P<names>[A-Z][^;:()]*?) (?:(?:is|are|was|were) (?:among |one of |also )?the (?:film's|movie's)|served as (?:the film's |the movie's )?(?:a |the )?) ?(?:co-)?(?P<role>producers?|composers?|cinematographers?|editors?|screenwriters?|directors?)(?-u:\b)(?P<rest>[^;]*)",
+        r"(?:^|[;:] )(?P<names>[A-Z][^;:()]*?) (?:(?:is|are|was|were) (?:among |one of |also )?the (?:film's|movie's)|served as (?:the film's |the movie's )?(?:a |the )?|(?P<returns>(?:returns|returned|return) as (?:a |the )?)) ?(?:co-)?(?P<role>producers?|composers?|cinematographers?|editors?|screenwriters?|directors?)(?-u:\b)(?P<rest>[^;]*)",
     )
     .expect("names served")
 });
 
 /// "Jason Blum and Michael Bay are among the film's producers", "Trent
-/// Reznor served as the film's composer": the names come first, the role
-/// after a copula. The role must be the film's (its possessive, or "of /
-/// on / for the film" after "served as").
+/// Reznor served as the film's composer", "John Davis returns as producer":
+/// the names come first, the role after a copula. The role must be the
+/// film's (its possessive, or "of / on / for the film" after "served as",
+/// or one returned to).
 pub fn extract_names_served(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    // "..., while John Davis returns as producer": a clause of its own.
+    for clause in s.text.split(", while ").flat_map(|c| c.split(", whereas ")) {
+        names_served(ctx, s, clause);
+    }
+}
+
+/// [`extract_names_served`] in one clause of the sentence.
+fn names_served(ctx: &mut Context<'_>, s: &Sentence<'_>, clause: &str) {
     let film = ctx.film.clone();
-    let Some(c) = NAMES_SERVED.captures(s.text) else {
+    let Some(c) = NAMES_SERVED.captures(clause) else {
         return;
     };
     let whole = c.get(0).map_or("", |m| m.as_str());
@@ -543,7 +552,9 @@ pub fn extract_names_served(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let on_film = ["of the film", "on the film", "for the film", "of the movie"]
         .iter()
         .any(|p| rest.starts_with(p));
-    if !possessive && !on_film {
+    // "John Davis returns as producer": he made the earlier films and this.
+    let returns = c.name("returns").is_some();
+    if !possessive && !on_film && !returns {
         return;
     }
     let role = c["role"].trim_end_matches('s');
