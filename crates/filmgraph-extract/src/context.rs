@@ -331,3 +331,12 @@ pub fn quals<const N: usize>(pairs: [(&str, Option<&str>); N]) -> Qualifiers {
         })
         .collect()
 }
+
+/// Where `piece`, a slice of `text`, starts in it (0 for a piece that is
+/// not one).
+pub(crate) fn offset_in(text: &str, piece: &str) -> usize {
+    (piece.as_ptr() as usize)
+        .checked_sub(text.as_ptr() as usize)
+        .filter(|at| at + piece.len() <= text.len())
+        .unwrap_or(0)
+}

@@ -88,7 +88,7 @@ fn items(value: &str, split_and: bool) -> Vec<&str> {
 /// with nothing but spaces between them.
 fn adjacent_links<'v>(field: &'v InfoboxField, item: &'v str) -> Option<Vec<&'v str>> {
     let value = field.value.as_str();
-    let start = (item.as_ptr() as usize).checked_sub(value.as_ptr() as usize)?;
+    let start = crate::context::offset_in(value, item);
     let end = start + item.len();
     let mut labels = Vec::new();
     let mut at = start;
@@ -125,7 +125,7 @@ fn with_corporate_suffixes<'v>(value: &'v str, items: Vec<&'v str>) -> Vec<&'v s
         "PLC",
         "plc",
     ];
-    let offset = |s: &str| (s.as_ptr() as usize).saturating_sub(value.as_ptr() as usize);
+    let offset = |s: &str| crate::context::offset_in(value, s);
     let mut out: Vec<&'v str> = Vec::with_capacity(items.len());
     for item in items {
         let form = FORMS.contains(&item.trim_end_matches([',', ';']).trim());

@@ -228,7 +228,7 @@ fn modifies_a_noun(conjunct: &str, run: &str) -> bool {
         "murder",
     ];
     let after = conjunct
-        .get(offset_in(conjunct, run) + run.len()..)
+        .get(crate::context::offset_in(conjunct, run) + run.len()..)
         .unwrap_or("");
     let next = after.split_whitespace().next().unwrap_or("");
     let next = next.trim_end_matches([',', '.']);
@@ -238,17 +238,12 @@ fn modifies_a_noun(conjunct: &str, run: &str) -> bool {
 /// The label of the link that `run` (a piece of the sentence) lies in,
 /// where the label is longer than the run.
 fn linked_title<'s>(s: &Sentence<'s>, run: &str) -> Option<&'s str> {
-    let at = s.start + offset_in(s.text, run);
+    let at = s.start + crate::context::offset_in(s.text, run);
     s.links()
         .iter()
         .find(|l| l.at <= at && at + run.len() <= l.at + l.label.len())
         .and_then(|l| s.paragraph.text.get(l.at..l.at + l.label.len()))
         .filter(|label| label.len() > run.len())
-}
-
-/// Where `piece`, a slice of `text`, starts in it.
-fn offset_in(text: &str, piece: &str) -> usize {
-    (piece.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
 }
 
 /// The last run of capitalised words, after any possessive owner:

@@ -293,10 +293,20 @@ fn release_clause(
         .map(|(at, m)| at + m.len())
         .find(|at| !venues.iter().any(|v| v.start < *at && *at < v.end))
         .filter(|_| !is_secondary_release(after));
+    // "in color by Technicolor", "photographed by ...", "at South by
+    // Southwest": no release's "by".
+    let by = by.filter(|at| {
+        let word = after[..at - 4].rsplit(' ').next().unwrap_or("");
+        !matches!(
+            word,
+            "color" | "colour" | "sound" | "photographed" | "processed" | "South"
+        )
+    });
     if let Some(companies) = by.and_then(|at| crate::credits::company_name(&after[at..])) {
         // "by Amazon Studios and Annapurna Pictures": two.
         for company in companies.split(" and ") {
-            if crate::credits::is_company(company) && !company.contains("Festival") {
+            let rest = &after[crate::context::offset_in(after, company) + company.len()..];
+            if is_distributor_name(company, rest) {
                 ctx.sentence_fact(s, film, Predicate::Distributor, company, quals([]));
             }
         }
@@ -315,15 +325,59 @@ static COMPANY_RELEASED: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(r"^(?P<c>(?:[A-Z][\w.&'-]*)(?: (?:[A-Z][\w.&'-]*|of|&))*) (?:released|distributed) (?:the film|it)(?-u:\b)").expect("company released")
 });
 
-/// "Universal Pictures released the film on August 22, 1997."
+static ACQUIRED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"(?-u:\b)(?:acquired by|a (?:\d{4} )?(?:[\w/-]+ ){0,5}film from) (?P<c>(?:[A-Z][\w.&'-]*)(?: (?:[A-Z][\w.&'-]*|of|&))*)").expect("acquired by")
+});
+
+/// Whether a name after "released by" or "acquired by" names a company:
+/// one with a company's word ("Pictures", "Releasing"), or one word that is
+/// no date or nationality and that the clause ends after ("by FilmRise,",
+/// "by A24 for"; not "by Christmas", "by American studio United Artists",
+/// "by Legend 44 Productions"). `rest` is the text after the name. A
+/// festival is none.
+fn is_distributor_name(name: &str, rest: &str) -> bool {
+    let ends = rest.is_empty()
+        || rest.starts_with([',', '.', ';', ')'])
+        || [" for ", " in ", " on ", " and "]
+            .iter()
+            .any(|w| rest.starts_with(w));
+    let one_word = !name.contains(' ')
+        && ends
+        && is_platform(name)
+        && !lexicon::is_nationality(name)
+        && !name.ends_with('!');
+    !name.contains("Festival") && (crate::credits::is_company(name) || one_word)
+}
+
+/// "Universal Pictures released the film on August 22, 1997"; "it was
+/// acquired by A24 for U.S. distribution"; in the lead, "a 1994 American
+/// superhero film from Universal Pictures".
 pub fn extract_distributor(ctx: &mut Context<'_>, s: &Sentence<'_>) {
-    if let Some(c) = COMPANY_RELEASED
-        .captures(s.text)
-        .filter(|_| !is_secondary_release(s.text))
-    {
+    if is_secondary_release(s.text) {
+        return;
+    }
+    let film = ctx.film.clone();
+    if let Some(c) = COMPANY_RELEASED.captures(s.text) {
         let company = &c["c"];
         if crate::credits::is_company(company) {
-            let film = ctx.film.clone();
+            ctx.sentence_fact(s, &film, Predicate::Distributor, company, quals([]));
+        }
+    }
+    for c in ACQUIRED.captures_iter(s.text) {
+        let whole = c.get(0).expect("match");
+        let from = whole.as_str().ends_with(&c["c"]) && whole.as_str().contains(" film from ");
+        // "film from X" defines the film in its lead; "acquired by X" is
+        // the film's when the words before name it or its rights.
+        let before = &s.text[..whole.start()];
+        let about_film = if from {
+            s.section == filmgraph_model::LEAD
+        } else {
+            ctx.names_film(before) || before.contains("rights")
+        };
+        let company = c.name("c").expect("company");
+        let rest = &s.text[company.end()..];
+        let company = company.as_str().trim_end_matches('.');
+        if about_film && is_distributor_name(company, rest) {
             ctx.sentence_fact(s, &film, Predicate::Distributor, company, quals([]));
         }
     }
