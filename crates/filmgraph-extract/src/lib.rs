@@ -88,6 +88,7 @@ pub fn extract(article: &Article) -> Vec<Fact> {
         }
         production::extract_locations(&mut ctx, s);
         production::extract_influences(&mut ctx, s);
+        production::extract_coproduction(&mut ctx, s);
         production::extract_debut(&mut ctx, s);
         if kinds.reception {
             reception::extract_review(&mut ctx, s);

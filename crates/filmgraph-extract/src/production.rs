@@ -90,6 +90,33 @@ fn is_place_name(p: &str) -> bool {
         })
 }
 
+static COPRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"(?-u:\b)co-?production (?:between|of|from) (?P<list>[^.;:()]+)")
+        .expect("co-production")
+});
+
+/// "An international co-production of Italy and the United States": the
+/// countries the film is from.
+pub fn extract_coproduction(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    if !s.text.contains("production") {
+        return;
+    }
+    let Some(c) = COPRODUCTION.captures(s.text) else {
+        return;
+    };
+    if !ctx.names_film(s.text) {
+        return;
+    }
+    let film = ctx.film.clone();
+    let list = noun_phrase(c.name("list").expect("list").as_str());
+    for (a, b) in crate::names::split_list(list) {
+        let item = list[a..b].trim().trim_start_matches("the ");
+        if lexicon::is_country(item) {
+            ctx.sentence_fact(s, &film, Predicate::CountryOfOrigin, item, quals([]));
+        }
+    }
+}
+
 pub fn extract_influences(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let film = ctx.film.clone();
     let mut read: Vec<String> = Vec::new();
