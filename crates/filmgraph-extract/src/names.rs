@@ -200,10 +200,13 @@ pub fn leading_name(s: &str) -> Option<&str> {
         }
     }
     let name = s[..end].trim_end_matches(['.', ',']);
-    // "Jr." and a trailing initial keep their period.
+    // "Jr." and a trailing initial ("Q.", "J.R.") keep their period; "III."
+    // and "MGM." end a sentence.
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    let initial = last.chars().count() == 1 || last.contains('.');
     let keeps_period = s[..end].ends_with("Jr.")
         || s[..end].ends_with("Sr.")
-        || name.ends_with(|c: char| c.is_uppercase()) && s[..end].ends_with('.');
+        || initial && name.ends_with(|c: char| c.is_uppercase()) && s[..end].ends_with('.');
     let name = if keeps_period { &s[..end] } else { name };
     (!name.is_empty()).then_some(name)
 }
@@ -441,6 +444,12 @@ mod tests {
             leading_name("Sébastien Lalanne)"),
             Some("Sébastien Lalanne")
         );
+        // A sentence's period after a name's last word is no initial's.
+        assert_eq!(
+            leading_name("Clarence Williams III."),
+            Some("Clarence Williams III")
+        );
+        assert_eq!(leading_name("John Q."), Some("John Q."));
     }
 
     #[test]
