@@ -108,7 +108,10 @@ fn is_platform(name: &str) -> bool {
 /// dates the release. A date a film "is scheduled to be released on" is its
 /// release as far as the article knows, and "originally released" is one.
 fn is_planned(clause: &str, date_start: usize) -> bool {
-    let lower = clause.to_lowercase();
+    // ASCII folding keeps every byte where it was, so `date_start`, an
+    // offset into `clause`, is one into `lower` too ("İ" lower-cased in full
+    // takes a byte more).
+    let lower = clause.to_ascii_lowercase();
     let end = date_start.min(lower.len());
     // The words near the date: at most the 100 bytes before it.
     let mut near = end.saturating_sub(100);
@@ -457,6 +460,13 @@ pub fn extract_audience(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plan_is_read_whatever_letters_come_before_the_date() {
+        let clause = "The film İ was originally scheduled for «May 9, 2008»";
+        let at = clause.find("May").expect("date");
+        assert!(is_planned(clause, at));
+    }
 
     #[test]
     fn qualifiers_of_a_release() {
