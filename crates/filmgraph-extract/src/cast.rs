@@ -345,10 +345,7 @@ fn cast_line(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, line: &str) ->
         return name_list_line(ctx, s, film, line);
     };
     // "(voice)", "(uncredited)": notes between the name and its role.
-    let actors_part = match actors_part.find(" (") {
-        Some(open) if actors_part.trim_end().ends_with(')') => &actors_part[..open],
-        _ => actors_part,
-    };
+    let actors_part = without_notes(actors_part);
     let actors = crate::names::name_list(actors_part);
     let covered = actors
         .last()
