@@ -83,18 +83,18 @@ fn work_title(item: &str) -> Option<(&str, Option<&str>)> {
     for prefix in ["a sequel, ", "the sequel ", "the ", "a "] {
         t = t.strip_prefix(prefix).unwrap_or(t);
     }
-    let bytes = t.as_bytes();
     let mut possessive_year = None;
-    if bytes.len() > 5 && bytes[..4].iter().all(u8::is_ascii_digit) && bytes[4] == b' ' {
-        t = &t[5..];
-    } else if bytes.len() > 4 && bytes[..4].iter().all(u8::is_ascii_digit) {
-        // "1939's Daughters Courageous": the year the work came out.
-        if let Some(rest) = t[4..]
+    if t.len() > 4 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+        let (year, rest) = t.split_at(4);
+        if let Some(title) = rest.strip_prefix(' ').filter(|r| !r.is_empty()) {
+            t = title;
+        } else if let Some(title) = rest
             .strip_prefix("'s ")
-            .or_else(|| t[4..].strip_prefix("’s "))
+            .or_else(|| rest.strip_prefix("’s "))
         {
-            possessive_year = Some(&t[..4]);
-            t = rest;
+            // "1939's Daughters Courageous": the year the work came out.
+            possessive_year = Some(year);
+            t = title;
         }
     }
     for prefix in ["film ", "movie ", "sequel "] {
