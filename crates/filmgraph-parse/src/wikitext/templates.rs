@@ -6,7 +6,7 @@
 use super::cite;
 use super::render::{is_blank, raw_text, Renderer};
 use super::tree::{Arg, Kind, Node, Template};
-use filmgraph_model::Span;
+use filmgraph_model::{Paragraph, Span};
 
 /// Money templates and the symbol each renders before its amount.
 const MONEY: &[(&str, &str)] = &[
@@ -574,10 +574,7 @@ fn based_on(r: &mut Renderer<'_>, t: &Template, span: Span) {
     };
     // "(stage play) ''E.R.''", "''Sister Act''<br>1937 ''Cosmopolitan'' story":
     // the work is its title, without the note before it or the lines after.
-    let mut sub = Renderer::new(r.doc, super::out::Breaks::Lines);
-    sub.cite_refs = false;
-    sub.nodes(&work.value);
-    match sub.finish().pop() {
+    match lines_of(r, &work.value) {
         Some(p) if p.text.contains('\n') || p.text.trim_start().starts_with('(') => {
             let title = p
                 .text
@@ -591,39 +588,40 @@ fn based_on(r: &mut Renderer<'_>, t: &Template, span: Span) {
                 })
                 .find(|line| !line.is_empty());
             if let Some(title) = title {
-                let from = r.out.mark();
-                r.synth(title, work.value_span);
-                if let Some(link) = p.links.iter().find(|l| l.label == title) {
-                    r.out.link(from, "", link.page.clone());
-                }
+                synth_linked(r, title, work.value_span, &p);
             }
         }
         _ => r.inline(|r| r.nodes(&work.value)),
     }
-    let mut authors = Vec::new();
-    for a in &pos[1..] {
-        let mut sub = Renderer::new(r.doc, super::out::Breaks::Lines);
-        sub.cite_refs = false;
-        sub.nodes(&a.value);
-        let Some(p) = sub.finish().pop() else {
-            continue;
-        };
-        for line in p.text.lines() {
-            let page = p
-                .links
-                .iter()
-                .find(|l| l.label == line)
-                .map(|l| l.page.clone());
-            authors.push((line.to_string(), a.value_span, page));
-        }
-    }
-    for (k, (author, at, page)) in authors.into_iter().enumerate() {
+    let authors: Vec<(Paragraph, Span)> = pos[1..]
+        .iter()
+        .filter_map(|a| lines_of(r, &a.value).map(|p| (p, a.value_span)))
+        .collect();
+    let lines = authors
+        .iter()
+        .flat_map(|(p, at)| p.text.lines().map(move |line| (line, *at, p)));
+    for (k, (author, at, p)) in lines.enumerate() {
         r.synth(if k == 0 { " by " } else { " and " }, span);
-        let from = r.out.mark();
-        r.synth(&author, at);
-        if let Some(page) = page {
-            r.out.link(from, "", page);
-        }
+        synth_linked(r, author, at, p);
+    }
+}
+
+/// An argument rendered apart, a line per `<br>` or list item, without the
+/// citations in it.
+fn lines_of(r: &Renderer<'_>, nodes: &[Node]) -> Option<Paragraph> {
+    let mut sub = Renderer::new(r.doc, super::out::Breaks::Lines);
+    sub.cite_refs = false;
+    sub.nodes(nodes);
+    sub.finish().pop()
+}
+
+/// `text`, read from the argument at `at`, written out; linked to the page
+/// of the link in `p` that has it as its label, if one has.
+fn synth_linked(r: &mut Renderer<'_>, text: &str, at: Span, p: &Paragraph) {
+    let from = r.out.mark();
+    r.synth(text, at);
+    if let Some(link) = p.links.iter().find(|l| l.label == text) {
+        r.out.link(from, "", link.page.clone());
     }
 }
 
