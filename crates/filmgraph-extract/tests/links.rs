@@ -2,15 +2,12 @@
 //! but linked to different pages are two people, one person linked under two
 //! labels is one (fixture: `fixtures/links/two_john_smiths.wiki`).
 
+mod common;
+
 use filmgraph_model::{Fact, Predicate, PAGE};
-use std::path::Path;
 
 fn facts() -> Vec<Fact> {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/links/two_john_smiths.wiki");
-    let text = std::fs::read_to_string(path).expect("fixture");
-    let article = filmgraph_parse::parse_wikitext(&text, "Two Smiths");
-    filmgraph_extract::extract(&article)
+    common::wikitext_fixture("links/two_john_smiths.wiki", "Two Smiths").1
 }
 
 fn named(facts: &[Fact], predicate: Predicate) -> Vec<(&str, Option<&str>)> {

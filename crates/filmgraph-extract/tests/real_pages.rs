@@ -5,15 +5,18 @@
 //! source work and its author; what influenced a film (real pages of the
 //! piki corpus in `../shared`).
 
+mod common;
+
 use filmgraph_model::{Fact, Predicate};
 use std::path::Path;
 
+/// The fixture of Cast-section sentences: its text and its facts.
+fn parts_in_prose() -> (String, Vec<Fact>) {
+    common::wikitext_fixture("cast/parts_in_prose.wiki", "Parts in Prose")
+}
+
 fn facts() -> Vec<Fact> {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cast/parts_in_prose.wiki");
-    let text = std::fs::read_to_string(path).expect("fixture");
-    let article = filmgraph_parse::parse_wikitext(&text, "Parts in Prose");
-    filmgraph_extract::extract(&article)
+    parts_in_prose().1
 }
 
 /// Each cast member read, with the part read for them.
@@ -63,15 +66,11 @@ fn a_sentence_that_names_no_part_gives_the_cast_member_alone() {
 
 #[test]
 fn each_part_is_cited_from_its_own_sentence() {
-    let facts = facts();
+    let (text, facts) = parts_in_prose();
     let lawson = facts
         .iter()
         .find(|f| f.predicate == Predicate::CastMember && f.object == "Denis Lawson")
         .expect("Denis Lawson is read");
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cast/parts_in_prose.wiki"),
-    )
-    .expect("fixture");
     let cited = &text[lawson.source.start..lawson.source.end];
     assert!(
         cited.starts_with("[[Denis Lawson]] reprises") && cited.ends_with("from the first film."),
