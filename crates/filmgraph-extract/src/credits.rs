@@ -80,6 +80,8 @@ const CUES: &[(&str, Role)] = &[
     ("co-produced", Role::Producer),
     ("cast includes", Role::Cast),
     ("cast included", Role::Cast),
+    ("cast also includes", Role::Cast),
+    ("cast also included", Role::Cast),
     ("cast including", Role::Cast),
     ("cast consisting of", Role::Cast),
     ("cast featuring", Role::Cast),
@@ -125,6 +127,12 @@ const CUES: &[(&str, Role)] = &[
     ("appears", Role::Cast),
     ("portrays", Role::Cast),
     ("plays", Role::Cast),
+    // "Sivaji and Meera Jasmine played the lead roles", "… play supporting
+    // roles", "Theo James … appeared in new roles": the names come first.
+    ("play", Role::Cast),
+    ("played", Role::Cast),
+    ("appeared", Role::Cast),
+    ("acts", Role::Cast),
     ("supporting cast of", Role::Cast),
     ("cast include", Role::Cast),
     ("cast consists of", Role::Cast),
@@ -170,6 +178,7 @@ const CUES: &[(&str, Role)] = &[
     ("features", Role::Cast),
     ("feature", Role::Cast),
     ("featuring", Role::Cast),
+    ("featured", Role::Cast),
     ("with", Role::With),
     ("inspired by", Role::Stop),
     ("influenced by", Role::Stop),
@@ -330,6 +339,15 @@ fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
                 })
                 .max_by_key(|(phrase, _)| phrase.len());
             if let Some((phrase, role)) = hit {
+                // "Mark Wahlberg in the title role as Max Payne": the part
+                // is the actor's, inside one cast item.
+                if *role == Role::With
+                    && phrase.ends_with(" role")
+                    && lower[i + phrase.len()..].starts_with(" as ")
+                {
+                    i += phrase.len();
+                    continue;
+                }
                 // Lower-case cues only: "In" at a sentence start is not a cue
                 // worth ending anything, but "In" never starts a segment either.
                 let original = &text[i..i + phrase.len()];
@@ -443,7 +461,19 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         let segment = stripped.as_ref();
         let cue = &text[cue_start..cue_end];
         if role == Role::Cast && names_come_first(cue, segment) {
-            if !cast_before(ctx, s, &film, &text[..cue_start], segment) {
+            if acts_no_part(cue, text[cue_end..].trim_start()) {
+                carried.clear();
+                continue;
+            }
+            if cast_before(ctx, s, &film, &text[..cue_start], segment) {
+                // "Corey Hawkins portrays Dr. Dre, Jason Mitchell is
+                // Eazy-E, …", "X co-stars as Danny, a boy …, and Charles
+                // Dance as Mr. Benedict"
+                let names_parts = matches!(cue.to_lowercase().as_str(), "portrays" | "plays");
+                if names_parts || segment.starts_with("as ") {
+                    later_parts(ctx, s, &film, clause(&text[cue_end..]), names_parts);
+                }
+            } else {
                 // "most of the cast also reprise their roles, including A, B"
                 let after = segment
                     .split_once("including ")
@@ -476,6 +506,59 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         }
         for r in std::iter::once(role).chain(std::mem::take(&mut carried)) {
             credit(ctx, s, &film, r, segment);
+        }
+        // "stars Dylan Walsh as a man living in the town in which he grew
+        // up, Danny DeVito as …": a part described past a stop word, then
+        // the list goes on.
+        if role == Role::Cast && segment.contains(" as ") {
+            if let Some(&(_, _, Role::Stop)) = cues.get(n + 1) {
+                let end = cues[n + 1..]
+                    .iter()
+                    .find(|c| c.2 != Role::Stop)
+                    .map_or(text.len(), |c| c.0);
+                later_parts(ctx, s, &film, clause(&text[seg_end..end]), false);
+            }
+        }
+    }
+}
+
+/// The actors named with their parts after a first part and its
+/// description: "as Danny, a boy …, and Charles Dance as Mr. Benedict, a
+/// ruthless assassin" credits Charles Dance. The first item is the earlier
+/// part (or the end of its description) and is passed over, as are the
+/// descriptions between; the list ends at anything else. With `is_parts`,
+/// "Jason Mitchell is Eazy-E" names a part too (after "X portrays Y, …").
+fn later_parts(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, text: &str, is_parts: bool) {
+    for (n, (a, b)) in split_list(text).into_iter().enumerate() {
+        let item = text[a..b].trim();
+        let item = item
+            .strip_prefix("and ")
+            .unwrap_or(item)
+            .trim_end_matches('.');
+        let credit = leading_name(item).and_then(|name| {
+            // "Sir Ian McKellen as …": an honorific stays outside the name.
+            let end = item.find(name).map_or(item.len(), |p| p + name.len());
+            let rest = item[end..].trim_start();
+            if let Some(part) = rest.strip_prefix("as ") {
+                return Some((name, character_name(part)));
+            }
+            let part = rest.strip_prefix("is ").filter(|_| is_parts)?;
+            (leading_name(part) == Some(part) || character_name(part) == Some(part))
+                .then_some((name, Some(part)))
+        });
+        match credit {
+            Some((name, character)) if n > 0 => {
+                let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
+                ctx.sentence_fact(
+                    s,
+                    film,
+                    CastMember,
+                    &name,
+                    quals([("character", character)]),
+                );
+            }
+            _ if n == 0 || item.starts_with(char::is_lowercase) => {}
+            _ => break,
         }
     }
 }
@@ -612,13 +695,92 @@ fn names_come_first(cue: &str, segment: &str) -> bool {
         || cue.starts_with("complete")
         || cue.starts_with("made")
         || cue.starts_with("makes")
-        || matches!(cue.as_str(), "appear" | "appears" | "portrays" | "plays")
+        || matches!(
+            cue.as_str(),
+            "appear" | "appears" | "appeared" | "portrays" | "plays" | "play" | "played" | "acts"
+        )
         || (matches!(
             cue.as_str(),
             "stars" | "star" | "co-stars" | "also stars" | "starred"
         ) && (segment.is_empty()
             || segment.starts_with("as ")
             || leading_name(strip_cast_preamble(segment)).is_none()))
+}
+
+/// "Homophobia played such a significant role in the case", "Needle played
+/// for 13 weeks", "appears to be": a verb of acting said of something else.
+/// `after` is the sentence after the verb.
+fn acts_no_part(cue: &str, after: &str) -> bool {
+    static IMPORTANT_ROLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::pattern::compile(
+            r"^(?:a|an|such an?|the) (?:\w+ )?(?:key|major|significant|important|crucial|pivotal|vital|central|instrumental|decisive) (?:role|part) in (?:the |this )?(?P<what>\w+)",
+        )
+        .expect("important role pattern")
+    });
+    let cue = cue.to_lowercase();
+    matches!(
+        cue.as_str(),
+        "play" | "plays" | "played" | "appear" | "appears" | "appeared" | "acts"
+    ) && ([
+        "for ",
+        "at ",
+        "on ",
+        "to ",
+        "in theaters",
+        "in theatres",
+        "in cinemas",
+    ]
+    .iter()
+    .any(|p| after.starts_with(p))
+        || IMPORTANT_ROLE
+            .captures(after)
+            .is_some_and(|c| !matches!(&c["what"], "film" | "movie" | "picture")))
+}
+
+/// The names that end `before`, the words ahead of a cast verb: the widest
+/// tail of its clause that is nothing but a list of names.
+fn names_before(before: &str) -> Option<Vec<&str>> {
+    let clause_start = before.rfind("; ").map_or(0, |p| p + 2);
+    // Where a list may start: the clause's start, after a comma, and after a
+    // conjunction that opens a clause ("… the lead role while Krishnan, …").
+    let mut starts: Vec<usize> = vec![clause_start];
+    starts.extend(
+        before[clause_start..]
+            .match_indices(", ")
+            .map(|(p, _)| clause_start + p + 2),
+    );
+    for conjunction in [" while ", " whereas "] {
+        starts.extend(
+            before[clause_start..]
+                .match_indices(conjunction)
+                .map(|(p, _)| clause_start + p + 1),
+        );
+    }
+    starts.sort_unstable();
+    starts.into_iter().find_map(|start| {
+        let chunk = &before[start..];
+        // "…, while Austin O'Brien co-stars as Danny": a conjunction opens
+        // the clause, the names follow it.
+        let opened = ["while ", "and ", "whereas ", "with "]
+            .iter()
+            .find_map(|c| chunk.strip_prefix(c));
+        // "his spouse, Elena, and Rufus Sewell": a name after a description
+        // is an appositive, not the start of the list.
+        let word_before = before[..start]
+            .trim_end_matches([',', ' '])
+            .rsplit(' ')
+            .next();
+        if opened.is_none()
+            && start > clause_start
+            && word_before.is_some_and(|w| w.starts_with(char::is_lowercase))
+        {
+            return None;
+        }
+        let chunk = opened.unwrap_or(chunk);
+        let names = name_list(chunk);
+        let last = names.last()?;
+        chunk.trim_end().ends_with(last).then_some(names)
+    })
 }
 
 /// Credits the names just before a cue; false when there are none.
@@ -631,45 +793,36 @@ fn cast_before(
 ) -> bool {
     let before = before.trim_end();
     let before = before.strip_suffix(" also").unwrap_or(before).trim_end();
+    // "The director's father, Charlton Heston, plays …": a name set off by
+    // commas is the subject the description before it names.
+    let appositive = before
+        .strip_suffix(',')
+        .and_then(|b| b.rsplit_once(", "))
+        .map(|(_, last)| last)
+        .filter(|last| leading_name(last) == Some(*last));
     // "Canadian rock band Three Days Grace made a cameo appearance"
     let stripped = crate::names::strip_descriptors(before);
-    let before = stripped.as_ref();
-    // The widest tail of the clause that is nothing but a list of names.
-    let clause_start = before.rfind("; ").map_or(0, |p| p + 2);
-    let mut starts: Vec<usize> = vec![clause_start];
-    starts.extend(
-        before[clause_start..]
-            .match_indices(", ")
-            .map(|(p, _)| clause_start + p + 2),
-    );
-    let Some(names) = starts.into_iter().find_map(|start| {
-        // "his spouse, Elena, and Rufus Sewell": a name after a description
-        // is an appositive, not the start of the list.
-        let word_before = before[..start]
-            .trim_end_matches([',', ' '])
-            .rsplit(' ')
-            .next();
-        if start > clause_start && word_before.is_some_and(|w| w.starts_with(char::is_lowercase)) {
-            return None;
-        }
-        let chunk = &before[start..];
-        // "…, while Austin O'Brien co-stars as Danny": a conjunction opens
-        // the clause, the names follow it.
-        let chunk = ["while ", "and ", "whereas ", "with "]
-            .iter()
-            .find_map(|c| chunk.strip_prefix(c))
-            .unwrap_or(chunk);
-        let names = name_list(chunk);
-        let last = names.last()?;
-        chunk.trim_end().ends_with(last).then_some(names)
-    }) else {
+    let Some(names) = appositive
+        .map(|name| vec![name])
+        .or_else(|| names_before(stripped.as_ref()))
+    else {
         return false;
     };
+    // "Needle played for 13 weeks": the film is no cast member of its own.
+    if names.contains(&film) {
+        return false;
+    }
     let character = match names.as_slice() {
         // "X stars as Y", "X portrays Y", "X plays Y"
         [_] => {
             let role = after.strip_prefix("as ").unwrap_or(after);
             let role = role.strip_prefix("the ").unwrap_or(role);
+            // "plays the lead role while Krishna, …": the part ends with its clause.
+            let role = [" while ", " whereas "]
+                .iter()
+                .filter_map(|c| role.find(c))
+                .min()
+                .map_or(role, |end| &role[..end]);
             character_name(role.trim_end_matches('.')).filter(|r| r.starts_with(char::is_uppercase))
         }
         _ => None,
@@ -878,12 +1031,16 @@ fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str)
                 break;
             }
         }
-        let character = rest
+        let character = in_a_role(rest)
             .strip_prefix("as ")
             .or_else(|| rest.strip_prefix("in the role of "))
             .or_else(|| rest.strip_prefix("in the title role of "))
             .and_then(character_name);
         if is_company(name) {
+            break;
+        }
+        // "featured Pakula as both writer and director": a crew credit.
+        if in_a_role(rest).strip_prefix("as ").is_some_and(crew_part) {
             break;
         }
         let shared = (family || name.contains('-'))
@@ -989,6 +1146,39 @@ fn item_goes_on(rest: &str) -> bool {
         .any(|w| w.starts_with(|c: char| c.is_lowercase()))
 }
 
+/// Whether a part is a job on the film: "both writer and director",
+/// "director". With an article it is a character's: "as a director who
+/// forgives a teenage boy".
+fn crew_part(part: &str) -> bool {
+    let part = part.strip_prefix("both ").unwrap_or(part);
+    let word = part.split([' ', ',', '.']).next().unwrap_or(part);
+    matches!(
+        word,
+        "writer"
+            | "director"
+            | "co-director"
+            | "producer"
+            | "screenwriter"
+            | "cinematographer"
+            | "editor"
+            | "composer"
+    )
+}
+
+/// "in the title role as Max Payne" -> "as Max Payne": the role named
+/// before the part.
+fn in_a_role(rest: &str) -> &str {
+    ["title", "lead", "leading", "main"]
+        .iter()
+        .find_map(|kind| {
+            rest.strip_prefix("in the ")?
+                .strip_prefix(kind)?
+                .strip_prefix(" role ")
+                .filter(|part| part.starts_with("as "))
+        })
+        .unwrap_or(rest)
+}
+
 /// "the Mossad officer Peter Malkin" -> "Peter Malkin"; "Eichmann" -> "Eichmann".
 fn character_name(role: &str) -> Option<&str> {
     let role = role.split([',', ';', '(']).next().unwrap_or(role).trim();
@@ -1018,6 +1208,7 @@ fn strip_cast_preamble(segment: &str) -> &str {
             "the voice of ",
             "the voice talents of ",
             "the voice talent of ",
+            "voices of ",
             "an ensemble cast ",
             "an ensemble voice cast ",
             "an ensemble cast of ",
@@ -1136,13 +1327,79 @@ fn about_other_work(text: &str, at: usize) -> bool {
         // "This adaptation of the novel features ...": the film itself.
         let this =
             before[..p].trim_end().ends_with("this") || before[..p].trim_end().ends_with("This");
-        !this && !before[p..].contains(", ") && !before[p..].contains(" and ")
+        !this
+            && (describes_other_work(&before[p..])
+                || !before[p..].contains(", ") && !before[p..].contains(" and "))
     })
+}
+
+/// Whether the words after a marker of another work ("remake of …") end in
+/// a relative clause about that work: "a stage play that ran … November
+/// 15, 1971 and featured X", "Bommarillu, which starred X". Not when the
+/// clause was closed by a comma ("…, which premiered in 2012, starring X")
+/// or the film's own main clause came first ("based on cricket, is a film
+/// that stars X").
+fn describes_other_work(after_marker: &str) -> bool {
+    let Some(relative) = [" that ", " which "]
+        .iter()
+        .filter_map(|r| after_marker.rfind(r))
+        .max()
+    else {
+        return false;
+    };
+    let clause = &after_marker[relative..];
+    let closed = clause
+        .match_indices(", ")
+        .any(|(at, _)| !clause[at + 2..].starts_with(|c: char| c.is_ascii_digit()))
+        || clause.ends_with(',');
+    let main_clause = [" is a ", " is an ", " was a ", " was an "]
+        .iter()
+        .any(|m| after_marker.contains(m));
+    !closed && !main_clause
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_relative_clause_describes_the_other_work() {
+        assert!(describes_other_work("remake of bommarillu, which "));
+        assert!(describes_other_work(
+            "based on a stage play that ran until november 15, 1971 and "
+        ));
+        // Closed by a comma, or the film's own clause came first.
+        assert!(!describes_other_work(
+            "based on his script which premiered on march 29, 2012, "
+        ));
+        assert!(!describes_other_work(
+            "based on cricket, is a 2008 film that "
+        ));
+        assert!(!describes_other_work("remake of the 1983 film, "));
+    }
+
+    #[test]
+    fn acting_verbs_said_of_other_things() {
+        assert!(acts_no_part("played", "for 13 weeks in cinemas."));
+        assert!(acts_no_part(
+            "played",
+            "such a significant role in the case"
+        ));
+        assert!(!acts_no_part("played", "an important role in the film."));
+        assert!(!acts_no_part("played", "the lead roles."));
+        assert!(acts_no_part("appears", "to be lost."));
+        assert!(!acts_no_part("stars", "for a while"));
+    }
+
+    #[test]
+    fn parts_and_jobs() {
+        assert!(crew_part("both writer and director before his death"));
+        assert!(crew_part("director"));
+        assert!(!crew_part("a director who forgives a boy"));
+        assert!(!crew_part("Max Payne"));
+        assert_eq!(in_a_role("in the title role as Max Payne"), "as Max Payne");
+        assert_eq!(in_a_role("in the title role"), "in the title role");
+    }
 
     #[test]
     fn cues_at_word_boundaries() {
