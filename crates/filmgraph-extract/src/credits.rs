@@ -94,6 +94,13 @@ const CUES: &[(&str, Role)] = &[
     ("in the leading role", Role::With),
     ("in the lead roles", Role::With),
     ("in the leading roles", Role::With),
+    ("in lead roles", Role::With),
+    ("in lead role", Role::With),
+    ("in leading roles", Role::With),
+    ("in main roles", Role::With),
+    ("in a cameo appearance", Role::With),
+    ("in a cameo role", Role::With),
+    ("in a cameo", Role::With),
     ("in the title role", Role::With),
     ("in the main role", Role::With),
     ("in the main roles", Role::With),
@@ -140,6 +147,10 @@ const CUES: &[(&str, Role)] = &[
     ("performances from", Role::Cast),
     ("performances by", Role::Cast),
     ("portrayed by", Role::Cast),
+    ("voiced by", Role::Cast),
+    // "leading stars are Shakib Khan, Apu Biswas and Razzak"
+    ("stars are", Role::Cast),
+    ("actors are", Role::Cast),
     ("played by", Role::Cast),
     ("actors in this film included", Role::Cast),
     ("produced by", Role::Producer),
@@ -175,6 +186,7 @@ const CUES: &[(&str, Role)] = &[
     ("reprise", Role::Cast),
     ("reprises", Role::Cast),
     ("reprised", Role::Cast),
+    ("reprising", Role::Cast),
     ("features", Role::Cast),
     ("feature", Role::Cast),
     ("featuring", Role::Cast),
@@ -395,11 +407,30 @@ fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
 /// Reads the credits of one sentence about the article's film.
 pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let text = s.text;
-    let cues = find_cues(text);
-    if !cues
+    let mut cues = find_cues(text);
+    // "The cast includes A and B reprising their roles as C and D,
+    // respectively": right after a list of names, "reprising" is no cue.
+    let in_list: Vec<bool> = cues
         .iter()
-        .any(|(_, _, r)| !matches!(r, Role::Stop | Role::With))
-    {
+        .enumerate()
+        .map(|(k, &(start, end, _))| {
+            k > 0
+                && text[start..end].eq_ignore_ascii_case("reprising")
+                && cues[k - 1].2 == Role::Cast
+                && leading_name(strip_cast_preamble(&text[cues[k - 1].1..start])).is_some()
+        })
+        .collect();
+    let mut k = 0;
+    cues.retain(|_| {
+        k += 1;
+        !in_list[k - 1]
+    });
+    // A sentence with no cue but stops and "with" credits no one, unless
+    // the "with" names a role ("The film has A and B in the lead roles").
+    if !cues.iter().any(|&(start, end, r)| {
+        !matches!(r, Role::Stop | Role::With)
+            || r == Role::With && text[start..end].contains(" role")
+    }) {
         return;
     }
     let film = ctx.film.clone();
@@ -423,6 +454,10 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
                 previous.unwrap_or(role)
             }
             Role::With => {
+                // "The film has A, B and C in the lead roles"
+                if text[cue_start..cue_end].contains(" role") {
+                    cast_had(ctx, s, &film, &text[..cue_start]);
+                }
                 previous = Some(Role::With);
                 carried.clear();
                 continue;
@@ -479,6 +514,11 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
                     .split_once("including ")
                     .map_or("", |(_, names)| names);
                 cast_list(ctx, s, &film, after);
+            }
+            // "with Douglas reprising his role, but with Virginia Bruce as
+            // Sally": an aside, after which "with" goes on with no list.
+            if cue.eq_ignore_ascii_case("reprising") {
+                previous = None;
             }
             carried.clear();
             continue;
@@ -691,6 +731,7 @@ pub fn extract_own_role(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 fn names_come_first(cue: &str, segment: &str) -> bool {
     let cue = cue.to_lowercase();
     cue.starts_with("reprise")
+        || cue == "reprising"
         || cue.starts_with("round")
         || cue.starts_with("complete")
         || cue.starts_with("made")
@@ -737,6 +778,27 @@ fn acts_no_part(cue: &str, after: &str) -> bool {
             .is_some_and(|c| !matches!(&c["what"], "film" | "movie" | "picture")))
 }
 
+/// "The film has A, B and C" before "in the lead roles": credits the names
+/// that the film "has" (or "had").
+fn cast_had(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, before: &str) {
+    let Some(at) = [" has ", " had "]
+        .iter()
+        .filter_map(|v| before.rfind(v))
+        .max()
+    else {
+        return;
+    };
+    let chunk = before[at + 5..].trim_end();
+    let stripped = crate::names::strip_descriptors(chunk);
+    let names = name_list(stripped.as_ref());
+    if names.last().is_some_and(|last| stripped.ends_with(last)) {
+        for name in names {
+            let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
+            ctx.sentence_fact(s, film, CastMember, &name, quals([]));
+        }
+    }
+}
+
 /// The names that end `before`, the words ahead of a cast verb: the widest
 /// tail of its clause that is nothing but a list of names.
 fn names_before(before: &str) -> Option<Vec<&str>> {
@@ -749,7 +811,7 @@ fn names_before(before: &str) -> Option<Vec<&str>> {
             .match_indices(", ")
             .map(|(p, _)| clause_start + p + 2),
     );
-    for conjunction in [" while ", " whereas "] {
+    for conjunction in [" while ", " whilst ", " whereas ", " including "] {
         starts.extend(
             before[clause_start..]
                 .match_indices(conjunction)
@@ -761,9 +823,16 @@ fn names_before(before: &str) -> Option<Vec<&str>> {
         let chunk = &before[start..];
         // "…, while Austin O'Brien co-stars as Danny": a conjunction opens
         // the clause, the names follow it.
-        let opened = ["while ", "and ", "whereas ", "with "]
-            .iter()
-            .find_map(|c| chunk.strip_prefix(c));
+        let opened = [
+            "while ",
+            "whilst ",
+            "and ",
+            "whereas ",
+            "with ",
+            "including ",
+        ]
+        .iter()
+        .find_map(|c| chunk.strip_prefix(c));
         // "his spouse, Elena, and Rufus Sewell": a name after a description
         // is an appositive, not the start of the list.
         let word_before = before[..start]
@@ -818,7 +887,7 @@ fn cast_before(
             let role = after.strip_prefix("as ").unwrap_or(after);
             let role = role.strip_prefix("the ").unwrap_or(role);
             // "plays the lead role while Krishna, …": the part ends with its clause.
-            let role = [" while ", " whereas "]
+            let role = [" while ", " whilst ", " whereas "]
                 .iter()
                 .filter_map(|c| role.find(c))
                 .min()
