@@ -64,6 +64,14 @@ const CUES: &[(&str, Role)] = &[
     // "a 1997 American drama comedy film by rapper Master P"
     ("film by", Role::People(&[Director])),
     ("by director", Role::People(&[Director])),
+    ("documentary by", Role::People(&[Director])),
+    ("documentary film by", Role::People(&[Director])),
+    // "the directorial debut of Selton Mello"
+    ("directorial debut of", Role::People(&[Director])),
+    ("directoral debut of", Role::People(&[Director])),
+    ("directing debut of", Role::People(&[Director])),
+    ("debut feature of director", Role::People(&[Director])),
+    ("feature debut of director", Role::People(&[Director])),
     ("film from", Role::People(&[Director])),
     ("movie by", Role::People(&[Director])),
     ("from a screenplay by", Role::People(&[Screenwriter])),
@@ -243,6 +251,7 @@ const COMPANY_WORDS: &[&str] = &[
     "Studio",
     "Entertainment",
     "Productions",
+    "Foundation",
     "Production",
     "Company",
     "Corporation",
@@ -383,7 +392,16 @@ fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
                 }
                 // "directed by Nick Ryan, Starring ...": after a comma, as at
                 // the start, a capitalised cue starts a list.
-                let starts = i == 0 || text[..i].ends_with(", ");
+                // "a Bengali film Directed by Swapan Saha": after a
+                // lower-case word, a capitalised phrase ("… by") is a slip;
+                // a word alone may begin a name ("the Star Wars films").
+                let starts = i == 0
+                    || text[..i].ends_with(", ")
+                    || phrase.ends_with(" by")
+                        && text[..i]
+                            .strip_suffix(' ')
+                            .and_then(|before| before.rsplit(' ').next())
+                            .is_some_and(|w| w.starts_with(char::is_lowercase));
                 let role = if capital
                     && (!starts
                         || !matches!(
@@ -489,6 +507,19 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
                 | "co-edited"
         );
         if bare_verb && leading_name(segment).is_some() {
+            carried.clear();
+            continue;
+        }
+        // "a concert film by the English rock band Led Zeppelin": a band
+        // is filmed, it directs nothing.
+        if matches!(role, Role::People(preds) if preds.contains(&Director))
+            && text[cue_start..cue_end].to_lowercase().ends_with(" by")
+            && leading_name(segment).is_none()
+            && segment
+                .split(',')
+                .next()
+                .is_some_and(|item| item.contains(" band ") || item.contains(" group "))
+        {
             carried.clear();
             continue;
         }
@@ -1396,7 +1427,10 @@ fn about_other_work(text: &str, at: usize) -> bool {
         // "This adaptation of the novel features ...": the film itself.
         let this =
             before[..p].trim_end().ends_with("this") || before[..p].trim_end().ends_with("This");
+        // "an adaptation of the novel Affinity; directed by …": the
+        // semicolon ends the phrase about the other work.
         !this
+            && !before[p..].contains("; ")
             && (describes_other_work(&before[p..])
                 || !before[p..].contains(", ") && !before[p..].contains(" and "))
     })

@@ -365,7 +365,7 @@ pub fn name_list(s: &str) -> Vec<&str> {
 
 /// Words for what a person or company is, written before their name:
 /// "Japanese American filmmaker Rea Tajiri", "American studio United Artists".
-const ROLE_NOUNS: &str = "filmmakers?|film-makers?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|debutants?|debutantes?|superstars?|idols?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings|brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|cousins?|players?|stars?|legends?|icons?|personalit(?:y|ies)|hosts?|personalities|nominees?|winners?|laureates?|bands?|groups?|boxers?|athletes?|commentators?|broadcasters?|announcers?|anchors?|dancers?|presenters?|footballers?|models?|racers?|drivers?";
+const ROLE_NOUNS: &str = "filmmakers?|film-makers?|writer/directors?|writer-directors?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|debutants?|debutantes?|superstars?|idols?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings|brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|cousins?|players?|stars?|legends?|icons?|personalit(?:y|ies)|hosts?|personalities|nominees?|winners?|laureates?|bands?|groups?|boxers?|athletes?|commentators?|broadcasters?|announcers?|anchors?|dancers?|presenters?|footballers?|models?|racers?|drivers?";
 
 static ROLE_NOUN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(&format!("(?:{ROLE_NOUNS}),? [A-Z]")).expect("role noun pattern")
@@ -373,7 +373,7 @@ static ROLE_NOUN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
 
 static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(&format!(
-        r"(?:(?-u:\b)[A-Z][\w'-]* )*(?:(?-u:\b)(?:his|her|their) )?(?:(?-u:\b)[a-z][\w-]* (?:and|&) )?(?P<modifier>(?-u:\b)[a-z][\w-]* )?(?-u:\b)(?:{ROLE_NOUNS}),? (?P<next>[A-Z])"
+        r"(?:(?-u:\b)(?:the|a|an) )?(?:(?-u:\b)[A-Z][\w'-]* )*(?:(?-u:\b)(?:his|her|their) )?(?:(?-u:\b)[a-z][\w-]* (?:and|&) )?(?P<modifier>(?-u:\b)[a-z][\w-]* )?(?-u:\b)(?:{ROLE_NOUNS}),? (?P<next>[A-Z])"
     ))
     .expect("descriptor pattern")
 });
