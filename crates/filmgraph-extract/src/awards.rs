@@ -60,5 +60,34 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             ("year", year.as_deref()),
         ]);
         ctx.sentence_fact(s, &film, Predicate::Award, award, q);
+        if let Some(actor) = category
+            .filter(|c| c.contains("Actor") || c.contains("Actress"))
+            .and_then(|_| acting_recipient(text, c.get(0).map_or(0..0, |m| m.range())))
+        {
+            if actor != film {
+                let actor = ctx
+                    .resolve_person(actor)
+                    .unwrap_or_else(|| actor.to_string());
+                ctx.sentence_fact(s, &film, Predicate::CastMember, &actor, quals([]));
+            }
+        }
     }
+}
+
+/// Who an acting award for the film went to, a cast member of it: named
+/// after the category ("Best Actor for Pitt") or as the sentence's subject
+/// ("Umashree won the National Award for Best Actress for her
+/// performance"). `award` is the byte range of the award's words.
+fn acting_recipient(text: &str, award: std::ops::Range<usize>) -> Option<&str> {
+    let after = &text[award.end..];
+    if let Some(name) = after
+        .strip_prefix(" for ")
+        .and_then(crate::names::leading_name)
+    {
+        return Some(name);
+    }
+    let before = text[..award.start].trim_end();
+    let start = before.rfind(", ").map_or(0, |p| p + 2);
+    let subject = before[start..].trim();
+    crate::names::is_person_name(subject).then_some(subject)
 }
