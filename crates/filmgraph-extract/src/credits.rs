@@ -360,6 +360,11 @@ fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
                 })
                 .max_by_key(|(phrase, _)| phrase.len());
             if let Some((phrase, role)) = hit {
+                // "the play's story": a noun's possessive, no verb.
+                if lower[i + phrase.len()..].starts_with(['\'', '’']) {
+                    i += phrase.len();
+                    continue;
+                }
                 // "Mark Wahlberg in the title role as Max Payne": the part
                 // is the actor's, inside one cast item.
                 if *role == Role::With
@@ -397,11 +402,18 @@ fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
                 // a word alone may begin a name ("the Star Wars films").
                 let starts = i == 0
                     || text[..i].ends_with(", ")
-                    || phrase.ends_with(" by")
+                    || phrase.ends_with("ed by")
                         && text[..i]
                             .strip_suffix(' ')
                             .and_then(|before| before.rsplit(' ').next())
                             .is_some_and(|w| w.starts_with(char::is_lowercase));
+                // "starring Kid 'n Play, Bernie Mac": a word of a name that
+                // is also a verb of acting stops nothing.
+                if capital && !starts && matches!(*phrase, "play" | "played" | "appeared" | "acts")
+                {
+                    i += phrase.len();
+                    continue;
+                }
                 let role = if capital
                     && (!starts
                         || !matches!(
@@ -428,14 +440,20 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let mut cues = find_cues(text);
     // "The cast includes A and B reprising their roles as C and D,
     // respectively": right after a list of names, "reprising" is no cue.
+    // A "with" after a cast cue goes on with its list.
+    let mut listing = false;
     let in_list: Vec<bool> = cues
         .iter()
         .enumerate()
-        .map(|(k, &(start, end, _))| {
-            k > 0
+        .map(|(k, &(start, end, role))| {
+            let drop = k > 0
                 && text[start..end].eq_ignore_ascii_case("reprising")
-                && cues[k - 1].2 == Role::Cast
-                && leading_name(strip_cast_preamble(&text[cues[k - 1].1..start])).is_some()
+                && listing
+                && leading_name(strip_cast_preamble(&text[cues[k - 1].1..start])).is_some();
+            if !drop {
+                listing = role == Role::Cast || role == Role::With && listing;
+            }
+            drop
         })
         .collect();
     let mut k = 0;
@@ -443,6 +461,8 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         k += 1;
         !in_list[k - 1]
     });
+    let cues = cues;
+    let cast_cue_before = |at: usize| cues.iter().any(|c| c.0 < at && c.2 == Role::Cast);
     // A sentence with no cue but stops and "with" credits no one, unless
     // the "with" names a role ("The film has A and B in the lead roles").
     if !cues.iter().any(|&(start, end, r)| {
@@ -539,16 +559,18 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
                 if names_parts || segment.starts_with("as ") {
                     later_parts(ctx, s, &film, clause(&text[cue_end..]), names_parts);
                 }
-            } else {
+            } else if let Some((_, after)) = segment.split_once("including ") {
                 // "most of the cast also reprise their roles, including A, B"
-                let after = segment
-                    .split_once("including ")
-                    .map_or("", |(_, names)| names);
                 cast_list(ctx, s, &film, after);
+            } else if matches!(cue.to_lowercase().as_str(), "play" | "played") {
+                // "The film adapts the play to 1930s Britain, with Richard
+                // depicted as …": a word that is as often a noun named no
+                // one, so no list goes on.
+                previous = None;
             }
             // "with Douglas reprising his role, but with Virginia Bruce as
             // Sally": an aside, after which "with" goes on with no list.
-            if cue.eq_ignore_ascii_case("reprising") {
+            if cue.eq_ignore_ascii_case("reprising") && !cast_cue_before(cue_start) {
                 previous = None;
             }
             carried.clear();
@@ -1110,9 +1132,21 @@ fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str)
             }
             break;
         };
-        let name_end = item.find(name).map_or(item.len(), |p| p + name.len());
+        let mut name_end = item.find(name).map_or(item.len(), |p| p + name.len());
         if item[name_end..].starts_with(['\'', '’']) {
             break; // "Clancy's character Jack Ryan": an owner, not a cast member
+        }
+        // "Corman regulars Richard Devon, Dick Miller": a name that says
+        // whose the people after it are.
+        let mut name = name;
+        if let Some((noun, after)) = item[name_end..].trim_start().split_once(' ') {
+            let named = leading_name(after).filter(|_| {
+                noun.len() > 3 && noun.ends_with('s') && noun.starts_with(char::is_lowercase)
+            });
+            if let Some(named) = named {
+                name = named;
+                name_end = item.find(named).map_or(item.len(), |p| p + named.len());
+            }
         }
         let rest = item[name_end..].trim_start();
         // "… and Carl Weathers as the champion, Apollo Creed": after the
@@ -1423,7 +1457,11 @@ fn about_other_work(text: &str, at: usize) -> bool {
     for m in MARKERS.find_overlapping_iter(&before) {
         last[m.pattern().as_usize()] = Some(m.start());
     }
-    last.into_iter().flatten().any(|p| {
+    last.into_iter().enumerate().any(|(k, p)| {
+        let Some(p) = p else { return false };
+        // "a film version of the novel, which was adapted by X": a clause
+        // after "version of" or "adaptation of" is about the film itself.
+        let the_films = matches!(OTHER_WORK[k], "version of" | "adaptation of");
         // "This adaptation of the novel features ...": the film itself.
         let this =
             before[..p].trim_end().ends_with("this") || before[..p].trim_end().ends_with("This");
@@ -1431,7 +1469,7 @@ fn about_other_work(text: &str, at: usize) -> bool {
         // semicolon ends the phrase about the other work.
         !this
             && !before[p..].contains("; ")
-            && (describes_other_work(&before[p..])
+            && (!the_films && describes_other_work(&before[p..])
                 || !before[p..].contains(", ") && !before[p..].contains(" and "))
     })
 }
@@ -1450,6 +1488,11 @@ fn describes_other_work(after_marker: &str) -> bool {
     else {
         return false;
     };
+    // "a sequel to X, produced by A, directed by B, that stars C": credits
+    // of the film came between, and the clause is the film's.
+    if after_marker[..relative].contains(" by ") {
+        return false;
+    }
     let clause = &after_marker[relative..];
     let closed = clause
         .match_indices(", ")
