@@ -360,6 +360,16 @@ fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
                 })
                 .max_by_key(|(phrase, _)| phrase.len());
             if let Some((phrase, role)) = hit {
+                // "The film is prominently featured in …": a passive.
+                if *phrase == "featured"
+                    && text[..i].trim_end().rsplit(' ').next().is_some_and(|w| {
+                        matches!(w, "is" | "was" | "are" | "were" | "be" | "been" | "being")
+                            || w.ends_with("ly")
+                    })
+                {
+                    i += phrase.len();
+                    continue;
+                }
                 // "the play's story": a noun's possessive, no verb.
                 if lower[i + phrase.len()..].starts_with(['\'', '’']) {
                     i += phrase.len();
@@ -562,7 +572,11 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             } else if let Some((_, after)) = segment.split_once("including ") {
                 // "most of the cast also reprise their roles, including A, B"
                 cast_list(ctx, s, &film, after);
-            } else if matches!(cue.to_lowercase().as_str(), "play" | "played") {
+            } else if matches!(cue.to_lowercase().as_str(), "play" | "played")
+                && !["role", "character", "part", "lead"]
+                    .iter()
+                    .any(|w| segment.contains(w))
+            {
                 // "The film adapts the play to 1930s Britain, with Richard
                 // depicted as …": a word that is as often a noun named no
                 // one, so no list goes on.
@@ -812,9 +826,13 @@ fn acts_no_part(cue: &str, after: &str) -> bool {
         .expect("important role pattern")
     });
     let cue = cue.to_lowercase();
+    // "Vaudeville acts are re-created": the noun; "X acts in the lead role".
+    if cue == "acts" {
+        return !(after.starts_with("in ") || after.starts_with("as "));
+    }
     matches!(
         cue.as_str(),
-        "play" | "plays" | "played" | "appear" | "appears" | "appeared" | "acts"
+        "play" | "plays" | "played" | "appear" | "appears" | "appeared"
     ) && ([
         "for ",
         "at ",
@@ -864,10 +882,20 @@ fn names_before(before: &str) -> Option<Vec<&str>> {
             .match_indices(", ")
             .map(|(p, _)| clause_start + p + 2),
     );
-    for conjunction in [" while ", " whilst ", " whereas ", " including "] {
+    for conjunction in [" while ", " whilst ", " whereas ", " including ", " and "] {
         starts.extend(
             before[clause_start..]
                 .match_indices(conjunction)
+                // "the leading man and Edna Purviance": an "and" after a
+                // lower-case word joins clauses; "German and Persian" is
+                // one name's words.
+                .filter(|&(p, _)| {
+                    conjunction != " and "
+                        || before[clause_start..clause_start + p]
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| w.starts_with(char::is_lowercase))
+                })
                 .map(|(p, _)| clause_start + p + 1),
         );
     }
@@ -939,8 +967,15 @@ fn cast_before(
         [_] => {
             let role = after.strip_prefix("as ").unwrap_or(after);
             let role = role.strip_prefix("the ").unwrap_or(role);
-            // "plays the lead role while Krishna, …": the part ends with its clause.
-            let role = [" while ", " whilst ", " whereas "]
+            // "plays the lead role while Krishna, …": the part ends with its
+            // clause; "played the leading man and Edna Purviance": a
+            // description ends at "and".
+            let ends: &[&str] = if role.starts_with(char::is_lowercase) {
+                &[" while ", " whilst ", " whereas ", " and "]
+            } else {
+                &[" while ", " whilst ", " whereas "]
+            };
+            let role = ends
                 .iter()
                 .filter_map(|c| role.find(c))
                 .min()
@@ -1316,6 +1351,13 @@ fn in_a_role(rest: &str) -> &str {
 /// "the Mossad officer Peter Malkin" -> "Peter Malkin"; "Eichmann" -> "Eichmann".
 fn character_name(role: &str) -> Option<&str> {
     let role = role.split([',', ';', '(']).next().unwrap_or(role).trim();
+    // "Bharath's sister": a part told by whose it is, no name of its own.
+    if leading_name(role).is_some_and(|name| {
+        let end = role.find(name).map_or(role.len(), |p| p + name.len());
+        role[end..].starts_with("'s ") || role[end..].starts_with("’s ")
+    }) {
+        return None;
+    }
     if role.starts_with(|c: char| c.is_uppercase()) {
         return leading_name(role).or(Some(role).filter(|r| r.split(' ').count() <= 4));
     }
@@ -1535,6 +1577,16 @@ mod tests {
         assert!(!acts_no_part("played", "the lead roles."));
         assert!(acts_no_part("appears", "to be lost."));
         assert!(!acts_no_part("stars", "for a while"));
+    }
+
+    #[test]
+    fn a_part_told_by_whose_it_is_has_no_name() {
+        assert_eq!(character_name("Bharath's sister"), None);
+        assert_eq!(character_name("Mona Sax"), Some("Mona Sax"));
+        assert_eq!(
+            character_name("the Mossad officer Peter Malkin"),
+            Some("Peter Malkin")
+        );
     }
 
     #[test]

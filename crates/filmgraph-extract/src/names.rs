@@ -99,6 +99,16 @@ const NOT_NAMES: &[&str] = &[
     "Third",
     "Not",
     "Others",
+    "Uncredited",
+    "Instead",
+    "However",
+    "Meanwhile",
+    "Later",
+    "Initially",
+    "Originally",
+    "Additionally",
+    "Eventually",
+    "Ultimately",
     "Besides",
     "Only",
     "Even",
@@ -365,7 +375,7 @@ pub fn name_list(s: &str) -> Vec<&str> {
 
 /// Words for what a person or company is, written before their name:
 /// "Japanese American filmmaker Rea Tajiri", "American studio United Artists".
-const ROLE_NOUNS: &str = "filmmakers?|film-makers?|writer/directors?|writer-directors?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|debutants?|debutantes?|superstars?|idols?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings|brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|cousins?|players?|stars?|legends?|icons?|personalit(?:y|ies)|hosts?|personalities|nominees?|winners?|laureates?|bands?|groups?|boxers?|athletes?|commentators?|broadcasters?|announcers?|anchors?|dancers?|presenters?|footballers?|models?|racers?|drivers?";
+const ROLE_NOUNS: &str = "filmmakers?|film-makers?|writer/directors?|writer-directors?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|debutants?|debutantes?|superstars?|idols?|designers?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings|brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|cousins?|players?|stars?|legends?|icons?|personalit(?:y|ies)|hosts?|personalities|nominees?|winners?|laureates?|bands?|groups?|boxers?|athletes?|commentators?|broadcasters?|announcers?|anchors?|dancers?|presenters?|footballers?|models?|racers?|drivers?";
 
 static ROLE_NOUN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(&format!("(?:{ROLE_NOUNS}),? [A-Z]")).expect("role noun pattern")
