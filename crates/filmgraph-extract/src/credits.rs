@@ -370,6 +370,19 @@ fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
                     i += phrase.len();
                     continue;
                 }
+                // "directed by the NBA star Steve Nash": a noun after an
+                // article and a capitalised word.
+                if *phrase == "star" {
+                    let mut words = text[..i].split_whitespace().rev();
+                    let (prev, det) = (words.next(), words.next());
+                    if prev.is_some_and(|w| w.starts_with(char::is_uppercase))
+                        && det
+                            .is_some_and(|w| matches!(w, "the" | "a" | "an" | "former" | "fellow"))
+                    {
+                        i += phrase.len();
+                        continue;
+                    }
+                }
                 // "the play's story": a noun's possessive, no verb.
                 if lower[i + phrase.len()..].starts_with(['\'', '’']) {
                     i += phrase.len();
@@ -833,17 +846,9 @@ fn acts_no_part(cue: &str, after: &str) -> bool {
     matches!(
         cue.as_str(),
         "play" | "plays" | "played" | "appear" | "appears" | "appeared"
-    ) && ([
-        "for ",
-        "at ",
-        "on ",
-        "to ",
-        "in theaters",
-        "in theatres",
-        "in cinemas",
-    ]
-    .iter()
-    .any(|p| after.starts_with(p))
+    ) && (["for ", "to ", "in theaters", "in theatres", "in cinemas"]
+        .iter()
+        .any(|p| after.starts_with(p))
         || IMPORTANT_ROLE
             .captures(after)
             .is_some_and(|c| !matches!(&c["what"], "film" | "movie" | "picture")))
@@ -1001,6 +1006,8 @@ fn cast_before(
 fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segment: &str) {
     match role {
         Role::People(preds) => {
+            // "directed by the team of Steve James and Peter Gilbert"
+            let segment = segment.strip_prefix("the team of ").unwrap_or(segment);
             let segment = crate::names::skip_owner(segment);
             if let Some(group) = group_name(segment) {
                 // "directed by the Pang Brothers", "… team The Malloys"
@@ -1488,6 +1495,19 @@ fn negated(before: &str) -> bool {
 
 /// Whether the cue at `at` follows a phrase naming another work in the same
 /// clause ("a remake of the 1954 film directed by ...") without a comma between.
+/// Works that are written, not directed.
+const LITERARY: &[&str] = &[
+    " novel",
+    " book",
+    " manga",
+    " comic",
+    " memoir",
+    " biography",
+    " story",
+    " poem",
+    " article",
+];
+
 fn about_other_work(text: &str, at: usize) -> bool {
     static MARKERS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
         std::sync::LazyLock::new(|| {
@@ -1508,9 +1528,17 @@ fn about_other_work(text: &str, at: usize) -> bool {
         let this =
             before[..p].trim_end().ends_with("this") || before[..p].trim_end().ends_with("This");
         // "an adaptation of the novel Affinity; directed by …": the
-        // semicolon ends the phrase about the other work.
+        // semicolon ends the phrase about the other work, as a dash ends
+        // an aside ("– based on the book … by Judith Stone – directed by").
+        // A book is not directed: "based on a Kazuo Umezu manga directed
+        // by X" names the film's director.
+        let literary =
+            text[at..].starts_with("directed") && LITERARY.iter().any(|w| before[p..].contains(w));
         !this
+            && !literary
             && !before[p..].contains("; ")
+            && !before[p..].contains(" – ")
+            && !before[p..].contains(" - ")
             && (!the_films && describes_other_work(&before[p..])
                 || !before[p..].contains(", ") && !before[p..].contains(" and "))
     })
@@ -1531,8 +1559,10 @@ fn describes_other_work(after_marker: &str) -> bool {
         return false;
     };
     // "a sequel to X, produced by A, directed by B, that stars C": credits
-    // of the film came between, and the clause is the film's.
-    if after_marker[..relative].contains(" by ") {
+    // of the film came between, and the clause is the film's; "the sequel
+    // to X, both which star Y": about both.
+    let ahead = after_marker[..relative].trim_end();
+    if ahead.contains(" by ") || ahead.ends_with(" both") || ahead.ends_with(" both of") {
         return false;
     }
     let clause = &after_marker[relative..];
@@ -1564,6 +1594,9 @@ mod tests {
             "based on cricket, is a 2008 film that "
         ));
         assert!(!describes_other_work("remake of the 1983 film, "));
+        assert!(!describes_other_work(
+            "sequel to the 2009 film sherlock holmes, both which "
+        ));
     }
 
     #[test]

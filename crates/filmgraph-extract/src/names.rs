@@ -375,10 +375,18 @@ pub fn name_list(s: &str) -> Vec<&str> {
 
 /// Words for what a person or company is, written before their name:
 /// "Japanese American filmmaker Rea Tajiri", "American studio United Artists".
-const ROLE_NOUNS: &str = "filmmakers?|film-makers?|writer/directors?|writer-directors?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|debutants?|debutantes?|superstars?|idols?|designers?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings|brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|cousins?|players?|stars?|legends?|icons?|personalit(?:y|ies)|hosts?|personalities|nominees?|winners?|laureates?|bands?|groups?|boxers?|athletes?|commentators?|broadcasters?|announcers?|anchors?|dancers?|presenters?|footballers?|models?|racers?|drivers?";
+const ROLE_NOUNS: &str = "filmmakers?|film-makers?|writer/directors?|writer-directors?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|debutants?|debutantes?|débutants?|débutantes?|superstars?|idols?|designers?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings|brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|cousins?|players?|stars?|legends?|icons?|personalit(?:y|ies)|hosts?|personalities|nominees?|winners?|laureates?|bands?|groups?|boxers?|athletes?|commentators?|broadcasters?|announcers?|anchors?|dancers?|presenters?|footballers?|models?|racers?|drivers?";
 
 static ROLE_NOUN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(&format!("(?:{ROLE_NOUNS}),? [A-Z]")).expect("role noun pattern")
+});
+
+/// Words of praise or seniority before a name: "veteran Dasari Narayana Rao".
+static ADJECTIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::pattern::compile(
+        r"(?-u:\b)(?:(?:the|a|an) )?(?:veteran|legendary|famed|renowned|acclaimed) (?P<next>[A-Z])",
+    )
+    .expect("adjective pattern")
 });
 
 static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -393,12 +401,19 @@ static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 /// Lynch". A list's connector is no modifier: "comedian Zach Galifianakis and
 /// actress Judy Greer" keeps "Zach Galifianakis and".
 pub fn strip_descriptors(segment: &str) -> std::borrow::Cow<'_, str> {
+    // "veteran Dasari Narayana Rao", "veteran Coronation Street actor Brian
+    // Capron": a word of praise or seniority goes first.
+    let segment: std::borrow::Cow<'_, str> = if ADJECTIVE.is_match(segment) {
+        std::borrow::Cow::Owned(ADJECTIVE.replace_all(segment, "$next").into_owned())
+    } else {
+        std::borrow::Cow::Borrowed(segment)
+    };
     // The description needs a role noun: without one, nothing to strip (a
     // literal search, much cheaper than the whole pattern).
-    if !ROLE_NOUN.is_match(segment) {
-        return std::borrow::Cow::Borrowed(segment);
+    if !ROLE_NOUN.is_match(&segment) {
+        return segment;
     }
-    DESCRIPTOR.replace_all(segment, |c: &regex::Captures<'_>| {
+    fn replacement(c: &regex::Captures<'_>) -> String {
         let whole = c.get(0).map_or("", |m| m.as_str());
         let next = &c["next"];
         match c.name("modifier") {
@@ -408,7 +423,13 @@ pub fn strip_descriptors(segment: &str) -> std::borrow::Cow<'_, str> {
             }
             _ => next.to_string(),
         }
-    })
+    }
+    match segment {
+        std::borrow::Cow::Borrowed(seg) => DESCRIPTOR.replace_all(seg, replacement),
+        std::borrow::Cow::Owned(seg) => {
+            std::borrow::Cow::Owned(DESCRIPTOR.replace_all(&seg, replacement).into_owned())
+        }
+    }
 }
 
 /// Whether `s` as a whole looks like a person's name.

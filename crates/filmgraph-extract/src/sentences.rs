@@ -156,12 +156,18 @@ fn glued(text: &str, start: usize, dot: usize, end: usize) -> bool {
         return false;
     }
     let mut after = text[end..].chars();
-    let starts_word = after.next().is_some_and(char::is_uppercase)
-        && after.next().is_some_and(char::is_lowercase);
+    let capital = after.next();
+    let second = after.next();
+    // "…Chakraborty.A Film based on …": "A" or "I" is a word of its own.
+    let starts_word = capital.is_some_and(char::is_uppercase)
+        && (second.is_some_and(char::is_lowercase)
+            || matches!(capital, Some('A' | 'I')) && second == Some(' '));
+    // "… the Working Class?.It is directed by …"
     let word = text[start..dot]
         .rsplit(char::is_whitespace)
         .next()
-        .unwrap_or("");
+        .unwrap_or("")
+        .trim_end_matches(['?', '!']);
     let tail: Vec<char> = word.chars().rev().take(2).collect();
     starts_word
         && tail.len() == 2
@@ -207,8 +213,23 @@ mod tests {
                 "The documentary follows a year."
             ]
         );
+        assert_eq!(
+            sentences("It adapts Who's Afraid of the Class?.It is directed by Ana Kokkinos."),
+            [
+                "It adapts Who's Afraid of the Class?.",
+                "It is directed by Ana Kokkinos."
+            ]
+        );
+        assert_eq!(
+            sentences("Directed by Arjun Chakraborty.A Film based on the Novel."),
+            [
+                "Directed by Arjun Chakraborty.",
+                "A Film based on the Novel."
+            ]
+        );
         for one in [
             "It stars Mr.Bean and runs on ASP.NET in Node.js today.",
+            "It stars Mr.A and more.",
             "See www.imdb.Com for it.",
             "It is Ph.D work.",
         ] {
