@@ -124,6 +124,15 @@ const CUES: &[(&str, Role)] = &[
     ("supporting performances from", Role::Cast),
     // "X, Y and Z rounded out the cast": the names come first.
     ("made a cameo appearance", Role::Cast),
+    ("make a cameo appearance", Role::Cast),
+    ("make cameo appearances", Role::Cast),
+    ("made a special appearance", Role::Cast),
+    ("makes a special appearance", Role::Cast),
+    ("make a special appearance", Role::Cast),
+    ("make special appearances", Role::Cast),
+    ("appearance by", Role::Cast),
+    ("appearances by", Role::Cast),
+    ("playing", Role::Cast),
     ("makes a cameo appearance", Role::Cast),
     ("made cameo appearances", Role::Cast),
     ("cast, led by", Role::Cast),
@@ -585,14 +594,17 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             } else if let Some((_, after)) = segment.split_once("including ") {
                 // "most of the cast also reprise their roles, including A, B"
                 cast_list(ctx, s, &film, after);
-            } else if matches!(cue.to_lowercase().as_str(), "play" | "played")
-                && !["role", "character", "part", "lead"]
-                    .iter()
-                    .any(|w| segment.contains(w))
+            } else if cue.eq_ignore_ascii_case("playing")
+                || matches!(cue.to_lowercase().as_str(), "play" | "played")
+                    && !["role", "character", "part", "lead"]
+                        .iter()
+                        .any(|w| segment.contains(w))
             {
                 // "The film adapts the play to 1930s Britain, with Richard
-                // depicted as …": a word that is as often a noun named no
-                // one, so no list goes on.
+                // depicted as …", "tensions inherent in playing a Latin
+                // lead …, popular with American viewers": a word that is as
+                // often a noun (or said of no one here) named no one, so no
+                // list goes on.
                 previous = None;
             }
             // "with Douglas reprising his role, but with Virginia Bruce as
@@ -812,6 +824,8 @@ fn names_come_first(cue: &str, segment: &str) -> bool {
     let cue = cue.to_lowercase();
     cue.starts_with("reprise")
         || cue == "reprising"
+        || cue == "playing"
+        || cue.starts_with("make ")
         || cue.starts_with("round")
         || cue.starts_with("complete")
         || cue.starts_with("made")
@@ -845,7 +859,7 @@ fn acts_no_part(cue: &str, after: &str) -> bool {
     }
     matches!(
         cue.as_str(),
-        "play" | "plays" | "played" | "appear" | "appears" | "appeared"
+        "play" | "plays" | "played" | "playing" | "appear" | "appears" | "appeared"
     ) && (["for ", "to ", "in theaters", "in theatres", "in cinemas"]
         .iter()
         .any(|p| after.starts_with(p))
@@ -854,9 +868,22 @@ fn acts_no_part(cue: &str, after: &str) -> bool {
             .is_some_and(|c| !matches!(&c["what"], "film" | "movie" | "picture")))
 }
 
-/// "The film has A, B and C" before "in the lead roles": credits the names
-/// that the film "has" (or "had").
+/// "The film has A, B and C" or "A and B are" before "in the lead roles":
+/// credits the names that the film "has" (or "had"), or that "are" (or
+/// "acted") in them.
 fn cast_had(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, before: &str) {
+    let trimmed = before.trim_end();
+    let subjects = [" are", " were", " acted", " act"]
+        .iter()
+        .find_map(|v| trimmed.strip_suffix(v));
+    if let Some(subjects) = subjects {
+        let stripped = crate::names::strip_descriptors(subjects);
+        for name in names_before(stripped.as_ref()).unwrap_or_default() {
+            let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
+            ctx.sentence_fact(s, film, CastMember, &name, quals([]));
+        }
+        return;
+    }
     let Some(at) = [" has ", " had "]
         .iter()
         .filter_map(|v| before.rfind(v))
@@ -925,7 +952,11 @@ fn names_before(before: &str) -> Option<Vec<&str>> {
             .trim_end_matches([',', ' '])
             .rsplit(' ')
             .next();
+        // "…, whilst, Kota Srinivasa Rao plays": a conjunction before the comma.
+        let after_conjunction =
+            word_before.is_some_and(|w| matches!(w, "while" | "whilst" | "whereas" | "and"));
         if opened.is_none()
+            && !after_conjunction
             && start > clause_start
             && word_before.is_some_and(|w| w.starts_with(char::is_lowercase))
         {

@@ -6,8 +6,8 @@ use crate::lexicon::MONTHS;
 
 /// Lower-case words that may sit inside a person's name.
 const PARTICLES: &[&str] = &[
-    "de", "da", "das", "del", "della", "der", "di", "dos", "du", "la", "le", "van", "von", "bin",
-    "ibn", "al", "y", "ter", "ten", "den", "e", "zu",
+    "de", "da", "das", "del", "della", "der", "di", "dos", "du", "la", "las", "los", "le", "van",
+    "von", "bin", "ibn", "al", "y", "ter", "ten", "den", "e", "zu",
     // "Cedric the Entertainer", "Silkk the Shocker"
     "the",
 ];
