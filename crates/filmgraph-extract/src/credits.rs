@@ -392,6 +392,17 @@ fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
                         continue;
                     }
                 }
+                // "Also featured is the IV League, a support group …": what
+                // is featured is no one named ("Also featured are Marjorie
+                // Main and …" is a cast).
+                if *phrase == "featured"
+                    && [" is the ", " are the ", " was the ", " were the "]
+                        .iter()
+                        .any(|v| lower[i + phrase.len()..].starts_with(v))
+                {
+                    i += phrase.len();
+                    continue;
+                }
                 // "the play's story": a noun's possessive, no verb.
                 if lower[i + phrase.len()..].starts_with(['\'', '’']) {
                     i += phrase.len();
@@ -629,7 +640,10 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             || segment.trim() == "and"
             || joined && no_names && words_between <= 2
         {
-            if joined {
+            // "… Jenny Ghottra in lead roles and directed by X": a list
+            // that went on past "in lead roles" ended there; it is no role
+            // X shares.
+            if joined && cues[n].2 != Role::With {
                 carried.push(role);
             } else {
                 carried.clear();
@@ -1423,6 +1437,9 @@ fn strip_cast_preamble(segment: &str) -> &str {
             "the voice talents of ",
             "the voice talent of ",
             "voices of ",
+            // "Also featured are Marjorie Main and Percy Kilbride"
+            "are ",
+            "were ",
             "an ensemble cast ",
             "an ensemble voice cast ",
             "an ensemble cast of ",
