@@ -65,10 +65,7 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             .and_then(|_| acting_recipient(text, c.get(0).map_or(0..0, |m| m.range())))
         {
             if actor != film {
-                let actor = ctx
-                    .resolve_person(actor)
-                    .unwrap_or_else(|| actor.to_string());
-                ctx.sentence_fact(s, &film, Predicate::CastMember, &actor, quals([]));
+                crate::credits::credit_cast(ctx, s, &film, actor, None);
             }
         }
     }

@@ -694,14 +694,7 @@ fn later_parts(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, text: &str, 
         });
         match credit {
             Some((name, character)) if n > 0 => {
-                let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
-                ctx.sentence_fact(
-                    s,
-                    film,
-                    CastMember,
-                    &name,
-                    quals([("character", character)]),
-                );
+                credit_cast(ctx, s, film, name, character);
             }
             _ if n == 0 || item.starts_with(char::is_lowercase) => {}
             _ => break,
@@ -827,8 +820,7 @@ pub fn extract_own_role(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         if about_other_work(s.text, c.get(0).map_or(0, |m| m.start())) {
             continue;
         }
-        let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
-        ctx.sentence_fact(s, &film, CastMember, &name, quals([]));
+        credit_cast(ctx, s, &film, name, None);
     }
 }
 
@@ -893,8 +885,7 @@ fn cast_had(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, before: &str) {
     if let Some(subjects) = subjects {
         let stripped = crate::names::strip_descriptors(subjects);
         for name in names_before(stripped.as_ref()).unwrap_or_default() {
-            let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
-            ctx.sentence_fact(s, film, CastMember, &name, quals([]));
+            credit_cast(ctx, s, film, name, None);
         }
         return;
     }
@@ -910,8 +901,7 @@ fn cast_had(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, before: &str) {
     let names = name_list(stripped.as_ref());
     if names.last().is_some_and(|last| stripped.ends_with(last)) {
         for name in names {
-            let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
-            ctx.sentence_fact(s, film, CastMember, &name, quals([]));
+            credit_cast(ctx, s, film, name, None);
         }
     }
 }
@@ -1035,14 +1025,7 @@ fn cast_before(
         _ => None,
     };
     for name in names {
-        let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
-        ctx.sentence_fact(
-            s,
-            film,
-            CastMember,
-            &name,
-            quals([("character", character)]),
-        );
+        credit_cast(ctx, s, film, name, character);
     }
     true
 }
@@ -1184,11 +1167,7 @@ fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str)
             .collect();
         if actors.len() == roles.len() {
             for (actor, role) in actors.into_iter().zip(roles) {
-                let actor = ctx
-                    .resolve_person(actor)
-                    .unwrap_or_else(|| actor.to_string());
-                let q = quals([("character", character_name(role))]);
-                ctx.sentence_fact(s, film, CastMember, &actor, q);
+                credit_cast(ctx, s, film, actor, character_name(role));
             }
             return;
         }
@@ -1365,6 +1344,25 @@ fn item_goes_on(rest: &str) -> bool {
     !rest
         .split_whitespace()
         .any(|w| w.starts_with(|c: char| c.is_lowercase()))
+}
+
+/// Credits `name` as a cast member, as the fuller name the article gave the
+/// same person where there is one, with the part when it is known.
+pub(crate) fn credit_cast(
+    ctx: &mut Context<'_>,
+    s: &Sentence<'_>,
+    film: &str,
+    name: &str,
+    character: Option<&str>,
+) {
+    let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
+    ctx.sentence_fact(
+        s,
+        film,
+        CastMember,
+        &name,
+        quals([("character", character)]),
+    );
 }
 
 /// Whether a part is a job on the film: "both writer and director",
