@@ -6,8 +6,8 @@ use crate::lexicon::MONTHS;
 
 /// Lower-case words that may sit inside a person's name.
 const PARTICLES: &[&str] = &[
-    "de", "da", "das", "del", "della", "der", "di", "dos", "du", "la", "las", "los", "le", "van",
-    "von", "bin", "ibn", "al", "y", "ter", "ten", "den", "e", "zu",
+    "de", "da", "das", "del", "dela", "delas", "della", "der", "di", "dos", "du", "la", "las",
+    "los", "le", "van", "von", "bin", "ibn", "al", "y", "ter", "ten", "den", "e", "zu",
     // "Cedric the Entertainer", "Silkk the Shocker"
     "the",
 ];
@@ -152,11 +152,29 @@ pub fn leading_name(s: &str) -> Option<&str> {
     let mut end = 0;
     let mut words = 0;
     let mut pos = 0;
+    // The end of a nickname of several words, skipped whole.
+    let mut skip_until = 0;
     for word in s.split(' ') {
         let word_start = pos;
         pos += word.len() + 1;
+        if word_start < skip_until {
+            continue;
+        }
         if word.is_empty() {
             break;
+        }
+        // Guinn "Big Boy" Williams: a nickname of capitalised words.
+        if words > 0 && word.starts_with(['"', '“']) && !word.ends_with(['"', '”']) {
+            let inner = &s[word_start + word.chars().next().map_or(1, char::len_utf8)..];
+            let close = inner.find(['"', '”']).filter(|&c| c <= 30);
+            if let Some(close) = close.filter(|&c| {
+                inner[..c]
+                    .split(' ')
+                    .all(|w| w.starts_with(char::is_uppercase))
+            }) {
+                skip_until = s.len() - inner.len() + close + 1;
+                continue;
+            }
         }
         // A nickname in quotes inside a name: Sean "Diddy" Combs.
         // Chris 'Ludacris' Bridges.
@@ -441,6 +459,20 @@ pub fn is_person_name(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nickname_of_several_words_stays_inside_the_name() {
+        assert_eq!(
+            leading_name("Guinn \"Big Boy\" Williams, and Harry Carey"),
+            Some("Guinn \"Big Boy\" Williams")
+        );
+        assert_eq!(
+            leading_name("Ai Ai delas Alas and Marian"),
+            Some("Ai Ai delas Alas")
+        );
+        // An opening quote with no close: the name ends before it.
+        assert_eq!(leading_name("Tom \"the"), Some("Tom"));
+    }
 
     #[test]
     fn leading_names() {
