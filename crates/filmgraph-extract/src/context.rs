@@ -144,24 +144,16 @@ impl<'a> Context<'a> {
         if title.is_empty() {
             return None;
         }
-        let mut from = 0;
-        while let Some(pos) = text[from..].find(title) {
-            let at = from + pos;
-            let after = &text[at + title.len()..];
-            let continues = after
-                .strip_prefix(' ')
-                .and_then(|r| r.chars().next())
-                .is_some_and(|c| c.is_ascii_digit() || c.is_uppercase());
-            let before_ok = text[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if before_ok && !continues {
-                return Some(at);
+        find_whole(text, title, false).or_else(|| {
+            // "Baap re Baap Dokyala Taap" for "Baap Re Baap Dokyala Taap": a
+            // title of several words written in other capitals, where it
+            // starts with a capital (so "north" is not "North").
+            if !title.contains(' ') {
+                return None;
             }
-            from = at + title.len();
-        }
-        None
+            let at = find_whole(text, title, true)?;
+            text[at..].starts_with(char::is_uppercase).then_some(at)
+        })
     }
 
     /// Records a fact read from a sentence. The provenance is the sentence;
@@ -339,4 +331,59 @@ pub(crate) fn offset_in(text: &str, piece: &str) -> usize {
         .checked_sub(text.as_ptr() as usize)
         .filter(|at| at + piece.len() <= text.len())
         .unwrap_or(0)
+}
+
+/// Where `title` occurs in `text` as a whole title: not inside a word, nor
+/// followed by more of a longer name ("Cars 2", "Star Wars Episode"). With
+/// `fold`, ASCII letters match in either case (folding keeps byte offsets).
+fn find_whole(text: &str, title: &str, fold: bool) -> Option<usize> {
+    let (haystack, title) = if fold {
+        (
+            std::borrow::Cow::Owned(text.to_ascii_lowercase()),
+            std::borrow::Cow::Owned(title.to_ascii_lowercase()),
+        )
+    } else {
+        (
+            std::borrow::Cow::Borrowed(text),
+            std::borrow::Cow::Borrowed(title),
+        )
+    };
+    let mut from = 0;
+    while let Some(pos) = haystack[from..].find(title.as_ref()) {
+        let at = from + pos;
+        let after = &text[at + title.len()..];
+        let continues = after
+            .strip_prefix(' ')
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_ascii_digit() || c.is_uppercase());
+        let before_ok = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && !continues {
+            return Some(at);
+        }
+        from = at + title.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_found_whole_and_in_other_capitals() {
+        assert_eq!(
+            find_whole("Cars 2 is a film. Cars is one.", "Cars", false),
+            Some(18)
+        );
+        let text = "Baap re Baap Dokyala Taap is a Marathi film.";
+        assert_eq!(find_whole(text, "Baap Re Baap Dokyala Taap", false), None);
+        assert_eq!(find_whole(text, "Baap Re Baap Dokyala Taap", true), Some(0));
+        assert_eq!(
+            find_whole("Lost Bullet 2 is out.", "lost bullet", true),
+            None
+        );
+    }
 }
