@@ -1409,6 +1409,16 @@ fn character_name(role: &str) -> Option<&str> {
         return None;
     }
     if role.starts_with(|c: char| c.is_uppercase()) {
+        // "Secretary of Defense Robert McNamara": a title with "of" is the
+        // whole part, where every other word is capitalised.
+        let titled = role.contains(" of ")
+            && role.split(' ').count() <= 6
+            && role
+                .split(' ')
+                .all(|w| matches!(w, "of" | "the") || w.starts_with(char::is_uppercase));
+        if titled {
+            return Some(role.trim_end_matches('.'));
+        }
         return leading_name(role).or(Some(role).filter(|r| r.split(' ').count() <= 4));
     }
     // A description, then the name: take the last capitalised words.
@@ -1656,6 +1666,16 @@ mod tests {
         assert!(!acts_no_part("played", "the lead roles."));
         assert!(acts_no_part("appears", "to be lost."));
         assert!(!acts_no_part("stars", "for a while"));
+    }
+
+    #[test]
+    fn a_part_with_a_title_of_something_is_whole() {
+        assert_eq!(
+            character_name("Secretary of Defense Robert McNamara, a man"),
+            Some("Secretary of Defense Robert McNamara")
+        );
+        assert_eq!(character_name("Prince of Wales"), Some("Prince of Wales"));
+        assert_eq!(character_name("Leo of the sea people"), Some("Leo"));
     }
 
     #[test]
