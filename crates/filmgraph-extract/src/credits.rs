@@ -369,51 +369,7 @@ fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
                 })
                 .max_by_key(|(phrase, _)| phrase.len());
             if let Some((phrase, role)) = hit {
-                // "The film is prominently featured in …": a passive.
-                if *phrase == "featured"
-                    && text[..i].trim_end().rsplit(' ').next().is_some_and(|w| {
-                        matches!(w, "is" | "was" | "are" | "were" | "be" | "been" | "being")
-                            || w.ends_with("ly")
-                    })
-                {
-                    i += phrase.len();
-                    continue;
-                }
-                // "directed by the NBA star Steve Nash": a noun after an
-                // article and a capitalised word.
-                if *phrase == "star" {
-                    let mut words = text[..i].split_whitespace().rev();
-                    let (prev, det) = (words.next(), words.next());
-                    if prev.is_some_and(|w| w.starts_with(char::is_uppercase))
-                        && det
-                            .is_some_and(|w| matches!(w, "the" | "a" | "an" | "former" | "fellow"))
-                    {
-                        i += phrase.len();
-                        continue;
-                    }
-                }
-                // "Also featured is the IV League, a support group …": what
-                // is featured is no one named ("Also featured are Marjorie
-                // Main and …" is a cast).
-                if *phrase == "featured"
-                    && [" is the ", " are the ", " was the ", " were the "]
-                        .iter()
-                        .any(|v| lower[i + phrase.len()..].starts_with(v))
-                {
-                    i += phrase.len();
-                    continue;
-                }
-                // "the play's story": a noun's possessive, no verb.
-                if lower[i + phrase.len()..].starts_with(['\'', '’']) {
-                    i += phrase.len();
-                    continue;
-                }
-                // "Mark Wahlberg in the title role as Max Payne": the part
-                // is the actor's, inside one cast item.
-                if *role == Role::With
-                    && phrase.ends_with(" role")
-                    && lower[i + phrase.len()..].starts_with(" as ")
-                {
+                if no_cue_here(text, lower, i, phrase, *role) {
                     i += phrase.len();
                     continue;
                 }
@@ -477,6 +433,44 @@ fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
     out
 }
 
+/// Whether the cue `phrase`, found at `i`, is some other use of its words
+/// there. `lower` is `text` in lower case (or `text` itself, see
+/// [`find_cues`]).
+fn no_cue_here(text: &str, lower: &str, i: usize, phrase: &str, role: Role) -> bool {
+    let before = &text[..i];
+    let after = &lower[i + phrase.len()..];
+    let other_use = match phrase {
+        // "The film is prominently featured in …": a passive. "Also
+        // featured is the IV League, a support group …": what is featured
+        // is no one named ("Also featured are Marjorie Main and …" is a
+        // cast).
+        "featured" => {
+            before.trim_end().rsplit(' ').next().is_some_and(|w| {
+                matches!(w, "is" | "was" | "are" | "were" | "be" | "been" | "being")
+                    || w.ends_with("ly")
+            }) || [" is the ", " are the ", " was the ", " were the "]
+                .iter()
+                .any(|v| after.starts_with(v))
+        }
+        // "directed by the NBA star Steve Nash": a noun after an article
+        // and a capitalised word.
+        "star" => {
+            let mut words = before.split_whitespace().rev();
+            let (prev, det) = (words.next(), words.next());
+            prev.is_some_and(|w| w.starts_with(char::is_uppercase))
+                && det.is_some_and(|w| matches!(w, "the" | "a" | "an" | "former" | "fellow"))
+        }
+        _ => false,
+    };
+    // "the play's story": a noun's possessive, no verb.
+    let possessive = after.starts_with(['\'', '’']);
+    // "Mark Wahlberg in the title role as Max Payne": the part is the
+    // actor's, inside one cast item.
+    let role_then_part =
+        role == Role::With && phrase.ends_with(" role") && after.starts_with(" as ");
+    other_use || possessive || role_then_part
+}
+
 /// Reads the credits of one sentence about the article's film.
 pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let text = s.text;
@@ -485,24 +479,17 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     // respectively": right after a list of names, "reprising" is no cue.
     // A "with" after a cast cue goes on with its list.
     let mut listing = false;
-    let in_list: Vec<bool> = cues
-        .iter()
-        .enumerate()
-        .map(|(k, &(start, end, role))| {
-            let drop = k > 0
-                && text[start..end].eq_ignore_ascii_case("reprising")
-                && listing
-                && leading_name(strip_cast_preamble(&text[cues[k - 1].1..start])).is_some();
-            if !drop {
-                listing = role == Role::Cast || role == Role::With && listing;
-            }
-            drop
-        })
-        .collect();
-    let mut k = 0;
-    cues.retain(|_| {
-        k += 1;
-        !in_list[k - 1]
+    // Where the cue before ends.
+    let mut previous_end = 0;
+    cues.retain(|&(start, end, role)| {
+        let in_list = text[start..end].eq_ignore_ascii_case("reprising")
+            && listing
+            && leading_name(strip_cast_preamble(&text[previous_end..start])).is_some();
+        if !in_list {
+            listing = role == Role::Cast || role == Role::With && listing;
+        }
+        previous_end = end;
+        !in_list
     });
     let cues = cues;
     let cast_cue_before = |at: usize| cues.iter().any(|c| c.0 < at && c.2 == Role::Cast);
@@ -519,24 +506,23 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     // Roles of cues with no names of their own: "starring, directed, and
     // produced by Clint Eastwood" credits him with all three.
     let mut carried: Vec<Role> = Vec::new();
-    for (n, &(cue_start, cue_end, role)) in cues.iter().enumerate() {
+    for (n, &(cue_start, cue_end, cue_role)) in cues.iter().enumerate() {
         let seg_end = cues.get(n + 1).map_or(text.len(), |c| c.0);
         let segment = clause(text[cue_end..seg_end].trim_start_matches([' ', ',', ':']));
-        let role = match role {
+        // The cue as its phrase in `CUES` spells it.
+        let cue = text[cue_start..cue_end].to_lowercase();
+        let role = match cue_role {
             Role::With if previous == Some(Role::Cast) => Role::Cast,
             // "written by A along with B and C": they wrote it too.
             Role::With
                 if matches!(previous, Some(Role::People(_)))
-                    && matches!(
-                        text[cue_start..cue_end].to_lowercase().as_str(),
-                        "along with" | "together with"
-                    ) =>
+                    && matches!(cue.as_str(), "along with" | "together with") =>
             {
-                previous.unwrap_or(role)
+                previous.unwrap_or(cue_role)
             }
             Role::With => {
                 // "The film has A, B and C in the lead roles"
-                if text[cue_start..cue_end].contains(" role") {
+                if cue.contains(" role") {
                     cast_had(ctx, s, &film, &text[..cue_start]);
                 }
                 previous = Some(Role::With);
@@ -558,9 +544,8 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         // directed Knoller in The Bubble": a bare past tense followed by a
         // name is active: its subject is the crew member, its object no
         // person credited here.
-        let cue_text = &text[cue_start..cue_end];
         let bare_verb = matches!(
-            cue_text.to_lowercase().as_str(),
+            cue.as_str(),
             "directed"
                 | "written"
                 | "co-written"
@@ -576,7 +561,7 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         // "a concert film by the English rock band Led Zeppelin": a band
         // is filmed, it directs nothing.
         if matches!(role, Role::People(preds) if preds.contains(&Director))
-            && text[cue_start..cue_end].to_lowercase().ends_with(" by")
+            && cue.ends_with(" by")
             && leading_name(segment).is_none()
             && segment
                 .split(',')
@@ -588,9 +573,8 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         }
         let stripped = crate::names::strip_descriptors(segment);
         let segment = stripped.as_ref();
-        let cue = &text[cue_start..cue_end];
-        if role == Role::Cast && names_come_first(cue, segment) {
-            if acts_no_part(cue, text[cue_end..].trim_start()) {
+        if role == Role::Cast && names_come_first(&cue, segment) {
+            if acts_no_part(&cue, text[cue_end..].trim_start()) {
                 carried.clear();
                 continue;
             }
@@ -598,15 +582,15 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
                 // "Corey Hawkins portrays Dr. Dre, Jason Mitchell is
                 // Eazy-E, …", "X co-stars as Danny, a boy …, and Charles
                 // Dance as Mr. Benedict"
-                let names_parts = matches!(cue.to_lowercase().as_str(), "portrays" | "plays");
+                let names_parts = matches!(cue.as_str(), "portrays" | "plays");
                 if names_parts || segment.starts_with("as ") {
                     later_parts(ctx, s, &film, clause(&text[cue_end..]), names_parts);
                 }
             } else if let Some((_, after)) = segment.split_once("including ") {
                 // "most of the cast also reprise their roles, including A, B"
                 cast_list(ctx, s, &film, after);
-            } else if cue.eq_ignore_ascii_case("playing")
-                || matches!(cue.to_lowercase().as_str(), "play" | "played")
+            } else if cue == "playing"
+                || matches!(cue.as_str(), "play" | "played")
                     && !["role", "character", "part", "lead"]
                         .iter()
                         .any(|w| segment.contains(w))
@@ -620,7 +604,7 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             }
             // "with Douglas reprising his role, but with Virginia Bruce as
             // Sally": an aside, after which "with" goes on with no list.
-            if cue.eq_ignore_ascii_case("reprising") && !cast_cue_before(cue_start) {
+            if cue == "reprising" && !cast_cue_before(cue_start) {
                 previous = None;
             }
             carried.clear();
@@ -643,7 +627,7 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             // "… Jenny Ghottra in lead roles and directed by X": a list
             // that went on past "in lead roles" ended there; it is no role
             // X shares.
-            if joined && cues[n].2 != Role::With {
+            if joined && cue_role != Role::With {
                 carried.push(role);
             } else {
                 carried.clear();
@@ -825,9 +809,9 @@ pub fn extract_own_role(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 }
 
 /// "Aidan Quinn also stars", "Rufus Sewell stars as the villain",
-/// "Banderas and Zeta-Jones reprise their roles": the names precede the cue.
+/// "Banderas and Zeta-Jones reprise their roles": the names precede the cue
+/// (`cue` in lower case).
 fn names_come_first(cue: &str, segment: &str) -> bool {
-    let cue = cue.to_lowercase();
     cue.starts_with("reprise")
         || cue == "reprising"
         || cue == "playing"
@@ -837,11 +821,11 @@ fn names_come_first(cue: &str, segment: &str) -> bool {
         || cue.starts_with("made")
         || cue.starts_with("makes")
         || matches!(
-            cue.as_str(),
+            cue,
             "appear" | "appears" | "appeared" | "portrays" | "plays" | "play" | "played" | "acts"
         )
         || (matches!(
-            cue.as_str(),
+            cue,
             "stars" | "star" | "co-stars" | "also stars" | "starred"
         ) && (segment.is_empty()
             || segment.starts_with("as ")
@@ -850,7 +834,7 @@ fn names_come_first(cue: &str, segment: &str) -> bool {
 
 /// "Homophobia played such a significant role in the case", "Needle played
 /// for 13 weeks", "appears to be": a verb of acting said of something else.
-/// `after` is the sentence after the verb.
+/// `cue` is the verb in lower case, `after` the sentence after it.
 fn acts_no_part(cue: &str, after: &str) -> bool {
     static IMPORTANT_ROLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         crate::pattern::compile(
@@ -858,13 +842,12 @@ fn acts_no_part(cue: &str, after: &str) -> bool {
         )
         .expect("important role pattern")
     });
-    let cue = cue.to_lowercase();
     // "Vaudeville acts are re-created": the noun; "X acts in the lead role".
     if cue == "acts" {
         return !(after.starts_with("in ") || after.starts_with("as "));
     }
     matches!(
-        cue.as_str(),
+        cue,
         "play" | "plays" | "played" | "playing" | "appear" | "appears" | "appeared"
     ) && (["for ", "to ", "in theaters", "in theatres", "in cinemas"]
         .iter()
@@ -1010,10 +993,11 @@ fn cast_before(
             // "plays the lead role while Krishna, …": the part ends with its
             // clause; "played the leading man and Edna Purviance": a
             // description ends at "and".
-            let ends: &[&str] = if role.starts_with(char::is_lowercase) {
-                &[" while ", " whilst ", " whereas ", " and "]
+            let ends = [" while ", " whilst ", " whereas ", " and "];
+            let ends = if role.starts_with(char::is_lowercase) {
+                &ends[..]
             } else {
-                &[" while ", " whilst ", " whereas "]
+                &ends[..3]
             };
             let role = ends
                 .iter()
@@ -1549,8 +1533,6 @@ fn negated(before: &str) -> bool {
             .any(|w| matches!(w, "not" | "never" | "without") || w.ends_with("n't"))
 }
 
-/// Whether the cue at `at` follows a phrase naming another work in the same
-/// clause ("a remake of the 1954 film directed by ...") without a comma between.
 /// Works that are written, not directed.
 const LITERARY: &[&str] = &[
     " novel",
@@ -1564,6 +1546,8 @@ const LITERARY: &[&str] = &[
     " article",
 ];
 
+/// Whether the cue at `at` follows a phrase naming another work in the same
+/// clause ("a remake of the 1954 film directed by ...") without a comma between.
 fn about_other_work(text: &str, at: usize) -> bool {
     static MARKERS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
         std::sync::LazyLock::new(|| {

@@ -421,32 +421,33 @@ static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 pub fn strip_descriptors(segment: &str) -> std::borrow::Cow<'_, str> {
     // "veteran Dasari Narayana Rao", "veteran Coronation Street actor Brian
     // Capron": a word of praise or seniority goes first.
-    let segment: std::borrow::Cow<'_, str> = if ADJECTIVE.is_match(segment) {
-        std::borrow::Cow::Owned(ADJECTIVE.replace_all(segment, "$next").into_owned())
-    } else {
-        std::borrow::Cow::Borrowed(segment)
-    };
+    let segment = ADJECTIVE.replace_all(segment, "$next");
     // The description needs a role noun: without one, nothing to strip (a
     // literal search, much cheaper than the whole pattern).
     if !ROLE_NOUN.is_match(&segment) {
         return segment;
     }
-    fn replacement(c: &regex::Captures<'_>) -> String {
-        let whole = c.get(0).map_or("", |m| m.as_str());
-        let next = &c["next"];
-        match c.name("modifier") {
-            Some(m) if matches!(m.as_str().trim_end(), "and" | "or" | "with" | "plus" | "as") => {
-                let start = c.get(0).map_or(0, |w| w.start());
-                format!("{}{next}", &whole[..m.end() - start])
-            }
-            _ => next.to_string(),
-        }
-    }
     match segment {
-        std::borrow::Cow::Borrowed(seg) => DESCRIPTOR.replace_all(seg, replacement),
-        std::borrow::Cow::Owned(seg) => {
-            std::borrow::Cow::Owned(DESCRIPTOR.replace_all(&seg, replacement).into_owned())
+        std::borrow::Cow::Borrowed(seg) => DESCRIPTOR.replace_all(seg, without_description),
+        std::borrow::Cow::Owned(seg) => std::borrow::Cow::Owned(
+            DESCRIPTOR
+                .replace_all(&seg, without_description)
+                .into_owned(),
+        ),
+    }
+}
+
+/// What a description matched by [`DESCRIPTOR`] leaves: the first letter of
+/// the name after it, and a list's connector kept in front of it.
+fn without_description(c: &regex::Captures<'_>) -> String {
+    let whole = c.get(0).map_or("", |m| m.as_str());
+    let next = &c["next"];
+    match c.name("modifier") {
+        Some(m) if matches!(m.as_str().trim_end(), "and" | "or" | "with" | "plus" | "as") => {
+            let start = c.get(0).map_or(0, |w| w.start());
+            format!("{}{next}", &whole[..m.end() - start])
         }
+        _ => next.to_string(),
     }
 }
 
