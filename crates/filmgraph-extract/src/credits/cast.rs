@@ -1,0 +1,608 @@
+//! Cast members in prose: lists after a cue ("starring A as B, C as D and
+//! E"), names before a verb of acting ("A and B play the lead roles"), and
+//! the parts they play.
+
+use super::companies::is_company;
+use super::shared_surname;
+use crate::context::{quals, Context, Sentence};
+use crate::names::{leading_name, name_list, split_list};
+use filmgraph_model::Predicate::CastMember;
+
+/// The actors named with their parts after a first part and its
+/// description: "as Danny, a boy …, and Charles Dance as Mr. Benedict, a
+/// ruthless assassin" credits Charles Dance. The first item is the earlier
+/// part (or the end of its description) and is passed over, as are the
+/// descriptions between; the list ends at anything else. With `is_parts`,
+/// "Jason Mitchell is Eazy-E" names a part too (after "X portrays Y, …").
+pub(super) fn later_parts(
+    ctx: &mut Context<'_>,
+    s: &Sentence<'_>,
+    film: &str,
+    text: &str,
+    is_parts: bool,
+) {
+    for (n, (a, b)) in split_list(text).into_iter().enumerate() {
+        let item = text[a..b].trim();
+        let item = item
+            .strip_prefix("and ")
+            .unwrap_or(item)
+            .trim_end_matches('.');
+        let credit = leading_name(item).and_then(|name| {
+            // "Sir Ian McKellen as …": an honorific stays outside the name.
+            let end = item.find(name).map_or(item.len(), |p| p + name.len());
+            let rest = item[end..].trim_start();
+            if let Some(part) = rest.strip_prefix("as ") {
+                return Some((name, character_name(part)));
+            }
+            let part = rest.strip_prefix("is ").filter(|_| is_parts)?;
+            (leading_name(part) == Some(part) || character_name(part) == Some(part))
+                .then_some((name, Some(part)))
+        });
+        match credit {
+            Some((name, character)) if n > 0 => {
+                credit_cast(ctx, s, film, name, character);
+            }
+            _ if n == 0 || item.starts_with(char::is_lowercase) => {}
+            _ => break,
+        }
+    }
+}
+
+/// "Aidan Quinn also stars", "Rufus Sewell stars as the villain",
+/// "Banderas and Zeta-Jones reprise their roles": the names precede the cue
+/// (`cue` in lower case).
+pub(super) fn names_come_first(cue: &str, segment: &str) -> bool {
+    cue.starts_with("reprise")
+        || cue == "reprising"
+        || cue == "playing"
+        || cue.starts_with("make ")
+        || cue.starts_with("round")
+        || cue.starts_with("complete")
+        || cue.starts_with("made")
+        || cue.starts_with("makes")
+        || matches!(
+            cue,
+            "appear" | "appears" | "appeared" | "portrays" | "plays" | "play" | "played" | "acts"
+        )
+        || (matches!(
+            cue,
+            "stars" | "star" | "co-stars" | "also stars" | "starred"
+        ) && (segment.is_empty()
+            || segment.starts_with("as ")
+            || leading_name(strip_cast_preamble(segment)).is_none()))
+}
+
+/// "Homophobia played such a significant role in the case", "Needle played
+/// for 13 weeks", "appears to be": a verb of acting said of something else.
+/// `cue` is the verb in lower case, `after` the sentence after it.
+pub(super) fn acts_no_part(cue: &str, after: &str) -> bool {
+    static IMPORTANT_ROLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::pattern::compile(
+            r"^(?:a|an|such an?|the) (?:\w+ )?(?:key|major|significant|important|crucial|pivotal|vital|central|instrumental|decisive) (?:role|part) in (?:the |this )?(?P<what>\w+)",
+        )
+        .expect("important role pattern")
+    });
+    // "Vaudeville acts are re-created": the noun; "X acts in the lead role".
+    if cue == "acts" {
+        return !(after.starts_with("in ") || after.starts_with("as "));
+    }
+    matches!(
+        cue,
+        "play" | "plays" | "played" | "playing" | "appear" | "appears" | "appeared"
+    ) && (["for ", "to ", "in theaters", "in theatres", "in cinemas"]
+        .iter()
+        .any(|p| after.starts_with(p))
+        || IMPORTANT_ROLE
+            .captures(after)
+            .is_some_and(|c| !matches!(&c["what"], "film" | "movie" | "picture")))
+}
+
+/// "The film has A, B and C" or "A and B are" before "in the lead roles":
+/// credits the names that the film "has" (or "had"), or that "are" (or
+/// "acted") in them.
+pub(super) fn cast_had(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, before: &str) {
+    let trimmed = before.trim_end();
+    let subjects = [" are", " were", " acted", " act"]
+        .iter()
+        .find_map(|v| trimmed.strip_suffix(v));
+    if let Some(subjects) = subjects {
+        let stripped = crate::names::strip_descriptors(subjects);
+        for name in names_before(stripped.as_ref()).unwrap_or_default() {
+            credit_cast(ctx, s, film, name, None);
+        }
+        return;
+    }
+    let Some(at) = [" has ", " had "]
+        .iter()
+        .filter_map(|v| before.rfind(v))
+        .max()
+    else {
+        return;
+    };
+    let chunk = before[at + 5..].trim_end();
+    let stripped = crate::names::strip_descriptors(chunk);
+    let names = name_list(stripped.as_ref());
+    if names.last().is_some_and(|last| stripped.ends_with(last)) {
+        for name in names {
+            credit_cast(ctx, s, film, name, None);
+        }
+    }
+}
+
+/// The names that end `before`, the words ahead of a cast verb: the widest
+/// tail of its clause that is nothing but a list of names.
+fn names_before(before: &str) -> Option<Vec<&str>> {
+    let clause_start = before.rfind("; ").map_or(0, |p| p + 2);
+    // Where a list may start: the clause's start, after a comma, and after a
+    // conjunction that opens a clause ("… the lead role while Krishnan, …").
+    let mut starts: Vec<usize> = vec![clause_start];
+    starts.extend(
+        before[clause_start..]
+            .match_indices(", ")
+            .map(|(p, _)| clause_start + p + 2),
+    );
+    for conjunction in [" while ", " whilst ", " whereas ", " including ", " and "] {
+        starts.extend(
+            before[clause_start..]
+                .match_indices(conjunction)
+                // "the leading man and Edna Purviance": an "and" after a
+                // lower-case word joins clauses; "German and Persian" is
+                // one name's words.
+                .filter(|&(p, _)| {
+                    conjunction != " and "
+                        || before[clause_start..clause_start + p]
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| w.starts_with(char::is_lowercase))
+                })
+                .map(|(p, _)| clause_start + p + 1),
+        );
+    }
+    starts.sort_unstable();
+    starts.into_iter().find_map(|start| {
+        let chunk = &before[start..];
+        // "…, while Austin O'Brien co-stars as Danny": a conjunction opens
+        // the clause, the names follow it.
+        let opened = [
+            "while ",
+            "whilst ",
+            "and ",
+            "whereas ",
+            "with ",
+            "including ",
+        ]
+        .iter()
+        .find_map(|c| chunk.strip_prefix(c));
+        // "his spouse, Elena, and Rufus Sewell": a name after a description
+        // is an appositive, not the start of the list.
+        let word_before = before[..start]
+            .trim_end_matches([',', ' '])
+            .rsplit(' ')
+            .next();
+        // "…, whilst, Kota Srinivasa Rao plays": a conjunction before the comma.
+        let after_conjunction =
+            word_before.is_some_and(|w| matches!(w, "while" | "whilst" | "whereas" | "and"));
+        if opened.is_none()
+            && !after_conjunction
+            && start > clause_start
+            && word_before.is_some_and(|w| w.starts_with(char::is_lowercase))
+        {
+            return None;
+        }
+        let chunk = opened.unwrap_or(chunk);
+        let names = name_list(chunk);
+        let last = names.last()?;
+        chunk.trim_end().ends_with(last).then_some(names)
+    })
+}
+
+/// Credits the names just before a cue; false when there are none.
+pub(super) fn cast_before(
+    ctx: &mut Context<'_>,
+    s: &Sentence<'_>,
+    film: &str,
+    before: &str,
+    after: &str,
+) -> bool {
+    let before = before.trim_end();
+    let before = before.strip_suffix(" also").unwrap_or(before).trim_end();
+    // "The director's father, Charlton Heston, plays …": a name set off by
+    // commas is the subject the description before it names.
+    let appositive = before
+        .strip_suffix(',')
+        .and_then(|b| b.rsplit_once(", "))
+        .map(|(_, last)| last)
+        .filter(|last| leading_name(last) == Some(*last));
+    // "Canadian rock band Three Days Grace made a cameo appearance"
+    let stripped = crate::names::strip_descriptors(before);
+    let Some(names) = appositive
+        .map(|name| vec![name])
+        .or_else(|| names_before(stripped.as_ref()))
+    else {
+        return false;
+    };
+    // "Needle played for 13 weeks": the film is no cast member of its own.
+    if names.contains(&film) {
+        return false;
+    }
+    let character = match names.as_slice() {
+        // "X stars as Y", "X portrays Y", "X plays Y"
+        [_] => {
+            let role = after.strip_prefix("as ").unwrap_or(after);
+            let role = role.strip_prefix("the ").unwrap_or(role);
+            // "plays the lead role while Krishna, …": the part ends with its
+            // clause; "played the leading man and Edna Purviance": a
+            // description ends at "and".
+            let ends = [" while ", " whilst ", " whereas ", " and "];
+            let ends = if role.starts_with(char::is_lowercase) {
+                &ends[..]
+            } else {
+                &ends[..3]
+            };
+            let role = ends
+                .iter()
+                .filter_map(|c| role.find(c))
+                .min()
+                .map_or(role, |end| &role[..end]);
+            character_name(role.trim_end_matches('.')).filter(|r| r.starts_with(char::is_uppercase))
+        }
+        _ => None,
+    };
+    for name in names {
+        credit_cast(ctx, s, film, name, character);
+    }
+    true
+}
+
+/// A cast list with optional characters: "A as B, C as D and E".
+pub(super) fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str) {
+    let segment = strip_cast_preamble(segment);
+    // "A and B as C and D, respectively"
+    if let Some((actors, roles)) = segment
+        .split_once(", respectively")
+        .and_then(|(pairs, _)| pairs.split_once(" as "))
+    {
+        let actors = name_list(actors);
+        let roles: Vec<&str> = split_list(roles)
+            .into_iter()
+            .map(|(a, b)| &roles[a..b])
+            .collect();
+        if actors.len() == roles.len() {
+            for (actor, role) in actors.into_iter().zip(roles) {
+                credit_cast(ctx, s, film, actor, character_name(role));
+            }
+            return;
+        }
+    }
+    let mut cast: Vec<CastItem<'_>> = Vec::new();
+    let items = split_list(segment);
+    let names: Vec<&str> = items
+        .iter()
+        .map_while(|&(a, b)| leading_name(segment[a..b].trim_start_matches("and ")))
+        .collect();
+    // Lone names share a surname in a cast only where the sentence speaks of
+    // a family ("Kevin, Joe and Nick Jonas of … the Jonas Brothers") or the
+    // given name is plainly one ("Mary-Kate and Ashley Olsen"): elsewhere a
+    // lone name is as often a stage name ("Vijay and Trisha Krishnan").
+    let lower = s.text.to_lowercase();
+    let family = ["brothers", "sisters", "twins", "siblings"]
+        .iter()
+        .any(|w| lower.contains(w));
+    for (n, &(a, b)) in items.iter().enumerate() {
+        let item = segment[a..b].trim_start_matches("and ");
+        let Some(name) = leading_name(item) else {
+            // "Jeff Fahey as Jobe Smith, an intellectually disabled
+            // gardener, and Pierce Brosnan as …": a description of the
+            // character just named, then the list goes on.
+            let describes = item.starts_with("a ") || item.starts_with("an ");
+            if describes && cast.last().is_some_and(|c| c.character.is_some()) {
+                continue;
+            }
+            break;
+        };
+        let mut name_end = item.find(name).map_or(item.len(), |p| p + name.len());
+        if item[name_end..].starts_with(['\'', '’']) {
+            break; // "Clancy's character Jack Ryan": an owner, not a cast member
+        }
+        // "Corman regulars Richard Devon, Dick Miller": a name that says
+        // whose the people after it are.
+        let mut name = name;
+        if let Some((noun, after)) = item[name_end..].trim_start().split_once(' ') {
+            let named = leading_name(after).filter(|_| {
+                noun.len() > 3 && noun.ends_with('s') && noun.starts_with(char::is_lowercase)
+            });
+            if let Some(named) = named {
+                name = named;
+                name_end = item.find(named).map_or(item.len(), |p| p + named.len());
+            }
+        }
+        let rest = item[name_end..].trim_start();
+        // "… and Carl Weathers as the champion, Apollo Creed": after the
+        // last item, a name alone is the described character's.
+        if let Some(prev) = cast.last_mut() {
+            let prev_item = &segment[prev.span.0..prev.span.1];
+            let after_and = segment[..prev.span.0].trim_end().ends_with(" and");
+            let described = after_and
+                && prev.character.is_none()
+                && prev_item
+                    .split_once(" as ")
+                    .is_some_and(|(_, role)| role.starts_with(char::is_lowercase));
+            let last_bare = n + 1 == items.len() && rest.trim_end_matches(['.', ' ']).is_empty();
+            if described && last_bare {
+                prev.character = Some(name);
+                break;
+            }
+        }
+        let character = in_a_role(rest)
+            .strip_prefix("as ")
+            .or_else(|| rest.strip_prefix("in the role of "))
+            .or_else(|| rest.strip_prefix("in the title role of "))
+            .and_then(character_name);
+        if is_company(name) {
+            break;
+        }
+        // "featured Pakula as both writer and director": a crew credit.
+        if in_a_role(rest).strip_prefix("as ").is_some_and(crew_part) {
+            break;
+        }
+        let shared = (family || name.contains('-'))
+            .then(|| shared_surname(segment, name, names.get(n + 1..).unwrap_or_default()))
+            .flatten();
+        let name = shared
+            .or_else(|| ctx.resolve_person(name))
+            .unwrap_or_else(|| name.to_string());
+        let bare = rest.trim_end_matches(['.', ' ']).is_empty();
+        cast.push(CastItem {
+            name,
+            character,
+            span: (a, b),
+            bare,
+        });
+        if !item_goes_on(rest) {
+            break;
+        }
+    }
+    // "A and B as C and D": A plays C and B plays D; D is no cast member.
+    let joined_by_and = |x: (usize, usize), y: (usize, usize)| {
+        segment.get(x.1..y.0).is_some_and(|between| {
+            matches!(between.trim(), "and" | ", and" | ",and")
+                || segment[y.0..].starts_with("and ") && between.trim().is_empty()
+        })
+    };
+    let mut k = 1;
+    while k + 1 < cast.len() {
+        let (prev, this, next) = (&cast[k - 1], &cast[k], &cast[k + 1]);
+        if prev.character.is_none()
+            && prev.bare
+            && this.character.is_some()
+            && next.character.is_none()
+            && next.bare
+            && joined_by_and(prev.span, this.span)
+            && joined_by_and(this.span, next.span)
+        {
+            let (c, d, span) = (this.character, next.name.clone(), next.span);
+            cast[k - 1].character = c;
+            // The character named last lives in the segment, not in `cast`.
+            let at = span.0 + segment[span.0..span.1].find(d.as_str()).unwrap_or(0);
+            cast[k].character = segment.get(at..at + d.len());
+            cast.remove(k + 1);
+        }
+        k += 1;
+    }
+    for item in cast {
+        ctx.sentence_fact(
+            s,
+            film,
+            CastMember,
+            &item.name,
+            quals([("character", item.character)]),
+        );
+    }
+}
+
+/// One actor of a cast list, as read.
+struct CastItem<'a> {
+    name: String,
+    character: Option<&'a str>,
+    /// The item's bytes in the segment.
+    span: (usize, usize),
+    /// Whether the item is the name alone.
+    bare: bool,
+}
+
+/// Whether a cast list goes on after an item whose name is followed by
+/// `rest`: "in the title role", "as Lino", a nickname or a number do not end
+/// it; a new clause ("who returns...") does.
+fn item_goes_on(rest: &str) -> bool {
+    let rest = rest.trim();
+    if rest.is_empty() || rest.starts_with(['(', '"', '“']) {
+        return true;
+    }
+    if rest.starts_with("as ") {
+        return true;
+    }
+    if let Some(role) = rest.strip_prefix("in ") {
+        return role.starts_with("the ") && role.contains("role")
+            || role.starts_with("a ") && role.contains("role");
+    }
+    !rest
+        .split_whitespace()
+        .any(|w| w.starts_with(|c: char| c.is_lowercase()))
+}
+
+/// Credits `name` as a cast member, as the fuller name the article gave the
+/// same person where there is one, with the part when it is known.
+pub(crate) fn credit_cast(
+    ctx: &mut Context<'_>,
+    s: &Sentence<'_>,
+    film: &str,
+    name: &str,
+    character: Option<&str>,
+) {
+    let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
+    ctx.sentence_fact(
+        s,
+        film,
+        CastMember,
+        &name,
+        quals([("character", character)]),
+    );
+}
+
+/// Whether a part is a job on the film: "both writer and director",
+/// "director". With an article it is a character's: "as a director who
+/// forgives a teenage boy".
+fn crew_part(part: &str) -> bool {
+    let part = part.strip_prefix("both ").unwrap_or(part);
+    let word = part.split([' ', ',', '.']).next().unwrap_or(part);
+    matches!(
+        word,
+        "writer"
+            | "director"
+            | "co-director"
+            | "producer"
+            | "screenwriter"
+            | "cinematographer"
+            | "editor"
+            | "composer"
+    )
+}
+
+/// "in the title role as Max Payne" -> "as Max Payne": the role named
+/// before the part.
+fn in_a_role(rest: &str) -> &str {
+    ["title", "lead", "leading", "main"]
+        .iter()
+        .find_map(|kind| {
+            rest.strip_prefix("in the ")?
+                .strip_prefix(kind)?
+                .strip_prefix(" role ")
+                .filter(|part| part.starts_with("as "))
+        })
+        .unwrap_or(rest)
+}
+
+/// "the Mossad officer Peter Malkin" -> "Peter Malkin"; "Eichmann" -> "Eichmann".
+fn character_name(role: &str) -> Option<&str> {
+    let role = role.split([',', ';', '(']).next().unwrap_or(role).trim();
+    // "Bharath's sister": a part told by whose it is, no name of its own.
+    if leading_name(role).is_some_and(|name| {
+        let end = role.find(name).map_or(role.len(), |p| p + name.len());
+        role[end..].starts_with("'s ") || role[end..].starts_with("’s ")
+    }) {
+        return None;
+    }
+    if role.starts_with(|c: char| c.is_uppercase()) {
+        // "Secretary of Defense Robert McNamara": a title with "of" is the
+        // whole part, where every other word is capitalised.
+        let titled = role.contains(" of ")
+            && role.split(' ').count() <= 6
+            && role
+                .split(' ')
+                .all(|w| matches!(w, "of" | "the") || w.starts_with(char::is_uppercase));
+        if titled {
+            return Some(role.trim_end_matches('.'));
+        }
+        return leading_name(role).or(Some(role).filter(|r| r.split(' ').count() <= 4));
+    }
+    // A description, then the name: take the last capitalised words.
+    let words: Vec<&str> = role.split(' ').collect();
+    let first_cap = words
+        .iter()
+        .rposition(|w| !w.starts_with(|c: char| c.is_uppercase()))
+        .map_or(0, |i| i + 1);
+    if first_cap >= words.len() {
+        return None;
+    }
+    let start: usize = words[..first_cap].iter().map(|w| w.len() + 1).sum();
+    leading_name(&role[start..])
+}
+
+/// "the voices of A, B" / "an ensemble cast that includes A, B" -> "A, B".
+pub(super) fn strip_cast_preamble(segment: &str) -> &str {
+    let mut seg = segment.trim_start();
+    for _ in 0..3 {
+        let before = seg;
+        for prefix in [
+            "the voices of ",
+            "the voice of ",
+            "the voice talents of ",
+            "the voice talent of ",
+            "voices of ",
+            // "Also featured are Marjorie Main and Percy Kilbride"
+            "are ",
+            "were ",
+            "an ensemble cast ",
+            "an ensemble voice cast ",
+            "an ensemble cast of ",
+            "a voice cast ",
+            "a cast ",
+            "that includes ",
+            "that included ",
+            "which includes ",
+            "including ",
+            "includes ",
+            "of ",
+            "led by ",
+            "consisting of ",
+            "featuring ",
+            "featuring: ",
+        ] {
+            if let Some(rest) = seg.strip_prefix(prefix) {
+                seg = rest;
+            }
+        }
+        if seg == before {
+            break;
+        }
+    }
+    seg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acting_verbs_said_of_other_things() {
+        assert!(acts_no_part("played", "for 13 weeks in cinemas."));
+        assert!(acts_no_part(
+            "played",
+            "such a significant role in the case"
+        ));
+        assert!(!acts_no_part("played", "an important role in the film."));
+        assert!(!acts_no_part("played", "the lead roles."));
+        assert!(acts_no_part("appears", "to be lost."));
+        assert!(!acts_no_part("stars", "for a while"));
+    }
+
+    #[test]
+    fn a_part_with_a_title_of_something_is_whole() {
+        assert_eq!(
+            character_name("Secretary of Defense Robert McNamara, a man"),
+            Some("Secretary of Defense Robert McNamara")
+        );
+        assert_eq!(character_name("Prince of Wales"), Some("Prince of Wales"));
+        assert_eq!(character_name("Leo of the sea people"), Some("Leo"));
+    }
+
+    #[test]
+    fn a_part_told_by_whose_it_is_has_no_name() {
+        assert_eq!(character_name("Bharath's sister"), None);
+        assert_eq!(character_name("Mona Sax"), Some("Mona Sax"));
+        assert_eq!(
+            character_name("the Mossad officer Peter Malkin"),
+            Some("Peter Malkin")
+        );
+    }
+
+    #[test]
+    fn parts_and_jobs() {
+        assert!(crew_part("both writer and director before his death"));
+        assert!(crew_part("director"));
+        assert!(!crew_part("a director who forgives a boy"));
+        assert!(!crew_part("Max Payne"));
+        assert_eq!(in_a_role("in the title role as Max Payne"), "as Max Payne");
+        assert_eq!(in_a_role("in the title role"), "in the title role");
+    }
+}

@@ -1,0 +1,381 @@
+//! Finding the cue phrases of a sentence ("directed by", "starring", "and
+//! is"): each with the role it credits, at word boundaries, in order.
+
+use super::Role;
+use filmgraph_model::Predicate::*;
+
+const CUES: &[(&str, Role)] = &[
+    (
+        "written, directed and produced by",
+        Role::People(&[Screenwriter, Director, Producer]),
+    ),
+    (
+        "written, produced and directed by",
+        Role::People(&[Screenwriter, Producer, Director]),
+    ),
+    (
+        "produced, written and directed by",
+        Role::People(&[Producer, Screenwriter, Director]),
+    ),
+    (
+        "written and directed by",
+        Role::People(&[Screenwriter, Director]),
+    ),
+    (
+        "directed and written by",
+        Role::People(&[Director, Screenwriter]),
+    ),
+    (
+        "co-written and directed by",
+        Role::People(&[Screenwriter, Director]),
+    ),
+    (
+        "directed and co-written by",
+        Role::People(&[Director, Screenwriter]),
+    ),
+    (
+        "directed and produced by",
+        Role::People(&[Director, Producer]),
+    ),
+    (
+        "produced and directed by",
+        Role::People(&[Producer, Director]),
+    ),
+    ("co-directed by", Role::People(&[Director])),
+    ("directed by", Role::People(&[Director])),
+    // "a 1997 American drama comedy film by rapper Master P"
+    ("film by", Role::People(&[Director])),
+    ("by director", Role::People(&[Director])),
+    ("documentary by", Role::People(&[Director])),
+    ("documentary film by", Role::People(&[Director])),
+    // "the directorial debut of Selton Mello"
+    ("directorial debut of", Role::People(&[Director])),
+    ("directoral debut of", Role::People(&[Director])),
+    ("directing debut of", Role::People(&[Director])),
+    ("debut feature of director", Role::People(&[Director])),
+    ("feature debut of director", Role::People(&[Director])),
+    ("film from", Role::People(&[Director])),
+    ("movie by", Role::People(&[Director])),
+    ("from a screenplay by", Role::People(&[Screenwriter])),
+    ("with a screenplay by", Role::People(&[Screenwriter])),
+    ("screenplay by", Role::People(&[Screenwriter])),
+    ("co-written by", Role::People(&[Screenwriter])),
+    ("written by", Role::People(&[Screenwriter])),
+    ("scripted by", Role::People(&[Screenwriter])),
+    ("adapted by", Role::People(&[Screenwriter])),
+    ("co-written with", Role::People(&[Screenwriter])),
+    ("screenplay is credited to", Role::People(&[Screenwriter])),
+    ("co-produced by", Role::Producer),
+    ("coproduced by", Role::Producer),
+    ("co-produced", Role::Producer),
+    ("cast includes", Role::Cast),
+    ("cast included", Role::Cast),
+    ("cast also includes", Role::Cast),
+    ("cast also included", Role::Cast),
+    ("cast including", Role::Cast),
+    ("cast consisting of", Role::Cast),
+    ("cast featuring", Role::Cast),
+    ("co-stars include", Role::Cast),
+    ("co-stars included", Role::Cast),
+    ("also features", Role::Cast),
+    ("alongside", Role::With),
+    // "stars X in the lead role, Y and Z": the list goes on after the role.
+    ("in the lead role", Role::With),
+    ("in the leading role", Role::With),
+    ("in the lead roles", Role::With),
+    ("in the leading roles", Role::With),
+    ("in lead roles", Role::With),
+    ("in lead role", Role::With),
+    ("in leading roles", Role::With),
+    ("in main roles", Role::With),
+    ("in a cameo appearance", Role::With),
+    ("in a cameo role", Role::With),
+    ("in a cameo", Role::With),
+    ("in the title role", Role::With),
+    ("in the main role", Role::With),
+    ("in the main roles", Role::With),
+    ("in a supporting role", Role::With),
+    ("in supporting roles", Role::With),
+    ("in small roles", Role::With),
+    ("in minor roles", Role::With),
+    ("in smaller roles", Role::With),
+    ("in cameo roles", Role::With),
+    ("in cameos", Role::With),
+    ("opposite", Role::With),
+    ("supporting roles from", Role::Cast),
+    ("supporting performances from", Role::Cast),
+    // "X, Y and Z rounded out the cast": the names come first.
+    ("made a cameo appearance", Role::Cast),
+    ("make a cameo appearance", Role::Cast),
+    ("make cameo appearances", Role::Cast),
+    ("made a special appearance", Role::Cast),
+    ("makes a special appearance", Role::Cast),
+    ("make a special appearance", Role::Cast),
+    ("make special appearances", Role::Cast),
+    ("appearance by", Role::Cast),
+    ("appearances by", Role::Cast),
+    ("playing", Role::Cast),
+    ("makes a cameo appearance", Role::Cast),
+    ("made cameo appearances", Role::Cast),
+    ("cast, led by", Role::Cast),
+    ("cast led by", Role::Cast),
+    ("rounded out the cast", Role::Cast),
+    ("rounded out the rest of the cast", Role::Cast),
+    ("round out the cast", Role::Cast),
+    ("rounds out the cast", Role::Cast),
+    ("complete the cast", Role::Cast),
+    ("completes the cast", Role::Cast),
+    ("completed the cast", Role::Cast),
+    ("along with", Role::With),
+    ("together with", Role::With),
+    ("as well as", Role::With),
+    ("appear", Role::Cast),
+    ("appears", Role::Cast),
+    ("portrays", Role::Cast),
+    ("plays", Role::Cast),
+    // "Sivaji and Meera Jasmine played the lead roles", "… play supporting
+    // roles", "Theo James … appeared in new roles": the names come first.
+    ("play", Role::Cast),
+    ("played", Role::Cast),
+    ("appeared", Role::Cast),
+    ("acts", Role::Cast),
+    ("supporting cast of", Role::Cast),
+    ("cast include", Role::Cast),
+    ("cast consists of", Role::Cast),
+    ("cast headed by", Role::Cast),
+    ("performances from", Role::Cast),
+    ("performances by", Role::Cast),
+    ("portrayed by", Role::Cast),
+    ("voiced by", Role::Cast),
+    // "leading stars are Shakib Khan, Apu Biswas and Razzak"
+    ("stars are", Role::Cast),
+    ("actors are", Role::Cast),
+    ("played by", Role::Cast),
+    ("actors in this film included", Role::Cast),
+    ("produced by", Role::Producer),
+    ("executive produced by", Role::Stop),
+    ("narrated by", Role::People(&[Narrator])),
+    ("with music by", Role::People(&[Composer])),
+    ("music by", Role::People(&[Composer])),
+    ("score by", Role::People(&[Composer])),
+    ("music composed by", Role::People(&[Composer])),
+    ("composed by", Role::People(&[Composer])),
+    ("scored by", Role::People(&[Composer])),
+    ("cinematography by", Role::People(&[Cinematographer])),
+    ("photographed by", Role::People(&[Cinematographer])),
+    ("edited by", Role::People(&[Editor])),
+    ("co-edited by", Role::People(&[Editor])),
+    ("edited", Role::People(&[Editor])),
+    ("co-edited", Role::People(&[Editor])),
+    ("distributed by", Role::Company(Distributor)),
+    ("co-starring", Role::Cast),
+    ("co-stars", Role::Cast),
+    ("co-starred", Role::Cast),
+    ("starred", Role::Cast),
+    ("also starring", Role::Cast),
+    ("supported by", Role::Cast),
+    ("directed", Role::People(&[Director])),
+    ("written", Role::People(&[Screenwriter])),
+    ("co-written", Role::People(&[Screenwriter])),
+    ("produced", Role::Producer),
+    ("starring", Role::Cast),
+    ("stars", Role::Cast),
+    ("also stars", Role::Cast),
+    ("star", Role::Cast),
+    ("reprise", Role::Cast),
+    ("reprises", Role::Cast),
+    ("reprised", Role::Cast),
+    ("reprising", Role::Cast),
+    ("features", Role::Cast),
+    ("feature", Role::Cast),
+    ("featuring", Role::Cast),
+    ("featured", Role::Cast),
+    ("with", Role::With),
+    ("inspired by", Role::Stop),
+    ("influenced by", Role::Stop),
+    ("based on", Role::Stop),
+    ("adapted from", Role::Stop),
+    ("released by", Role::Company(Distributor)),
+    ("set in", Role::Stop),
+    ("about", Role::Stop),
+    ("who", Role::Stop),
+    ("for", Role::Stop),
+    ("from", Role::Stop),
+    ("in", Role::Stop),
+    ("is", Role::Stop),
+    ("was", Role::Stop),
+    ("and is", Role::Stop),
+    ("and was", Role::Stop),
+];
+
+/// Phrases that name a character inside a cast item, never cues.
+const IN_A_ROLE: &[&str] = &[
+    "in the role of ",
+    "in the title role of ",
+    "in the roles of ",
+];
+
+/// Finds cue phrases at word boundaries: (start, end, role), in order.
+pub(super) fn find_cues(text: &str) -> Vec<(usize, usize, Role)> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        // Case folding changed byte lengths (rare letters): search the original.
+        return find_cues_in(text, text);
+    }
+    find_cues_in(text, &lower)
+}
+
+/// The indexes into [`CUES`] of the cues that start with each byte, in
+/// order: a position is checked only against the cues that can start there.
+static CUES_BY_FIRST_BYTE: std::sync::LazyLock<Vec<Vec<usize>>> = std::sync::LazyLock::new(|| {
+    let mut table = vec![Vec::new(); 256];
+    for (k, (phrase, _)) in CUES.iter().enumerate() {
+        table[usize::from(phrase.as_bytes()[0])].push(k);
+    }
+    table
+});
+
+fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
+    let bytes = lower.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !lower.is_char_boundary(i) {
+            i += 1;
+            continue;
+        }
+        let at_boundary = i == 0 || !bytes[i - 1].is_ascii_alphanumeric() && bytes[i - 1] != b'-';
+        // "X in the role of Y": part of a cast item, no cue.
+        if at_boundary && bytes[i] == b'i' {
+            if let Some(phrase) = IN_A_ROLE.iter().find(|p| lower[i..].starts_with(*p)) {
+                i += phrase.len();
+                continue;
+            }
+        }
+        if at_boundary {
+            let hit = CUES_BY_FIRST_BYTE[usize::from(bytes[i])]
+                .iter()
+                .map(|&k| &CUES[k])
+                .filter(|(phrase, _)| {
+                    lower[i..].starts_with(phrase)
+                        && lower[i + phrase.len()..]
+                            .bytes()
+                            .next()
+                            .is_none_or(|b| !b.is_ascii_alphanumeric())
+                })
+                .max_by_key(|(phrase, _)| phrase.len());
+            if let Some((phrase, role)) = hit {
+                if no_cue_here(text, lower, i, phrase, *role) {
+                    i += phrase.len();
+                    continue;
+                }
+                // Lower-case cues only: "In" at a sentence start is not a cue
+                // worth ending anything, but "In" never starts a segment either.
+                let original = &text[i..i + phrase.len()];
+                // A capitalised cue word starts a sentence ("Starring X, ...")
+                // or is part of a name ("Star Wars"): only the first is a cue.
+                let capital = original.chars().next().is_some_and(char::is_uppercase);
+                // Inside a name, after a capitalised word ("Rising Star
+                // Entertainment"), it is a word of the name.
+                // "Danny Patrick, Starring ..." starts a list after a comma.
+                let in_name = capital
+                    && text[..i]
+                        .strip_suffix(' ')
+                        .and_then(|before| before.rsplit(' ').next())
+                        .is_some_and(|w| {
+                            w.starts_with(char::is_uppercase)
+                                && w.ends_with(|c: char| c.is_alphanumeric())
+                        });
+                if in_name {
+                    i += phrase.len();
+                    continue;
+                }
+                // "directed by Nick Ryan, Starring ...": after a comma, as at
+                // the start, a capitalised cue starts a list.
+                // "a Bengali film Directed by Swapan Saha": after a
+                // lower-case word, a capitalised phrase ("… by") is a slip;
+                // a word alone may begin a name ("the Star Wars films").
+                let starts = i == 0
+                    || text[..i].ends_with(", ")
+                    || phrase.ends_with("ed by")
+                        && text[..i]
+                            .strip_suffix(' ')
+                            .and_then(|before| before.rsplit(' ').next())
+                            .is_some_and(|w| w.starts_with(char::is_lowercase));
+                // "starring Kid 'n Play, Bernie Mac": a word of a name that
+                // is also a verb of acting stops nothing.
+                if capital && !starts && matches!(*phrase, "play" | "played" | "appeared" | "acts")
+                {
+                    i += phrase.len();
+                    continue;
+                }
+                let role = if capital
+                    && (!starts
+                        || !matches!(
+                            role,
+                            Role::People(_) | Role::Producer | Role::Cast | Role::Company(_)
+                        )) {
+                    Role::Stop
+                } else {
+                    *role
+                };
+                out.push((i, i + phrase.len(), role));
+                i += phrase.len();
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether the cue `phrase`, found at `i`, is some other use of its words
+/// there. `lower` is `text` in lower case (or `text` itself, see
+/// [`find_cues`]).
+fn no_cue_here(text: &str, lower: &str, i: usize, phrase: &str, role: Role) -> bool {
+    let before = &text[..i];
+    let after = &lower[i + phrase.len()..];
+    let other_use = match phrase {
+        // "The film is prominently featured in …": a passive. "Also
+        // featured is the IV League, a support group …": what is featured
+        // is no one named ("Also featured are Marjorie Main and …" is a
+        // cast).
+        "featured" => {
+            before.trim_end().rsplit(' ').next().is_some_and(|w| {
+                matches!(w, "is" | "was" | "are" | "were" | "be" | "been" | "being")
+                    || w.ends_with("ly")
+            }) || [" is the ", " are the ", " was the ", " were the "]
+                .iter()
+                .any(|v| after.starts_with(v))
+        }
+        // "directed by the NBA star Steve Nash": a noun after an article
+        // and a capitalised word.
+        "star" => {
+            let mut words = before.split_whitespace().rev();
+            let (prev, det) = (words.next(), words.next());
+            prev.is_some_and(|w| w.starts_with(char::is_uppercase))
+                && det.is_some_and(|w| matches!(w, "the" | "a" | "an" | "former" | "fellow"))
+        }
+        _ => false,
+    };
+    // "the play's story": a noun's possessive, no verb.
+    let possessive = after.starts_with(['\'', '’']);
+    // "Mark Wahlberg in the title role as Max Payne": the part is the
+    // actor's, inside one cast item.
+    let role_then_part =
+        role == Role::With && phrase.ends_with(" role") && after.starts_with(" as ");
+    other_use || possessive || role_then_part
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues_at_word_boundaries() {
+        let cues = find_cues("directed by A, written by B and starring C");
+        let starts: Vec<_> = cues.iter().map(|c| c.0).collect();
+        assert_eq!(starts, [0, 15, 32]);
+        assert!(find_cues("misdirected byway").is_empty());
+    }
+}

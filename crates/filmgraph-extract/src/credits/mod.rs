@@ -1,0 +1,391 @@
+//! Credits in prose: "directed by A, written by B and C, and starring D, E
+//! and F", "The film stars ...", "produced by ... for Columbia Pictures",
+//! "with music by ...". Each cue opens a segment that runs to the next cue or
+//! to the end of the clause; the segment's names are the credited people.
+
+mod cast;
+mod companies;
+mod cues;
+mod names_then_role;
+mod other_work;
+
+pub(crate) use cast::credit_cast;
+pub use companies::{company_name, is_company};
+pub use names_then_role::{extract_names_served, extract_own_role, extract_who_also};
+
+use crate::context::{quals, Context, Sentence};
+use crate::names::{leading_name, name_list, split_list};
+use cast::{
+    acts_no_part, cast_before, cast_had, cast_list, later_parts, names_come_first,
+    strip_cast_preamble,
+};
+use companies::company_or_person;
+use cues::find_cues;
+use filmgraph_model::Predicate;
+use other_work::about_other_work;
+
+/// What a cue credits the names after it with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    People(&'static [Predicate]),
+    /// People or companies: a name with a company word is a company.
+    Producer,
+    Cast,
+    Company(Predicate),
+    /// `with` continues a cast list; elsewhere it ends a segment.
+    With,
+    /// A phrase that ends the segment before it and starts nothing.
+    Stop,
+}
+
+use Predicate::*;
+
+/// Reads the credits of one sentence about the article's film.
+pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    let text = s.text;
+    let mut cues = find_cues(text);
+    // "The cast includes A and B reprising their roles as C and D,
+    // respectively": right after a list of names, "reprising" is no cue.
+    // A "with" after a cast cue goes on with its list.
+    let mut listing = false;
+    // Where the cue before ends.
+    let mut previous_end = 0;
+    cues.retain(|&(start, end, role)| {
+        let in_list = text[start..end].eq_ignore_ascii_case("reprising")
+            && listing
+            && leading_name(strip_cast_preamble(&text[previous_end..start])).is_some();
+        if !in_list {
+            listing = role == Role::Cast || role == Role::With && listing;
+        }
+        previous_end = end;
+        !in_list
+    });
+    let cues = cues;
+    let cast_cue_before = |at: usize| cues.iter().any(|c| c.0 < at && c.2 == Role::Cast);
+    // A sentence with no cue but stops and "with" credits no one, unless
+    // the "with" names a role ("The film has A and B in the lead roles").
+    if !cues.iter().any(|&(start, end, r)| {
+        !matches!(r, Role::Stop | Role::With)
+            || r == Role::With && text[start..end].contains(" role")
+    }) {
+        return;
+    }
+    let film = ctx.film.clone();
+    let mut previous: Option<Role> = None;
+    // Roles of cues with no names of their own: "starring, directed, and
+    // produced by Clint Eastwood" credits him with all three.
+    let mut carried: Vec<Role> = Vec::new();
+    for (n, &(cue_start, cue_end, cue_role)) in cues.iter().enumerate() {
+        let seg_end = cues.get(n + 1).map_or(text.len(), |c| c.0);
+        let segment = clause(text[cue_end..seg_end].trim_start_matches([' ', ',', ':']));
+        // The cue as its phrase in `CUES` spells it.
+        let cue = text[cue_start..cue_end].to_lowercase();
+        let role = match cue_role {
+            Role::With if previous == Some(Role::Cast) => Role::Cast,
+            // "written by A along with B and C": they wrote it too.
+            Role::With
+                if matches!(previous, Some(Role::People(_)))
+                    && matches!(cue.as_str(), "along with" | "together with") =>
+            {
+                previous.unwrap_or(cue_role)
+            }
+            Role::With => {
+                // "The film has A, B and C in the lead roles"
+                if cue.contains(" role") {
+                    cast_had(ctx, s, &film, &text[..cue_start]);
+                }
+                previous = Some(Role::With);
+                carried.clear();
+                continue;
+            }
+            r => r,
+        };
+        // A stop ends a segment but not the list a later "with" continues.
+        if role != Role::Stop {
+            previous = Some(role);
+        }
+        if role == Role::Stop || about_other_work(text, cue_start) || negated(&text[..cue_start]) {
+            carried.clear();
+            continue;
+        }
+        let segment = segment.trim_start_matches([' ', ',', ':']);
+        // "Mahesh Manjrekar directed Marathi film", "Fox had previously
+        // directed Knoller in The Bubble": a bare past tense followed by a
+        // name is active: its subject is the crew member, its object no
+        // person credited here.
+        let bare_verb = matches!(
+            cue.as_str(),
+            "directed"
+                | "written"
+                | "co-written"
+                | "produced"
+                | "co-produced"
+                | "edited"
+                | "co-edited"
+        );
+        if bare_verb && leading_name(segment).is_some() {
+            carried.clear();
+            continue;
+        }
+        // "a concert film by the English rock band Led Zeppelin": a band
+        // is filmed, it directs nothing.
+        if matches!(role, Role::People(preds) if preds.contains(&Director))
+            && cue.ends_with(" by")
+            && leading_name(segment).is_none()
+            && segment
+                .split(',')
+                .next()
+                .is_some_and(|item| item.contains(" band ") || item.contains(" group "))
+        {
+            carried.clear();
+            continue;
+        }
+        let stripped = crate::names::strip_descriptors(segment);
+        let segment = stripped.as_ref();
+        if role == Role::Cast && names_come_first(&cue, segment) {
+            if acts_no_part(&cue, text[cue_end..].trim_start()) {
+                carried.clear();
+                continue;
+            }
+            if cast_before(ctx, s, &film, &text[..cue_start], segment) {
+                // "Corey Hawkins portrays Dr. Dre, Jason Mitchell is
+                // Eazy-E, …", "X co-stars as Danny, a boy …, and Charles
+                // Dance as Mr. Benedict"
+                let names_parts = matches!(cue.as_str(), "portrays" | "plays");
+                if names_parts || segment.starts_with("as ") {
+                    later_parts(ctx, s, &film, clause(&text[cue_end..]), names_parts);
+                }
+            } else if let Some((_, after)) = segment.split_once("including ") {
+                // "most of the cast also reprise their roles, including A, B"
+                cast_list(ctx, s, &film, after);
+            } else if cue == "playing"
+                || matches!(cue.as_str(), "play" | "played")
+                    && !["role", "character", "part", "lead"]
+                        .iter()
+                        .any(|w| segment.contains(w))
+            {
+                // "The film adapts the play to 1930s Britain, with Richard
+                // depicted as …", "tensions inherent in playing a Latin
+                // lead …, popular with American viewers": a word that is as
+                // often a noun (or said of no one here) named no one, so no
+                // list goes on.
+                previous = None;
+            }
+            // "with Douglas reprising his role, but with Virginia Bruce as
+            // Sally": an aside, after which "with" goes on with no list.
+            if cue == "reprising" && !cast_cue_before(cue_start) {
+                previous = None;
+            }
+            carried.clear();
+            continue;
+        }
+        // Only a comma or "and" joins roles: "features music by" does not.
+        // "Written and co-executive produced by X": a few lower-case words
+        // between two cues still join them.
+        let raw = &text[cue_end..seg_end];
+        let joined = raw.contains(',') || raw.contains(" and ") || raw.starts_with("and ");
+        let words_between = segment
+            .trim_start_matches("and ")
+            .split_whitespace()
+            .count();
+        let no_names = leading_name(segment.trim_start_matches("and ")).is_none();
+        if segment.trim_start_matches("and ").trim().is_empty()
+            || segment.trim() == "and"
+            || joined && no_names && words_between <= 2
+        {
+            // "… Jenny Ghottra in lead roles and directed by X": a list
+            // that went on past "in lead roles" ended there; it is no role
+            // X shares.
+            if joined && cue_role != Role::With {
+                carried.push(role);
+            } else {
+                carried.clear();
+            }
+            continue;
+        }
+        for r in std::iter::once(role).chain(std::mem::take(&mut carried)) {
+            credit(ctx, s, &film, r, segment);
+        }
+        // "stars Dylan Walsh as a man living in the town in which he grew
+        // up, Danny DeVito as …": a part described past a stop word, then
+        // the list goes on.
+        if role == Role::Cast && segment.contains(" as ") {
+            if let Some(&(_, _, Role::Stop)) = cues.get(n + 1) {
+                let end = cues[n + 1..]
+                    .iter()
+                    .find(|c| c.2 != Role::Stop)
+                    .map_or(text.len(), |c| c.0);
+                later_parts(ctx, s, &film, clause(&text[seg_end..end]), false);
+            }
+        }
+    }
+}
+
+/// Credits the names of one segment with one role.
+fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segment: &str) {
+    match role {
+        Role::People(preds) => {
+            // "directed by the team of Steve James and Peter Gilbert"
+            let segment = segment.strip_prefix("the team of ").unwrap_or(segment);
+            let segment = crate::names::skip_owner(segment);
+            if let Some(group) = group_name(segment) {
+                // "directed by the Pang Brothers", "… team The Malloys"
+                for &p in preds {
+                    ctx.sentence_fact(s, film, p, group, quals([]));
+                }
+                return;
+            }
+            let names = name_list(segment);
+            for (i, &name) in names.iter().enumerate() {
+                // A surname of someone named before wins over a shared surname.
+                let name = ctx
+                    .resolve_person(name)
+                    .filter(|full| full.contains(' '))
+                    .or_else(|| shared_surname(segment, name, &names[i + 1..]))
+                    .unwrap_or_else(|| name.to_string());
+                if is_company(&name) {
+                    break;
+                }
+                for &p in preds {
+                    ctx.sentence_fact(s, film, p, &name, quals([]));
+                }
+            }
+        }
+        Role::Producer => {
+            let items: Vec<&str> = split_list(segment)
+                .into_iter()
+                .map(|(a, b)| segment[a..b].trim_start_matches("and "))
+                .collect();
+            // In a list that names a company, a name of one word or of three
+            // and more is a company too ("StudioCanal, Working Title Films,
+            // Three Strange Angels"); "The Asylum" is never a person.
+            let names: Vec<Option<&str>> = items.iter().map(|i| company_or_person(i)).collect();
+            let list_of_companies = names.iter().flatten().any(|n| is_company(n));
+            let company_like = |name: &str| {
+                let words = name.split(' ').count();
+                is_company(name)
+                    || name.starts_with("The ")
+                    || list_of_companies && (words == 1 || words >= 3)
+            };
+            for (i, (&item, &name)) in items.iter().zip(&names).enumerate() {
+                let Some(name) = name else {
+                    break;
+                };
+                if crate::lexicon::is_country(name) {
+                    break; // "Hong Kong's Golden Harvest"
+                }
+                // A person named before ("Clooney") stays a person.
+                if company_like(name) && ctx.resolve_person(name).is_none() {
+                    ctx.sentence_fact(s, film, ProductionCompany, name, quals([]));
+                } else {
+                    // "produced by Sandler" after "written by Adam Sandler"
+                    let following: Vec<&str> = names[i + 1..].iter().flatten().copied().collect();
+                    let person = ctx
+                        .resolve_person(name)
+                        .filter(|full| full.contains(' '))
+                        .or_else(|| shared_surname(segment, name, &following));
+                    let person = person.as_deref().unwrap_or(name);
+                    ctx.sentence_fact(s, film, Producer, person, quals([]));
+                }
+                if item.len() > name.len() + 1 && !item[name.len()..].trim().starts_with('(') {
+                    break;
+                }
+            }
+        }
+        Role::Company(p) => {
+            for (a, b) in split_list(segment) {
+                let item = segment[a..b].trim_start_matches("and ");
+                let Some(name) = company_or_person(item) else {
+                    break;
+                };
+                // "Distributed by New Line Cinema, The Basketball Diaries stars…"
+                if ctx.names_film(name) {
+                    break;
+                }
+                ctx.sentence_fact(s, film, p, name, quals([]));
+            }
+        }
+        Role::Cast => cast_list(ctx, s, film, segment),
+        Role::With | Role::Stop => {}
+    }
+}
+
+/// "directed by Joel and Ethan Coen", "produced by Kevin, Joe, and Nick
+/// Jonas": lone given names before a full name, joined by nothing but commas
+/// and "and", share its surname ("Joel Coen"). A stage name is no given
+/// name: "RZA and Eli Roth" (not title case). `following` holds the names
+/// after `name` in the list. In casts only where the sentence speaks of a
+/// family (see `cast_list`): applied to every cast, gmdb's cast precision
+/// fell (lone title-case names there are mostly stage names).
+pub(super) fn shared_surname(segment: &str, name: &str, following: &[&str]) -> Option<String> {
+    // Title case, part by part: "Joel", "Mary-Kate".
+    let is_lone = |n: &str| {
+        !n.contains(' ')
+            && n.chars().count() > 1
+            && n.split('-').all(|part| {
+                part.chars().count() > 1 && part.chars().skip(1).all(char::is_lowercase)
+            })
+    };
+    if !is_lone(name) {
+        return None;
+    }
+    let full = following.iter().position(|n| !is_lone(n))?;
+    let lone: Vec<&str> = following[..full].to_vec();
+    let last = following[full];
+    let (_, surname) = last.rsplit_once(' ')?;
+    let start = segment.find(name)?;
+    let end = start + segment[start..].find(last)?;
+    let between = &segment[start + name.len()..end];
+    let only_joins = between
+        .split([',', ' '])
+        .filter(|t| !t.is_empty())
+        .all(|t| t == "and" || lone.contains(&t));
+    (only_joins && between.contains("and")).then(|| format!("{name} {surname}"))
+}
+
+/// A group credited under one name, written with an article: "the Pang
+/// Brothers" -> "Pang Brothers", "The Malloys" (the article is theirs when
+/// capitalised). Only plural names: "the Wachowskis", not "the film".
+pub(super) fn group_name(segment: &str) -> Option<&str> {
+    let rest = segment
+        .strip_prefix("the ")
+        .or_else(|| segment.strip_prefix("The "))?;
+    let name = leading_name(rest)?;
+    if !name.ends_with('s') {
+        return None;
+    }
+    if segment.starts_with("The ") {
+        segment.get(..4 + name.len())
+    } else {
+        Some(name)
+    }
+}
+
+/// The clause a segment belongs to: up to a semicolon, a parenthesis or a
+/// comma followed by a lower-case word that starts a new clause.
+pub(super) fn clause(segment: &str) -> &str {
+    let mut end = segment.len();
+    for stop in ["; ", " (", ": "] {
+        if let Some(p) = segment.find(stop) {
+            end = end.min(p);
+        }
+    }
+    &segment[..end]
+}
+
+/// "the first not to feature actor X": the credit is denied; "the
+/// character previously played by X": it belongs to an earlier work.
+pub(super) fn negated(before: &str) -> bool {
+    let earlier = before.split_whitespace().next_back().is_some_and(|w| {
+        matches!(
+            w,
+            "previously" | "originally" | "formerly" | "earlier" | "once"
+        )
+    });
+    earlier
+        || before
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| matches!(w, "not" | "never" | "without") || w.ends_with("n't"))
+}

@@ -1,0 +1,135 @@
+//! Phrases about another work than the article's film: "a remake of the
+//! 1954 film directed by …" credits no one with this film.
+
+/// Phrases after which a cue in the same clause is about another work.
+const OTHER_WORK: &[&str] = &[
+    "remake of",
+    "sequel to",
+    "prequel to",
+    "follow-up to",
+    "version of",
+    "adaptation of",
+    "spin-off of",
+    "spinoff of",
+    "based on",
+    "reboot of",
+    "previously adapted",
+    "previously filmed",
+    "adapted in",
+    "earlier adaptation",
+];
+
+/// Works that are written, not directed.
+const LITERARY: &[&str] = &[
+    " novel",
+    " book",
+    " manga",
+    " comic",
+    " memoir",
+    " biography",
+    " story",
+    " poem",
+    " article",
+];
+
+/// Whether the cue at `at` follows a phrase naming another work in the same
+/// clause ("a remake of the 1954 film directed by ...") without a comma between.
+pub(super) fn about_other_work(text: &str, at: usize) -> bool {
+    static MARKERS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::new(OTHER_WORK).expect("plain markers")
+        });
+    let before = text[..at].to_lowercase();
+    // Where each marker last occurs: one pass for all of them.
+    let mut last = [None; OTHER_WORK.len()];
+    for m in MARKERS.find_overlapping_iter(&before) {
+        last[m.pattern().as_usize()] = Some(m.start());
+    }
+    last.into_iter().enumerate().any(|(k, p)| {
+        let Some(p) = p else { return false };
+        // "a film version of the novel, which was adapted by X": a clause
+        // after "version of" or "adaptation of" is about the film itself.
+        let the_films = matches!(OTHER_WORK[k], "version of" | "adaptation of");
+        // "This adaptation of the novel features ...": the film itself.
+        let this =
+            before[..p].trim_end().ends_with("this") || before[..p].trim_end().ends_with("This");
+        // "an adaptation of the novel Affinity; directed by …": the
+        // semicolon ends the phrase about the other work, as a dash ends
+        // an aside ("– based on the book … by Judith Stone – directed by").
+        // A book is not directed: "based on a Kazuo Umezu manga directed
+        // by X" names the film's director.
+        let literary =
+            text[at..].starts_with("directed") && LITERARY.iter().any(|w| before[p..].contains(w));
+        !this
+            && !literary
+            && !before[p..].contains("; ")
+            && !before[p..].contains(" – ")
+            && !before[p..].contains(" - ")
+            && (!the_films && describes_other_work(&before[p..])
+                || !before[p..].contains(", ") && !before[p..].contains(" and "))
+    })
+}
+
+/// Whether the words after a marker of another work ("remake of …") end in
+/// a relative clause about that work: "a stage play that ran … November
+/// 15, 1971 and featured X", "Bommarillu, which starred X". Not when the
+/// clause was closed by a comma ("…, which premiered in 2012, starring X")
+/// or the film's own main clause came first ("based on cricket, is a film
+/// that stars X").
+fn describes_other_work(after_marker: &str) -> bool {
+    let Some(relative) = [" that ", " which "]
+        .iter()
+        .filter_map(|r| after_marker.rfind(r))
+        .max()
+    else {
+        return false;
+    };
+    // "a sequel to X, produced by A, directed by B, that stars C": credits
+    // of the film came between, and the clause is the film's; "the sequel
+    // to X, both which star Y": about both.
+    let ahead = after_marker[..relative].trim_end();
+    if ahead.contains(" by ") || ahead.ends_with(" both") || ahead.ends_with(" both of") {
+        return false;
+    }
+    let clause = &after_marker[relative..];
+    let closed = clause
+        .match_indices(", ")
+        .any(|(at, _)| !clause[at + 2..].starts_with(|c: char| c.is_ascii_digit()))
+        || clause.ends_with(',');
+    let main_clause = [" is a ", " is an ", " was a ", " was an "]
+        .iter()
+        .any(|m| after_marker.contains(m));
+    !closed && !main_clause
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_relative_clause_describes_the_other_work() {
+        assert!(describes_other_work("remake of bommarillu, which "));
+        assert!(describes_other_work(
+            "based on a stage play that ran until november 15, 1971 and "
+        ));
+        // Closed by a comma, or the film's own clause came first.
+        assert!(!describes_other_work(
+            "based on his script which premiered on march 29, 2012, "
+        ));
+        assert!(!describes_other_work(
+            "based on cricket, is a 2008 film that "
+        ));
+        assert!(!describes_other_work("remake of the 1983 film, "));
+        assert!(!describes_other_work(
+            "sequel to the 2009 film sherlock holmes, both which "
+        ));
+    }
+
+    #[test]
+    fn other_work_markers() {
+        let t = "a remake of the 1954 film directed by X";
+        assert!(about_other_work(t, t.find("directed").unwrap() + 11));
+        let t = "based on the novel by Y, directed by X";
+        assert!(!about_other_work(t, t.find("directed").unwrap() + 11));
+    }
+}
