@@ -395,8 +395,14 @@ pub fn name_list(s: &str) -> Vec<&str> {
 /// "Japanese American filmmaker Rea Tajiri", "American studio United Artists".
 const ROLE_NOUNS: &str = "filmmakers?|film-makers?|writer/directors?|writer-directors?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|debutants?|debutantes?|débutants?|débutantes?|superstars?|idols?|designers?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings|brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|cousins?|players?|stars?|legends?|icons?|personalit(?:y|ies)|hosts?|personalities|nominees?|winners?|laureates?|bands?|groups?|boxers?|athletes?|commentators?|broadcasters?|announcers?|anchors?|dancers?|presenters?|footballers?|models?|racers?|drivers?";
 
+/// Trades that describe a person before a name ("violinist Fiona Pears"),
+/// but never before a comma: "as the lead astronaut, Susan Shaw as …" is a
+/// part, then the next actor.
+const TRADE_NOUNS: &str = "violinists?|pianists?|guitarists?|bassists?|drummers?|cellists?|saxophonists?|trumpeters?|vocalists?|magicians?|illusionists?|chefs?|painters?|sculptors?|choreographers?|ballerinas?|skaters?|surfers?|golfers?|swimmers?|gymnasts?|entertainers?|ventriloquists?|impressionists?|bloggers?|politicians?|activists?|astronauts?";
+
 static ROLE_NOUN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    crate::pattern::compile(&format!("(?:{ROLE_NOUNS}),? [A-Z]")).expect("role noun pattern")
+    crate::pattern::compile(&format!("(?:(?:{ROLE_NOUNS}),?|{TRADE_NOUNS}) [A-Z]"))
+        .expect("role noun pattern")
 });
 
 /// Words of praise or seniority before a name: "veteran Dasari Narayana Rao".
@@ -409,7 +415,7 @@ static ADJECTIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
 
 static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(&format!(
-        r"(?:(?-u:\b)(?:the|a|an) )?(?:(?-u:\b)[A-Z][\w'-]* )*(?:(?-u:\b)(?:his|her|their) )?(?:(?-u:\b)[a-z][\w-]* (?:and|&) )?(?P<modifier>(?-u:\b)[a-z][\w-]* )?(?-u:\b)(?:{ROLE_NOUNS}),? (?P<next>[A-Z])"
+        r"(?:(?-u:\b)(?:the|a|an) )?(?:(?-u:\b)[A-Z][\w'-]* )*(?:(?-u:\b)(?:his|her|their) )?(?:(?-u:\b)[a-z][\w-]* (?:and|&) )?(?P<modifier>(?-u:\b)[a-z][\w-]* )?(?-u:\b)(?:(?:{ROLE_NOUNS}),?|{TRADE_NOUNS}) (?P<next>[A-Z])"
     ))
     .expect("descriptor pattern")
 });
@@ -543,6 +549,20 @@ mod tests {
         assert_eq!(
             strip_descriptors("Japanese American filmmaker Rea Tajiri"),
             "Rea Tajiri"
+        );
+        // A birthplace before a performer's trade is no name.
+        assert_eq!(
+            strip_descriptors("New Zealand born violinist Fiona Pears"),
+            "Fiona Pears"
+        );
+        assert_eq!(
+            strip_descriptors("magician Ricky Jay and Irish-born pianist Ann Byrne"),
+            "Ricky Jay and Ann Byrne"
+        );
+        // A trade before a comma is a part, and the next actor follows.
+        assert_eq!(
+            strip_descriptors("Anthony Dexter as the lead astronaut, Susan Shaw as a maiden"),
+            "Anthony Dexter as the lead astronaut, Susan Shaw as a maiden"
         );
     }
 

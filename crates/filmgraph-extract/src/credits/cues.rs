@@ -347,7 +347,9 @@ fn no_cue_here(text: &str, lower: &str, i: usize, phrase: &str, role: Role) -> b
             }) || [" is the ", " are the ", " was the ", " were the "]
                 .iter()
                 .any(|v| after.starts_with(v))
+                || music_subject(before)
         }
+        "features" | "feature" | "featuring" => music_subject(before),
         // "directed by the NBA star Steve Nash": a noun after an article
         // and a capitalised word.
         "star" => {
@@ -356,6 +358,9 @@ fn no_cue_here(text: &str, lower: &str, i: usize, phrase: &str, role: Role) -> b
             prev.is_some_and(|w| w.starts_with(char::is_uppercase))
                 && det.is_some_and(|w| matches!(w, "the" | "a" | "an" | "former" | "fellow"))
         }
+        // "features a score by Jack Nitzsche played by John Lee Hooker, …":
+        // music is played by musicians, not parts by actors.
+        "played by" => played_music(before),
         _ => false,
     };
     // "the play's story": a noun's possessive, no verb.
@@ -365,6 +370,54 @@ fn no_cue_here(text: &str, lower: &str, i: usize, phrase: &str, role: Role) -> b
     let role_then_part =
         role == Role::With && phrase.ends_with(" role") && after.starts_with(" as ");
     other_use || possessive || role_then_part
+}
+
+/// Whether the sentence `before` starts with is about the film's music:
+/// "Music for the film features New York City guitarist Frederic Hand",
+/// "The musical score by Jerry Goldsmith, which featured jazz guitarist Pat
+/// Metheny": what music features is played, not acted.
+fn music_subject(before: &str) -> bool {
+    let start = before.trim_start();
+    let start = ["The film's ", "The movie's ", "The ", "Its ", "Music "]
+        .iter()
+        .find_map(|p| start.strip_prefix(p).map(|rest| (*p, rest)));
+    match start {
+        Some(("Music ", _)) => true,
+        Some((_, rest)) => [
+            "music",
+            "musical score",
+            "score",
+            "original score",
+            "soundtrack",
+        ]
+        .iter()
+        .any(|m| rest.starts_with(m) && !rest[m.len()..].starts_with(char::is_alphanumeric)),
+        None => false,
+    }
+}
+
+/// Whether `before` ends with music, perhaps with its composer: "a score by
+/// Jack Nitzsche" (then "played by" names musicians), not "a composer".
+fn played_music(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev().peekable();
+    // Past the composer's name: "by Jack Nitzsche".
+    let mut name = 0;
+    while words
+        .peek()
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+    {
+        words.next();
+        name += 1;
+    }
+    if name > 0 && words.next() != Some("by") {
+        return false;
+    }
+    words.next().is_some_and(|w| {
+        matches!(
+            w,
+            "score" | "music" | "soundtrack" | "theme" | "song" | "songs"
+        )
+    })
 }
 
 #[cfg(test)]
@@ -377,5 +430,20 @@ mod tests {
         let starts: Vec<_> = cues.iter().map(|c| c.0).collect();
         assert_eq!(starts, [0, 15, 32]);
         assert!(find_cues("misdirected byway").is_empty());
+        // Music is played by musicians.
+        let t = "It stars A, and features a score by B played by C and D.";
+        assert!(find_cues(t).iter().all(|c| &t[c.0..c.1] != "played by"));
+        let t = "Ann Lee as Rosa, a pianist played by Eve Moss.";
+        assert!(find_cues(t).iter().any(|c| &t[c.0..c.1] == "played by"));
+        let t = "whose songs are credited to a composer played by Eve Moss.";
+        assert!(find_cues(t).iter().any(|c| &t[c.0..c.1] == "played by"));
+        assert!(played_music("features the theme"));
+        // What music features is played, not acted.
+        let t = "Music for the film features guitarist Fred Hand.";
+        assert!(find_cues(t).iter().all(|c| c.2 != Role::Cast));
+        let t = "The musical score by Jerry Gold, which featured Pat Meth, was nominated.";
+        assert!(find_cues(t).iter().all(|c| c.2 != Role::Cast));
+        let t = "The film features Ann Lee and a score by Jerry Gold.";
+        assert!(find_cues(t).iter().any(|c| c.2 == Role::Cast));
     }
 }
