@@ -415,7 +415,7 @@ static ADJECTIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
 
 static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(&format!(
-        r"(?:(?-u:\b)(?:the|a|an) )?(?:(?-u:\b)[A-Z][\w'-]* )*(?:(?-u:\b)(?:his|her|their) )?(?:(?-u:\b)[a-z][\w-]* (?:and|&) )?(?P<modifier>(?-u:\b)[a-z][\w-]* )?(?-u:\b)(?:(?:{ROLE_NOUNS}),?|{TRADE_NOUNS}) (?P<next>[A-Z])"
+        r"(?:(?-u:\b)(?:the|a|an) )?(?:(?-u:\b)[A-Z][\w'-]* )*(?:(?-u:\b)(?:his|her|their) )?(?:(?-u:\b)[a-z][\w-]* (?:and|&) )?(?:(?P<modifier>(?-u:\b)[a-z][\w-]* )?(?-u:\b)(?:(?:{ROLE_NOUNS}),?|{TRADE_NOUNS})|(?P<two>(?-u:\b)[a-z][\w-]* [a-z][\w-]* )(?-u:\b)(?:{ROLE_NOUNS}|{TRADE_NOUNS})) (?P<next>[A-Z])"
     ))
     .expect("descriptor pattern")
 });
@@ -443,17 +443,93 @@ pub fn strip_descriptors(segment: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Words that are not a description's first word, before a second one:
+/// "including returning actors …", "while voice actors Peter Cullen …",
+/// "Aditya Chopra under his studio Yash Raj Films" keep them (as do verbs in
+/// "-ing" and "-ed": "Arthur Lubin showcasing teenage singer Jane Powell").
+const KEPT_BEFORE_TWO: &[&str] = &[
+    "alongside",
+    "opposite",
+    "while",
+    "whilst",
+    "whereas",
+    "but",
+    "then",
+    "also",
+    "who",
+    "which",
+    "that",
+    "in",
+    "on",
+    "at",
+    "from",
+    "to",
+    "among",
+    "of",
+    "by",
+    "for",
+    "under",
+    "through",
+    "via",
+    "after",
+    "before",
+    "during",
+    "into",
+    "against",
+    "is",
+    "was",
+    "are",
+    "were",
+    "stars",
+    "features",
+    "includes",
+    "plays",
+    "voices",
+];
+
 /// What a description matched by [`DESCRIPTOR`] leaves: the first letter of
 /// the name after it, and a list's connector kept in front of it.
 fn without_description(c: &regex::Captures<'_>) -> String {
     let whole = c.get(0).map_or("", |m| m.as_str());
     let next = &c["next"];
-    match c.name("modifier") {
-        Some(m) if matches!(m.as_str().trim_end(), "and" | "or" | "with" | "plus" | "as") => {
+    // The modifier's first word may be the list's connector or its cue:
+    // "… and former child star Billy Halop" keeps "and ", "including
+    // returning actors Ice Cube" keeps "including ".
+    let two = c.name("two");
+    // "son of director David Dhawan": a second word that is no
+    // description's ends it there ("son of David Dhawan"); an article is the
+    // description's own ("Corrente and the brothers Peter and Bobby
+    // Farrelly" -> "Corrente and Peter and Bobby Farrelly").
+    if let Some(m) = two {
+        let mut words = m.as_str().split(' ');
+        let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+        let keep = match second {
+            "the" | "a" | "an" => Some(first.len() + 1),
+            "of" | "for" | "to" | "by" | "with" | "from" | "and" | "or" | "as" => {
+                Some(first.len() + second.len() + 2)
+            }
+            _ => None,
+        };
+        if let Some(keep) = keep {
             let start = c.get(0).map_or(0, |w| w.start());
-            format!("{}{next}", &whole[..m.end() - start])
+            return format!("{}{next}", &whole[..m.start() - start + keep]);
         }
-        _ => next.to_string(),
+    }
+    let connector = c.name("modifier").or(two).and_then(|m| {
+        let first = m.as_str().split(' ').next()?;
+        let kept = matches!(first, "and" | "or" | "with" | "plus" | "as")
+            || two.is_some()
+                && (KEPT_BEFORE_TWO.contains(&first)
+                    || first.ends_with("ing")
+                    || first.ends_with("ed"));
+        kept.then(|| m.start() + first.len() + 1)
+    });
+    match connector {
+        Some(end) => {
+            let start = c.get(0).map_or(0, |w| w.start());
+            format!("{}{next}", &whole[..end - start])
+        }
+        None => next.to_string(),
     }
 }
 
@@ -558,6 +634,48 @@ mod tests {
         assert_eq!(
             strip_descriptors("magician Ricky Jay and Irish-born pianist Ann Byrne"),
             "Ricky Jay and Ann Byrne"
+        );
+        // Two words may describe the trade; a connector before them stays.
+        assert_eq!(
+            strip_descriptors("famous stage star Kitty Gordon"),
+            "Kitty Gordon"
+        );
+        assert_eq!(
+            strip_descriptors("Gloria Jean and former child star Billy Halop"),
+            "Gloria Jean and Billy Halop"
+        );
+        assert_eq!(
+            strip_descriptors("an ensemble cast, including returning actors Cube, Eve"),
+            "an ensemble cast, including Cube, Eve"
+        );
+        assert_eq!(
+            strip_descriptors("American slapstick comedy team The Three Stooges"),
+            "The Three Stooges"
+        );
+        assert_eq!(
+            strip_descriptors("Jon Voight also star, while voice actors Peter Cullen"),
+            "Jon Voight also star, while Peter Cullen"
+        );
+        assert_eq!(
+            strip_descriptors("Rohit Dhawan, son of director David Dhawan"),
+            "Rohit Dhawan, son of David Dhawan"
+        );
+        assert_eq!(
+            strip_descriptors("written by Corrente and the brothers Peter and Bobby Farrelly"),
+            "written by Corrente and Peter and Bobby Farrelly"
+        );
+        // A verb or preposition before two words is no description.
+        assert_eq!(
+            strip_descriptors("directed by Arthur Lubin showcasing teenage singer Jane Powell"),
+            "directed by Arthur Lubin showcasing Jane Powell"
+        );
+        assert_eq!(
+            strip_descriptors("Kristel in the title role of exotic dancer Mata Hari"),
+            "Kristel in the title role of Mata Hari"
+        );
+        assert_eq!(
+            strip_descriptors("composed by Nick Urata of the band DeVotchKa"),
+            "composed by Nick Urata of DeVotchKa"
         );
         // A trade before a comma is a part, and the next actor follows.
         assert_eq!(

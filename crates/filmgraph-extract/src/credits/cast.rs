@@ -503,6 +503,18 @@ fn character_name(role: &str) -> Option<&str> {
         if titled {
             return Some(role.trim_end_matches('.'));
         }
+        // "as the actress Mrs. Leslie Carter.": the sentence's full stop is
+        // not the part's ("Jr." and initials keep theirs).
+        let role = match role.strip_suffix('.') {
+            Some(bare)
+                if bare.rsplit(' ').next().is_some_and(|w| {
+                    w.chars().count() > 2 && !w.contains('.') && !matches!(w, "Jr" | "Sr")
+                }) =>
+            {
+                bare
+            }
+            _ => role,
+        };
         return leading_name(role).or(Some(role).filter(|r| r.split(' ').count() <= 4));
     }
     // A description, then the name: take the last capitalised words.
@@ -547,6 +559,11 @@ pub(super) fn strip_cast_preamble(segment: &str) -> &str {
             "consisting of ",
             "featuring ",
             "featuring: ",
+            // "The film features the debut of Louise Brooks"
+            "the debut of ",
+            "the film debut of ",
+            "the screen debut of ",
+            "the first appearance of ",
         ] {
             if let Some(rest) = seg.strip_prefix(prefix) {
                 seg = rest;
@@ -583,6 +600,12 @@ mod tests {
             Some("Secretary of Defense Robert McNamara")
         );
         assert_eq!(character_name("Prince of Wales"), Some("Prince of Wales"));
+        assert_eq!(
+            character_name("Mrs. Leslie Carter."),
+            Some("Mrs. Leslie Carter")
+        );
+        assert_eq!(character_name("Harry Lime Jr."), Some("Harry Lime Jr."));
+        assert_eq!(character_name("D.C."), Some("D.C."));
         assert_eq!(character_name("Leo of the sea people"), Some("Leo"));
     }
 

@@ -265,7 +265,12 @@ fn find_cues_in(text: &str, lower: &str) -> Vec<(usize, usize, Role)> {
                 })
                 .max_by_key(|(phrase, _)| phrase.len());
             if let Some((phrase, role)) = hit {
-                if no_cue_here(text, lower, i, phrase, *role) {
+                // "starring Broadway stage star Jane Cowl": inside a cast
+                // list, a star before a name is a description of it.
+                let star_in_list = matches!(*phrase, "star" | "stars")
+                    && out.iter().any(|c: &(usize, usize, Role)| c.2 == Role::Cast)
+                    && star_noun(&text[..i], &text[i + phrase.len()..], *phrase == "star");
+                if star_in_list || no_cue_here(text, lower, i, phrase, *role) {
                     i += phrase.len();
                     continue;
                 }
@@ -349,7 +354,14 @@ fn no_cue_here(text: &str, lower: &str, i: usize, phrase: &str, role: Role) -> b
                 .any(|v| after.starts_with(v))
                 || music_subject(before)
         }
-        "features" | "feature" | "featuring" => music_subject(before),
+        "features" | "featuring" => music_subject(before),
+        // "the final feature films of director William Beaudine": a noun.
+        "feature" => {
+            music_subject(before)
+                || ["film", "-length", " length", " debut", " presentation"]
+                    .iter()
+                    .any(|w| after.trim_start_matches(' ').starts_with(w.trim_start()))
+        }
         // "directed by the NBA star Steve Nash": a noun after an article
         // and a capitalised word.
         "star" => {
@@ -370,6 +382,75 @@ fn no_cue_here(text: &str, lower: &str, i: usize, phrase: &str, role: Role) -> b
     let role_then_part =
         role == Role::With && phrase.ends_with(" role") && after.starts_with(" as ");
     other_use || possessive || role_then_part
+}
+
+/// Whether "star" (or "stars") at the end of `before` is a noun before a
+/// name: "starring Broadway stage star Jane Cowl", "starring Broadway stars
+/// Marilyn Miller and Ben Lyon". The verb's subject is the film ("The film
+/// stars", "The comedy stars", "The film star A, B", misspelt), so "stars"
+/// is a noun only after the few words that never name one.
+fn star_noun(before: &str, after: &str, singular: bool) -> bool {
+    if !after
+        .strip_prefix(' ')
+        .is_some_and(|a| a.starts_with(char::is_uppercase))
+    {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev();
+    let (prev, det) = (words.next(), words.next());
+    let Some(prev) = prev else { return false };
+    if prev.starts_with(char::is_uppercase) {
+        // "the NBA star", "starring Broadway stars"; not "Here Come the
+        // Jets stars …", a title and its verb.
+        return det.is_some_and(|w| {
+            matches!(w, "starring" | "starred" | "featuring")
+                || singular && matches!(w, "the" | "a" | "an" | "former" | "fellow")
+        });
+    }
+    let always = [
+        "stage",
+        "screen",
+        "silent",
+        "child",
+        "rock",
+        "pop",
+        "porn",
+        "television",
+        "tv",
+        "radio",
+        "country",
+        "vaudeville",
+        "singing",
+        "cabaret",
+    ];
+    always.contains(&prev)
+        || singular
+            && [
+                "comedy",
+                "action",
+                "musical",
+                "film",
+                "movie",
+                "football",
+                "basketball",
+                "tennis",
+                "soap",
+                "opera",
+                "teen",
+                "cult",
+                "martial",
+                "kung",
+                "reality",
+                "youtube",
+            ]
+            .contains(&prev)
+            && det.is_some_and(|w| {
+                matches!(
+                    w,
+                    "the" | "a" | "an" | "former" | "fellow" | "starring" | "and"
+                ) || w.ends_with("ing")
+                    || w.starts_with(char::is_uppercase)
+            })
 }
 
 /// Whether the sentence `before` starts with is about the film's music:
@@ -443,6 +524,25 @@ mod tests {
         assert!(find_cues(t).iter().all(|c| c.2 != Role::Cast));
         let t = "The musical score by Jerry Gold, which featured Pat Meth, was nominated.";
         assert!(find_cues(t).iter().all(|c| c.2 != Role::Cast));
+        // "star" before a name is a noun after a word that never names the film.
+        let t = "It starred Broadway star Tom Ross, and stage star Jane Cole.";
+        assert_eq!(find_cues(t).iter().filter(|c| c.2 == Role::Cast).count(), 1);
+        // Outside a cast list, the star is credited.
+        let t = "It was the last film of former silent star Alice Cahill.";
+        assert_eq!(find_cues(t).iter().filter(|c| c.2 == Role::Cast).count(), 1);
+        let t = "starring Broadway stars Marilyn Mills and Ben Lyle";
+        assert_eq!(find_cues(t).iter().filter(|c| c.2 == Role::Cast).count(), 1);
+        for t in [
+            "The comedy stars Steve Mart.",
+            "The film stars Ann Lee.",
+            "It will star Ann Lee.",
+        ] {
+            assert!(find_cues(t).iter().any(|c| c.2 == Role::Cast), "{t}");
+        }
+        let t = "the final feature films of director Will Beau";
+        assert!(find_cues(t).is_empty());
+        let t = "Here Come the Jets stars Steve Brody and Lyn Tomas.";
+        assert!(find_cues(t).iter().any(|c| c.2 == Role::Cast));
         let t = "The film features Ann Lee and a score by Jerry Gold.";
         assert!(find_cues(t).iter().any(|c| c.2 == Role::Cast));
     }
