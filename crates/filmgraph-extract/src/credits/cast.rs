@@ -3,7 +3,7 @@
 //! the parts they play.
 
 use super::companies::is_company;
-use super::shared_surname;
+use super::{group_name, shared_surname};
 use crate::context::{quals, Context, Sentence};
 use crate::names::{leading_name, name_list, split_list};
 use filmgraph_model::Predicate::CastMember;
@@ -291,6 +291,26 @@ pub(super) fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, seg
     for (n, &(a, b)) in items.iter().enumerate() {
         let item = segment[a..b].trim_start_matches("and ");
         let Some(name) = leading_name(item) else {
+            // "starring The Three Stooges", "the Ritz Brothers": a group
+            // credited under its name.
+            // A name of one word is a group's only with its own article
+            // ("The Beatles", not "the Nazis"); without it, the name must
+            // say it is a group ("the Bowery Boys", not "the Sherlock
+            // Holmes and Dr. Watson characters"); and the film's own title
+            // is none ("and The Young Savages was the first film …").
+            let item = item.trim_end_matches('.');
+            let group = group_name(item).filter(|g| {
+                let rest = item[item.find(g).map_or(item.len(), |p| p + g.len())..].trim();
+                let last = g.rsplit(' ').next().unwrap_or(g);
+                (rest.is_empty() || rest.starts_with("in ") || rest.starts_with('('))
+                    && g.contains(' ')
+                    && (g.starts_with("The ") || GROUP_WORDS.contains(&last))
+                    && !ctx.names_film(g)
+            });
+            if let Some(group) = group {
+                credit_cast(ctx, s, film, group, None);
+                continue;
+            }
             // "Jeff Fahey as Jobe Smith, an intellectually disabled
             // gardener, and Pierce Brosnan as …": a description of the
             // character just named, then the list goes on.
@@ -448,6 +468,24 @@ pub(crate) fn credit_cast(
         quals([("character", character)]),
     );
 }
+
+/// Last words that make a name a group's: "the Marx Brothers", "the Dead
+/// End Kids".
+const GROUP_WORDS: &[&str] = &[
+    "Brothers",
+    "Sisters",
+    "Boys",
+    "Kids",
+    "Guys",
+    "Girls",
+    "Twins",
+    "Stooges",
+    "Singers",
+    "Dancers",
+    "Players",
+    "Puppeteers",
+    "Globetrotters",
+];
 
 /// Whether a part is a job on the film: "both writer and director",
 /// "director". With an article it is a character's: "as a director who
