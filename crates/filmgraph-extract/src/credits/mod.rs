@@ -350,7 +350,13 @@ pub(super) fn group_name(segment: &str) -> Option<&str> {
     let rest = segment
         .strip_prefix("the ")
         .or_else(|| segment.strip_prefix("The "))?;
-    let name = leading_name(rest)?;
+    // "The Three Stooges": a number may open a group's name.
+    let number = ["Two ", "Three ", "Four ", "Five ", "Six ", "Seven "]
+        .iter()
+        .find(|n| rest.starts_with(*n))
+        .map_or(0, |n| n.len());
+    let name = leading_name(&rest[number..])?;
+    let name = &rest[..number + name.len()];
     if !name.ends_with('s') {
         return None;
     }
