@@ -22,7 +22,7 @@ use cast::{
 use companies::company_or_person;
 use cues::find_cues;
 use filmgraph_model::Predicate;
-use other_work::about_other_work;
+use other_work::{about_other_work, writer_of_work_before};
 
 /// What a cue credits the names after it with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,7 +104,11 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         if role != Role::Stop {
             previous = Some(role);
         }
-        if role == Role::Stop || about_other_work(text, cue_start) || negated(&text[..cue_start]) {
+        if role == Role::Stop
+            || about_other_work(text, cue_start)
+            || writer_of_work_before(text, cue_start)
+            || negated(&text[..cue_start])
+        {
             carried.clear();
             continue;
         }

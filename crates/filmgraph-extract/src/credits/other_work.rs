@@ -32,6 +32,42 @@ const LITERARY: &[&str] = &[
     " article",
 ];
 
+/// Whether a writing cue at `at` names the writer of the work just before
+/// it: "adapted from Flashfire, the 19th Parker novel, written by Donald
+/// Westlake", "songs from the stage musical, all written by Maury Yeston".
+pub(super) fn writer_of_work_before(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    if !(rest.starts_with("written by") || rest.starts_with("co-written by")) {
+        return false;
+    }
+    let head = text[..at].trim_end();
+    // Past an adverb between: "all", "also", "both".
+    let head = match head.rsplit_once(' ') {
+        Some((h, "all" | "also" | "both" | "each")) => h.trim_end(),
+        _ => head,
+    };
+    let head = head.trim_end_matches(',').to_lowercase();
+    // Not "story": "The film's story, written by X" is the film's.
+    [
+        " novel",
+        " novels",
+        " book",
+        " books",
+        " manga",
+        " comic",
+        " memoir",
+        " biography",
+        " poem",
+        " article",
+        " musical",
+        " song",
+        " songs",
+        " play",
+    ]
+    .iter()
+    .any(|w| head.ends_with(w))
+}
+
 /// Whether the cue at `at` follows a phrase naming another work in the same
 /// clause ("a remake of the 1954 film directed by ...") without a comma between.
 pub(super) fn about_other_work(text: &str, at: usize) -> bool {
@@ -123,6 +159,22 @@ mod tests {
         assert!(!describes_other_work(
             "sequel to the 2009 film sherlock holmes, both which "
         ));
+    }
+
+    #[test]
+    fn the_writer_of_the_work_just_named() {
+        let t = "adapted from Flashfire, the 19th Parker novel, written by Donald West";
+        assert!(writer_of_work_before(t, t.find("written").unwrap()));
+        let t = "songs from the stage musical, all written by Maury Yes";
+        assert!(writer_of_work_before(t, t.find("written").unwrap()));
+        let t = "the film has three original songs, also written by Yes";
+        assert!(writer_of_work_before(t, t.find("written").unwrap()));
+        let t = "a 2013 thriller film directed by Taylor Hack and written by John Mac";
+        assert!(!writer_of_work_before(t, t.find("written").unwrap()));
+        let t = "a 2013 drama film, written by John Mac";
+        assert!(!writer_of_work_before(t, t.find("written").unwrap()));
+        let t = "The film's story, written by John Mac";
+        assert!(!writer_of_work_before(t, t.find("written").unwrap()));
     }
 
     #[test]
