@@ -156,6 +156,12 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// Where the film's title stands in `text`, as [`Context::find_title`]
+    /// finds it.
+    pub fn title_span(&self, text: &str) -> Option<std::ops::Range<usize>> {
+        self.find_title(text).map(|at| at..at + self.shown.len())
+    }
+
     /// Records a fact read from a sentence. The provenance is the sentence;
     /// when the sentence does not itself name the object (a fact read through
     /// a pronoun: "It was Pierret's first feature film"), it widens to the

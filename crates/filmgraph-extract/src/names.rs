@@ -163,16 +163,31 @@ pub fn leading_name(s: &str) -> Option<&str> {
         if word.is_empty() {
             break;
         }
-        // Guinn "Big Boy" Williams: a nickname of capitalised words.
-        if words > 0 && word.starts_with(['"', '“']) && !word.ends_with(['"', '”']) {
+        // Guinn "Big Boy" Williams, Guinn 'Big Boy' Williams: a nickname
+        // of capitalised words. A single quote closes it only before a
+        // space (not the apostrophe of "O'Brien").
+        let quotes: Option<(&[char], bool)> = if word.starts_with(['"', '“']) {
+            Some((&['"', '”'], false))
+        } else if word.starts_with(['\'', '‘']) {
+            Some((&['\'', '’'], true))
+        } else {
+            None
+        };
+        if let Some((close_with, single)) = quotes.filter(|(q, _)| words > 0 && !word.ends_with(*q))
+        {
             let inner = &s[word_start + word.chars().next().map_or(1, char::len_utf8)..];
-            let close = inner.find(['"', '”']).filter(|&c| c <= 30);
+            let close = inner
+                .match_indices(close_with)
+                .map(|(c, _)| c)
+                .find(|&c| !single || inner[c..].chars().nth(1) == Some(' '))
+                .filter(|&c| c <= 30);
             if let Some(close) = close.filter(|&c| {
                 inner[..c]
                     .split(' ')
                     .all(|w| w.starts_with(char::is_uppercase))
             }) {
-                skip_until = s.len() - inner.len() + close + 1;
+                let quote_len = inner[close..].chars().next().map_or(1, char::len_utf8);
+                skip_until = s.len() - inner.len() + close + quote_len;
                 continue;
             }
         }
@@ -553,6 +568,11 @@ mod tests {
             leading_name("Ai Ai delas Alas and Marian"),
             Some("Ai Ai delas Alas")
         );
+        assert_eq!(
+            leading_name("Guinn 'Big Boy' Williams, Marion Aye"),
+            Some("Guinn 'Big Boy' Williams")
+        );
+        assert_eq!(leading_name("Pat O'Brien and Joan"), Some("Pat O'Brien"));
         // An opening quote with no close: the name ends before it.
         assert_eq!(leading_name("Tom \"the"), Some("Tom"));
     }

@@ -65,7 +65,10 @@ const COMPANY_WORDS: &[&str] = &[
 pub fn is_company(name: &str) -> bool {
     name.split_whitespace().any(|w| {
         let w = w.trim_end_matches(',');
-        COMPANY_WORDS.contains(&w) || w.len() > 6 && (w.ends_with("film") || w.ends_with("films"))
+        COMPANY_WORDS.contains(&w)
+            || w.len() > 6 && (w.ends_with("film") || w.ends_with("films"))
+            // "Universal-International"
+            || w.contains('-') && w.split('-').all(|part| COMPANY_WORDS.contains(&part))
     })
 }
 
@@ -122,6 +125,8 @@ mod tests {
     fn companies() {
         assert!(is_company("Columbia Pictures"));
         assert!(is_company("Inoxy Films"));
+        assert!(is_company("Universal-International"));
+        assert!(!is_company("Jean-Paul Belmondo"));
         assert!(!is_company("Walter F. Parkes"));
         assert_eq!(
             company_or_person("Columbia Pictures and others"),

@@ -44,6 +44,11 @@ use Predicate::*;
 pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let text = s.text;
     let mut cues = find_cues(text);
+    // "Star Wars is a 1977 …", "Star Trek Into Darkness": a cue word inside
+    // the film's own title is a word of it.
+    if let Some(title) = ctx.title_span(text) {
+        cues.retain(|c| !title.contains(&c.0));
+    }
     // "The cast includes A and B reprising their roles as C and D,
     // respectively": right after a list of names, "reprising" is no cue.
     // A "with" after a cast cue goes on with its list.
