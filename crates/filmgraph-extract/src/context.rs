@@ -343,20 +343,8 @@ pub(crate) fn offset_in(text: &str, piece: &str) -> usize {
 /// followed by more of a longer name ("Cars 2", "Star Wars Episode"). With
 /// `fold`, ASCII letters match in either case (folding keeps byte offsets).
 fn find_whole(text: &str, title: &str, fold: bool) -> Option<usize> {
-    let (haystack, title) = if fold {
-        (
-            std::borrow::Cow::Owned(text.to_ascii_lowercase()),
-            std::borrow::Cow::Owned(title.to_ascii_lowercase()),
-        )
-    } else {
-        (
-            std::borrow::Cow::Borrowed(text),
-            std::borrow::Cow::Borrowed(title),
-        )
-    };
     let mut from = 0;
-    while let Some(pos) = haystack[from..].find(title.as_ref()) {
-        let at = from + pos;
+    while let Some(at) = next_match(text, title, from, fold) {
         let after = &text[at + title.len()..];
         let continues = after
             .strip_prefix(' ')
@@ -374,6 +362,18 @@ fn find_whole(text: &str, title: &str, fold: bool) -> Option<usize> {
     None
 }
 
+/// The first place from `from` on where `title` occurs in `text`; with
+/// `fold`, ASCII letters in either case. Folding only ASCII bytes, a match
+/// starts and ends on character boundaries, as `title` does.
+fn next_match(text: &str, title: &str, from: usize, fold: bool) -> Option<usize> {
+    if !fold {
+        return text[from..].find(title).map(|p| from + p);
+    }
+    let (hay, pat) = (text.as_bytes(), title.as_bytes());
+    let last = hay.len().checked_sub(pat.len())?;
+    (from..=last).find(|&at| hay[at..at + pat.len()].eq_ignore_ascii_case(pat))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,6 +387,8 @@ mod tests {
         let text = "Baap re Baap Dokyala Taap is a Marathi film.";
         assert_eq!(find_whole(text, "Baap Re Baap Dokyala Taap", false), None);
         assert_eq!(find_whole(text, "Baap Re Baap Dokyala Taap", true), Some(0));
+        let text = "Élan: Baap re Baap Dokyala Taap, a film.";
+        assert_eq!(find_whole(text, "Baap Re Baap Dokyala Taap", true), Some(7));
         assert_eq!(
             find_whole("Lost Bullet 2 is out.", "lost bullet", true),
             None

@@ -506,44 +506,39 @@ const KEPT_BEFORE_TWO: &[&str] = &[
 /// the name after it, and a list's connector kept in front of it.
 fn without_description(c: &regex::Captures<'_>) -> String {
     let whole = c.get(0).map_or("", |m| m.as_str());
+    let start = c.get(0).map_or(0, |m| m.start());
     let next = &c["next"];
-    // The modifier's first word may be the list's connector or its cue:
-    // "… and former child star Billy Halop" keeps "and ", "including
-    // returning actors Ice Cube" keeps "including ".
     let two = c.name("two");
-    // "son of director David Dhawan": a second word that is no
-    // description's ends it there ("son of David Dhawan"); an article is the
-    // description's own ("Corrente and the brothers Peter and Bobby
-    // Farrelly" -> "Corrente and Peter and Bobby Farrelly").
-    if let Some(m) = two {
+    // Where the kept words in front of the name end, if any.
+    let kept_end = c.name("modifier").or(two).and_then(|m| {
         let mut words = m.as_str().split(' ');
-        let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-        let keep = match second {
-            "the" | "a" | "an" => Some(first.len() + 1),
-            "of" | "for" | "to" | "by" | "with" | "from" | "and" | "or" | "as" => {
+        let first = words.next()?;
+        let second = words.next().unwrap_or("");
+        // "son of director David Dhawan": a second word that is no
+        // description's ends it there ("son of David Dhawan"); an article
+        // is the description's own ("Corrente and the brothers Peter and
+        // Bobby Farrelly" -> "Corrente and Peter and Bobby Farrelly").
+        let before_second = match second {
+            "the" | "a" | "an" if two.is_some() => Some(first.len() + 1),
+            "of" | "for" | "to" | "by" | "with" | "from" | "and" | "or" | "as" if two.is_some() => {
                 Some(first.len() + second.len() + 2)
             }
             _ => None,
         };
-        if let Some(keep) = keep {
-            let start = c.get(0).map_or(0, |w| w.start());
-            return format!("{}{next}", &whole[..m.start() - start + keep]);
-        }
-    }
-    let connector = c.name("modifier").or(two).and_then(|m| {
-        let first = m.as_str().split(' ').next()?;
-        let kept = matches!(first, "and" | "or" | "with" | "plus" | "as")
+        // The first word may be the list's connector or its cue: "… and
+        // former child star Billy Halop" keeps "and ", "including returning
+        // actors Ice Cube" keeps "including ".
+        let connector = matches!(first, "and" | "or" | "with" | "plus" | "as")
             || two.is_some()
                 && (KEPT_BEFORE_TWO.contains(&first)
                     || first.ends_with("ing")
                     || first.ends_with("ed"));
-        kept.then(|| m.start() + first.len() + 1)
+        before_second
+            .or(connector.then_some(first.len() + 1))
+            .map(|kept| m.start() + kept)
     });
-    match connector {
-        Some(end) => {
-            let start = c.get(0).map_or(0, |w| w.start());
-            format!("{}{next}", &whole[..end - start])
-        }
+    match kept_end {
+        Some(end) => format!("{}{next}", &whole[..end - start]),
         None => next.to_string(),
     }
 }

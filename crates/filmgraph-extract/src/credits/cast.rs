@@ -291,23 +291,7 @@ pub(super) fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, seg
     for (n, &(a, b)) in items.iter().enumerate() {
         let item = segment[a..b].trim_start_matches("and ");
         let Some(name) = leading_name(item) else {
-            // "starring The Three Stooges", "the Ritz Brothers": a group
-            // credited under its name.
-            // A name of one word is a group's only with its own article
-            // ("The Beatles", not "the Nazis"); without it, the name must
-            // say it is a group ("the Bowery Boys", not "the Sherlock
-            // Holmes and Dr. Watson characters"); and the film's own title
-            // is none ("and The Young Savages was the first film …").
-            let item = item.trim_end_matches('.');
-            let group = group_name(item).filter(|g| {
-                let rest = item[item.find(g).map_or(item.len(), |p| p + g.len())..].trim();
-                let last = g.rsplit(' ').next().unwrap_or(g);
-                (rest.is_empty() || rest.starts_with("in ") || rest.starts_with('('))
-                    && g.contains(' ')
-                    && (g.starts_with("The ") || GROUP_WORDS.contains(&last))
-                    && !ctx.names_film(g)
-            });
-            if let Some(group) = group {
+            if let Some(group) = group_in_list(ctx, item) {
                 credit_cast(ctx, s, film, group, None);
                 continue;
             }
@@ -467,6 +451,24 @@ pub(crate) fn credit_cast(
         &name,
         quals([("character", character)]),
     );
+}
+
+/// A group that a cast list names as one item: "starring The Three
+/// Stooges", "the Ritz Brothers". A name of one word is a group's only with
+/// its own article ("The Beatles", not "the Nazis"); without it, the name
+/// must say it is a group ("the Bowery Boys", not "the Sherlock Holmes and
+/// Dr. Watson characters"); and the film's own title is none ("and The Young
+/// Savages was the first film …").
+fn group_in_list<'a>(ctx: &Context<'_>, item: &'a str) -> Option<&'a str> {
+    let item = item.trim_end_matches('.');
+    group_name(item).filter(|g| {
+        let rest = item[item.find(g).map_or(item.len(), |p| p + g.len())..].trim();
+        let last = g.rsplit(' ').next().unwrap_or(g);
+        (rest.is_empty() || rest.starts_with("in ") || rest.starts_with('('))
+            && g.contains(' ')
+            && (g.starts_with("The ") || GROUP_WORDS.contains(&last))
+            && !ctx.names_film(g)
+    })
 }
 
 /// Last words that make a name a group's: "the Marx Brothers", "the Dead

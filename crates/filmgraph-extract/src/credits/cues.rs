@@ -358,9 +358,9 @@ fn no_cue_here(text: &str, lower: &str, i: usize, phrase: &str, role: Role) -> b
         // "the final feature films of director William Beaudine": a noun.
         "feature" => {
             music_subject(before)
-                || ["film", "-length", " length", " debut", " presentation"]
+                || ["film", "-length", "length", "debut", "presentation"]
                     .iter()
-                    .any(|w| after.trim_start_matches(' ').starts_with(w.trim_start()))
+                    .any(|w| after.trim_start_matches(' ').starts_with(w))
         }
         // "directed by the NBA star Steve Nash": a noun after an article
         // and a capitalised word.
@@ -384,11 +384,12 @@ fn no_cue_here(text: &str, lower: &str, i: usize, phrase: &str, role: Role) -> b
     other_use || possessive || role_then_part
 }
 
-/// Whether "star" (or "stars") at the end of `before` is a noun before a
-/// name: "starring Broadway stage star Jane Cowl", "starring Broadway stars
-/// Marilyn Miller and Ben Lyon". The verb's subject is the film ("The film
-/// stars", "The comedy stars", "The film star A, B", misspelt), so "stars"
-/// is a noun only after the few words that never name one.
+/// Whether "star" (or "stars"), after `before` and before `after`, is a
+/// noun before a name, asked inside a cast list: "starring Broadway stage
+/// star Jane Cowl", "starring Broadway stars Marilyn Miller and Ben Lyon".
+/// The verb's subject may be the film ("The film stars", "The comedy
+/// stars"), so "stars" is a noun only after the few words that never name
+/// one. ("the NBA star Steve Nash", a noun anywhere, is `no_cue_here`'s.)
 fn star_noun(before: &str, after: &str, singular: bool) -> bool {
     if !after
         .strip_prefix(' ')
@@ -400,12 +401,9 @@ fn star_noun(before: &str, after: &str, singular: bool) -> bool {
     let (prev, det) = (words.next(), words.next());
     let Some(prev) = prev else { return false };
     if prev.starts_with(char::is_uppercase) {
-        // "the NBA star", "starring Broadway stars"; not "Here Come the
-        // Jets stars …", a title and its verb.
-        return det.is_some_and(|w| {
-            matches!(w, "starring" | "starred" | "featuring")
-                || singular && matches!(w, "the" | "a" | "an" | "former" | "fellow")
-        });
+        // "starring Broadway stars"; not "Here Come the Jets stars …", a
+        // title and its verb.
+        return det.is_some_and(|w| matches!(w, "starring" | "starred" | "featuring"));
     }
     let always = [
         "stage",

@@ -48,24 +48,11 @@ pub(super) fn writer_of_work_before(text: &str, at: usize) -> bool {
     };
     let head = head.trim_end_matches(',').to_lowercase();
     // Not "story": "The film's story, written by X" is the film's.
-    [
-        " novel",
-        " novels",
-        " book",
-        " books",
-        " manga",
-        " comic",
-        " memoir",
-        " biography",
-        " poem",
-        " article",
-        " musical",
-        " song",
-        " songs",
-        " play",
-    ]
-    .iter()
-    .any(|w| head.ends_with(w))
+    LITERARY
+        .iter()
+        .filter(|w| **w != " story")
+        .chain(&[" novels", " books", " musical", " song", " songs", " play"])
+        .any(|w| head.ends_with(w))
 }
 
 /// Whether the cue at `at` follows a phrase naming another work in the same
