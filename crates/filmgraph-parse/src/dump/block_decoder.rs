@@ -201,24 +201,28 @@ impl BlockDecoder {
         let mut table = &tables[0];
         let mut run = 0u32;
         let mut run_weight = 1u32;
-        loop {
+        let mut bits = BitBuffer::new(reader);
+        let result = loop {
             if left_in_group == 0 {
                 let Some(&which) = self.selectors.get(selector) else {
-                    return malformed("more groups than selectors");
+                    break malformed("more groups than selectors");
                 };
-                if reader.past_end() {
-                    return Err(BlockError::Truncated);
+                if bits.pos() > reader.end {
+                    break Err(BlockError::Truncated);
                 }
                 selector += 1;
                 table = &tables[usize::from(which)];
                 left_in_group = GROUP_SIZE;
             }
             left_in_group -= 1;
-            let symbol = table.decode(reader)?;
+            let symbol = match table.decode(&mut bits) {
+                Ok(symbol) => symbol,
+                Err(e) => break Err(e),
+            };
             if symbol == RUNA || symbol == RUNB {
                 // A run of the front byte, its length in bijective base 2.
                 if run_weight >= 2 * 1024 * 1024 {
-                    return malformed("run length");
+                    break malformed("run length");
                 }
                 run += (u32::from(symbol) + 1) * run_weight;
                 run_weight <<= 1;
@@ -228,7 +232,7 @@ impl BlockDecoder {
                 let byte = front.front();
                 let end = len + run as usize;
                 if end > max_len {
-                    return malformed("block longer than its size");
+                    break malformed("block longer than its size");
                 }
                 last[len..end].fill(byte);
                 len = end;
@@ -237,17 +241,18 @@ impl BlockDecoder {
                 run_weight = 1;
             }
             if symbol == end_of_block {
-                break;
+                break Ok(());
             }
             if len >= max_len {
-                return malformed("block longer than its size");
+                break malformed("block longer than its size");
             }
             let byte = front.take(usize::from(symbol - 1));
             last[len] = byte;
             len += 1;
             counts[usize::from(byte)] += 1;
-        }
-        Ok((counts, len))
+        };
+        reader.pos = bits.pos();
+        result.map(|()| (counts, len))
     }
 
     /// Undoes the Burrows–Wheeler transform of `self.last` into
@@ -527,15 +532,16 @@ impl HuffmanTable {
     }
 
     #[inline(always)]
-    fn decode(&self, reader: &mut Bits<'_>) -> Result<u16, BlockError> {
-        let window = reader.window();
+    fn decode(&self, bits: &mut BitBuffer<'_>) -> Result<u16, BlockError> {
+        bits.refill();
+        let window = bits.buf;
         let entry = self.fast[(window >> (64 - TABLE_BITS)) as usize];
         if entry != 0 {
-            reader.skip(u64::from(entry >> 9));
+            bits.consume(u32::from(entry >> 9));
             return Ok(entry & 0x1ff);
         }
         let (symbol, len) = self.lookup(window)?;
-        reader.skip(len as u64);
+        bits.consume(len as u32);
         Ok(symbol)
     }
 }
@@ -571,6 +577,71 @@ fn undo_runs(bytes: &[u8], out: &mut Vec<u8>) -> Result<(), BlockError> {
     }
     out.extend_from_slice(&bytes[literal_start.min(bytes.len())..]);
     Ok(())
+}
+
+/// The Huffman codes' reader: the next bits of the block held in a
+/// register, most significant first, topped up four bytes at a time. A code
+/// is then a shift of the register, not a load from memory that waits on the
+/// length of the code before it.
+struct BitBuffer<'a> {
+    data: &'a [u8],
+    /// The next `held` bits, from the most significant.
+    buf: u64,
+    held: u32,
+    /// The next byte to load.
+    next: usize,
+}
+
+impl<'a> BitBuffer<'a> {
+    fn new(reader: &Bits<'a>) -> Self {
+        let byte = (reader.pos >> 3) as usize;
+        let skip = (reader.pos & 7) as u32;
+        let word = match reader.data.get(byte..byte + 4) {
+            Some(four) => u32::from_be_bytes(four.try_into().unwrap_or([0; 4])),
+            None => tail_word(reader.data, byte),
+        };
+        BitBuffer {
+            data: reader.data,
+            buf: u64::from(word) << (32 + skip),
+            held: 32 - skip,
+            next: byte + 4,
+        }
+    }
+
+    /// Tops the register up to at least 32 bits: enough for any code.
+    #[inline(always)]
+    fn refill(&mut self) {
+        if self.held < 32 {
+            let word = match self.data.get(self.next..self.next + 4) {
+                Some(four) => u32::from_be_bytes(four.try_into().unwrap_or([0; 4])),
+                None => tail_word(self.data, self.next),
+            };
+            self.buf |= u64::from(word) << (32 - self.held);
+            self.held += 32;
+            self.next += 4;
+        }
+    }
+
+    #[inline(always)]
+    fn consume(&mut self, n: u32) {
+        self.buf <<= n;
+        self.held -= n;
+    }
+
+    /// The position of the next bit, as [`Bits::pos`] counts.
+    fn pos(&self) -> u64 {
+        self.next as u64 * 8 - u64::from(self.held)
+    }
+}
+
+/// Four bytes from `byte` on, zeros past the end of `data`.
+#[cold]
+fn tail_word(data: &[u8], byte: usize) -> u32 {
+    let mut four = [0u8; 4];
+    for (i, slot) in four.iter_mut().enumerate() {
+        *slot = data.get(byte + i).copied().unwrap_or(0);
+    }
+    u32::from_be_bytes(four)
 }
 
 /// Bits read most significant first; past the end they read as zeros.
@@ -661,6 +732,23 @@ mod tests {
     }
 
     #[test]
+    fn the_bit_buffer_reads_what_bits_reads_from_any_start() {
+        let data: Vec<u8> = (0..23u32).map(|i| (i * 37 + 11) as u8).collect();
+        for start in 0..16u64 {
+            let mut plain = Bits::new(&data, start..data.len() as u64 * 8);
+            let mut bits = BitBuffer::new(&plain);
+            // Past the data's end both read zeros.
+            for n in [1u32, 7, 20, 3, 13, 20, 20, 9, 17, 20, 20, 20, 5] {
+                bits.refill();
+                let got = (bits.buf >> (64 - n)) as u32;
+                bits.consume(n);
+                assert_eq!(got, plain.read(n), "start {start}, {n} bits");
+                assert_eq!(bits.pos(), plain.pos);
+            }
+        }
+    }
+
+    #[test]
     fn codes_longer_than_the_table_decode_bit_by_bit_alike() {
         // A complete code: lengths 1, 2, ..., 19, 20, 20 (21 symbols).
         let mut lengths: Vec<u8> = (1..=20).collect();
@@ -674,13 +762,14 @@ mod tests {
                 code <<= 1;
             }
             let bytes = ((code << (64 - len)) | (0x5a5a_5a5a >> len)).to_be_bytes();
-            let mut reader = Bits::new(&bytes, 0..64);
+            let reader = Bits::new(&bytes, 0..64);
+            let mut bits = BitBuffer::new(&reader);
             assert_eq!(
-                table.decode(&mut reader),
+                table.decode(&mut bits),
                 Ok(symbol as u16),
                 "symbol {symbol}"
             );
-            assert_eq!(reader.pos, u64::from(len));
+            assert_eq!(bits.pos(), u64::from(len));
             seen[symbol] = true;
             code += 1;
         }
