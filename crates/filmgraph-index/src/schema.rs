@@ -25,7 +25,7 @@ pub(crate) const SHORT_PREFIX: usize = 3;
 
 /// Bumped whenever the schema or the analyzers change: an index of another
 /// version is rebuilt rather than read.
-pub(crate) const VERSION: u32 = 6;
+pub(crate) const VERSION: u32 = 7;
 
 /// The index's fields.
 #[derive(Debug, Clone, Copy)]
@@ -42,6 +42,8 @@ pub(crate) struct Fields {
     pub characters: Field,
     pub body: Field,
     /// Every text field at once: what a query word must match somewhere.
+    /// Only the titles keep word positions (the title phrase boost); the
+    /// summary is stored for snippets and searched through this field alone.
     pub all: Field,
     pub year: Field,
     pub facets: Field,
@@ -84,9 +86,9 @@ impl Fields {
             title_exact: b.add_text_field("title_exact", text(FOLDED_RAW, false, false)),
             title_prefix: b.add_text_field("title_prefix", text(EDGE, false, false)),
             alt_titles: b.add_text_field("alt_titles", text(FOLDED, true, true)),
-            people: b.add_text_field("people", text(FOLDED, true, true)),
-            characters: b.add_text_field("characters", text(FOLDED, true, true)),
-            body: b.add_text_field("body", text(FOLDED, true, true)),
+            people: b.add_text_field("people", text(FOLDED, false, true)),
+            characters: b.add_text_field("characters", text(FOLDED, false, true)),
+            body: b.add_text_field("body", STORED),
             all: b.add_text_field("all", text(FOLDED, false, false)),
             year: b.add_i64_field(
                 "year",
