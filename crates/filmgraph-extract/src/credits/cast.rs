@@ -288,7 +288,12 @@ pub(super) fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, seg
     let family = ["brothers", "sisters", "twins", "siblings"]
         .iter()
         .any(|w| lower.contains(w));
-    for (n, &(a, b)) in items.iter().enumerate() {
+    let mut skip = 0;
+    if let Some(act) = double_act(ctx, s.text, segment, &items) {
+        credit_cast(ctx, s, film, act, None);
+        skip = 2;
+    }
+    for (n, &(a, b)) in items.iter().enumerate().skip(skip) {
         let item = segment[a..b].trim_start_matches("and ");
         let Some(name) = leading_name(item) else {
             if let Some(group) = group_in_list(ctx, item) {
@@ -469,6 +474,38 @@ fn group_in_list<'a>(ctx: &Context<'_>, item: &'a str) -> Option<&'a str> {
             && (g.starts_with("The ") || GROUP_WORDS.contains(&last))
             && !ctx.names_film(g)
     })
+}
+
+/// A double act opening a cast list, as written: "the magicians Penn &
+/// Teller", "the comedy team Abbott and Costello". Two lone names joined by
+/// "&" are one act's; joined by "and" only where the list calls them a team
+/// or a duo, since two lone names are as often two people's ("Vijay and
+/// Trisha"). Where the article has named both in full ("Bud Abbott and Lou
+/// Costello"), they are those two people.
+fn double_act<'a>(
+    ctx: &Context<'_>,
+    sentence: &str,
+    segment: &'a str,
+    items: &[(usize, usize)],
+) -> Option<&'a str> {
+    let [(a0, b0), (a1, b1), ..] = *items else {
+        return None;
+    };
+    let (first, second) = (&segment[a0..b0], segment[a1..b1].trim_end_matches('.'));
+    let joiner = segment[b0..a1].trim();
+    let one = leading_name(first).filter(|n| !n.contains(' ') && first.ends_with(n))?;
+    let two = leading_name(second).filter(|n| !n.contains(' ') && second == *n)?;
+    // What the list calls them: words before the name in the item, or just
+    // before the list ("starring the comedy team" is not part of it).
+    let before = sentence.find(segment).map_or("", |at| &sentence[..at]);
+    let said = format!("{} {}", before, &first[..first.len() - one.len()]).to_lowercase();
+    let said = said.trim_end();
+    let team = ["team", "duo", "double act"]
+        .iter()
+        .any(|w| said.ends_with(w));
+    let act = joiner == "&" || (joiner == "and" && team);
+    let both_known = ctx.resolve_person(one).is_some() && ctx.resolve_person(two).is_some();
+    (act && !both_known).then(|| &segment[a0 + first.len() - one.len()..a1 + second.len()])
 }
 
 /// Last words that make a name a group's: "the Marx Brothers", "the Dead
