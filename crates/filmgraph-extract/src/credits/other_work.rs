@@ -47,10 +47,15 @@ pub(super) fn writer_of_work_before(text: &str, at: usize) -> bool {
         _ => head,
     };
     let head = head.trim_end_matches(',').to_lowercase();
-    // Not "story": "The film's story, written by X" is the film's.
+    // Past the work's title in quotes: "the song "Deadfall" written by …".
+    let titled = head
+        .strip_suffix(['"', '”'])
+        .and_then(|quoted| quoted.rfind(['"', '“']).map(|open| &quoted[..open]));
+    let head = titled.map_or(head.as_str(), str::trim_end);
+    // Not "story" untitled: "The film's story, written by X" is the film's.
     LITERARY
         .iter()
-        .filter(|w| **w != " story")
+        .filter(|w| titled.is_some() || **w != " story")
         .chain(&[" novels", " books", " musical", " song", " songs", " play"])
         .any(|w| head.ends_with(w))
 }
@@ -161,6 +166,12 @@ mod tests {
         let t = "a 2013 drama film, written by John Mac";
         assert!(!writer_of_work_before(t, t.find("written").unwrap()));
         let t = "The film's story, written by John Mac";
+        assert!(!writer_of_work_before(t, t.find("written").unwrap()));
+        let t = "It features the song \"Deadfall\" written by the band Snit";
+        assert!(writer_of_work_before(t, t.find("written").unwrap()));
+        let t = "based on the short story “The Birds” written by Daphne du Maur";
+        assert!(writer_of_work_before(t, t.find("written").unwrap()));
+        let t = "The film \"Deadfall\" written by John Mac";
         assert!(!writer_of_work_before(t, t.find("written").unwrap()));
     }
 
