@@ -86,7 +86,11 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         // The cue as its phrase in `CUES` spells it.
         let cue = text[cue_start..cue_end].to_lowercase();
         let role = match cue_role {
-            Role::With if previous == Some(Role::Cast) => Role::Cast,
+            Role::With
+                if previous == Some(Role::Cast) && !with_after_other_verb(&text[..cue_start]) =>
+            {
+                Role::Cast
+            }
             // "written by A along with B and C": they wrote it too.
             Role::With
                 if matches!(previous, Some(Role::People(_)))
@@ -403,4 +407,35 @@ pub(super) fn negated(before: &str) -> bool {
             .rev()
             .take(3)
             .any(|w| matches!(w, "not" | "never" | "without") || w.ends_with("n't"))
+}
+
+/// Whether "with" follows a verb in -ing of another doing than acting, so
+/// that it does not go on with a cast list: "played by Fugit, … touring with
+/// the fictitious rock band Stillwater". Acting with someone, or meeting
+/// them again on screen, does: "costarring with Lila Lee", "reuniting with".
+fn with_after_other_verb(before: &str) -> bool {
+    let word = before.trim_end().rsplit(' ').next().unwrap_or_default();
+    word.len() > 4
+        && word.ends_with("ing")
+        && word.starts_with(char::is_lowercase)
+        && !matches!(
+            word,
+            "starring"
+                | "co-starring"
+                | "costarring"
+                | "appearing"
+                | "featuring"
+                | "acting"
+                | "playing"
+                | "performing"
+                | "reuniting"
+                | "re-uniting"
+                | "teaming"
+                | "re-teaming"
+                | "reteaming"
+                | "pairing"
+                | "sharing"
+                // "Faruk Zafar in the lead role, following with Priyal Patil, …"
+                | "following"
+        )
 }
