@@ -78,6 +78,8 @@ const CUES: &[(&str, Role)] = &[
     ("co-stars include", Role::Cast),
     ("co-stars included", Role::Cast),
     ("also features", Role::Cast),
+    // "It was produced as a starring vehicle for Dorothy Gish"
+    ("vehicle for", Role::Cast),
     ("alongside", Role::With),
     // "stars X in the lead role, Y and Z": the list goes on after the role.
     ("in the lead role", Role::With),
@@ -355,6 +357,46 @@ fn no_cue_here(text: &str, lower: &str, i: usize, phrase: &str, role: Role) -> b
                 || music_subject(before)
         }
         "features" | "featuring" => music_subject(before),
+        // A vehicle for an actor is the film's only where the sentence is
+        // about the film, not a play or an earlier version: "The play …
+        // was the first starring vehicle for stage actress Mary Mannering".
+        "vehicle for" => {
+            let head = &lower[..i];
+            let about_film = [
+                "it ",
+                "the film ",
+                "this film ",
+                "the picture ",
+                "the movie ",
+            ]
+            .iter()
+            .any(|w| head.starts_with(w))
+                || head.contains(" film ");
+            // "a vehicle for Mexican-born star Ramon Novarro", "for Broadway
+            // and vaudeville headliner Benny Fields": a description first,
+            // which the list would read as a name.
+            let first = after.trim_start().split(' ').next().unwrap_or_default();
+            let described =
+                first.ends_with("-born") || first.ends_with("-based") || first == "broadway";
+            // "originally as a vehicle for Steve McQueen": a plan.
+            described
+                || !about_film
+                || [
+                    "play",
+                    "novel",
+                    "musical",
+                    "remade",
+                    "later",
+                    "story",
+                    "intended",
+                    "originally",
+                    "planned",
+                    "conceived",
+                    "meant",
+                ]
+                .iter()
+                .any(|w| head.contains(w))
+        }
         // "the final feature films of director William Beaudine": a noun.
         "feature" => {
             music_subject(before)
