@@ -153,6 +153,11 @@ pub fn country_of_nationality(adjective: &str) -> Option<&'static str> {
         .map(|(_, country, ..)| *country)
 }
 
+/// Every nationality adjective, as written: `American`, `South Korean`.
+pub fn nationalities() -> impl Iterator<Item = &'static str> {
+    NATIONS.iter().map(|(adj, ..)| *adj)
+}
+
 pub fn is_nationality(word: &str) -> bool {
     country_of_nationality(word).is_some()
 }

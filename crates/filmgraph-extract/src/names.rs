@@ -428,6 +428,37 @@ static ADJECTIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
     .expect("adjective pattern")
 });
 
+/// A nationality alone before a name at the start of a list's item:
+/// "directed by Bangladeshi F.I. Manik", "Israeli Guy Davidi and …". Not
+/// one that is also a given name ("French Stewart"), and only before two
+/// capitalised words, so that "Canadian Mountie" stays whole.
+static NATIONALITY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let words: Vec<String> = crate::lexicon::nationalities()
+        .filter(|n| !matches!(*n, "French" | "English" | "German" | "Welsh"))
+        .map(regex::escape)
+        .collect();
+    crate::pattern::compile(&format!(
+        r"(?P<lead>^|, |(?-u:\b)and |& )(?:{}) (?P<next>[A-Z][\w.'-]* [A-Z])",
+        words.join("|")
+    ))
+    .expect("nationality pattern")
+});
+
+/// [`NATIONALITY`] dropped, where a person's name follows: a company's
+/// name keeps it ("American International Pictures").
+fn without_nationality(segment: &str) -> std::borrow::Cow<'_, str> {
+    NATIONALITY.replace_all(segment, |c: &regex::Captures<'_>| {
+        let next = c.name("next").map_or(segment.len(), |m| m.start());
+        let whole = c.get(0).map_or("", |m| m.as_str());
+        match leading_name(&segment[next..]) {
+            Some(name) if !crate::credits::is_company(name) => {
+                format!("{}{}", &c["lead"], &c["next"])
+            }
+            _ => whole.to_string(),
+        }
+    })
+}
+
 static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(&format!(
         r"(?:(?-u:\b)(?:the|a|an) )?(?:(?-u:\b)[A-Z][\w'-]* )*(?:(?-u:\b)(?:his|her|their) )?(?:(?-u:\b)[a-z][\w-]* (?:and|&) )?(?:(?P<modifier>(?-u:\b)[a-z][\w-]* )?(?-u:\b)(?:(?:{ROLE_NOUNS}),?|{TRADE_NOUNS})|(?P<two>(?-u:\b)[a-z][\w-]* [a-z][\w-]* )(?-u:\b)(?:{ROLE_NOUNS}|{TRADE_NOUNS})) (?P<next>[A-Z])"
@@ -443,6 +474,12 @@ pub fn strip_descriptors(segment: &str) -> std::borrow::Cow<'_, str> {
     // "veteran Dasari Narayana Rao", "veteran Coronation Street actor Brian
     // Capron": a word of praise or seniority goes first.
     let segment = ADJECTIVE.replace_all(segment, "$next");
+    let segment = match segment {
+        std::borrow::Cow::Borrowed(seg) => without_nationality(seg),
+        std::borrow::Cow::Owned(seg) => {
+            std::borrow::Cow::Owned(without_nationality(&seg).into_owned())
+        }
+    };
     // The description needs a role noun: without one, nothing to strip (a
     // literal search, much cheaper than the whole pattern).
     if !ROLE_NOUN.is_match(&segment) {
@@ -617,6 +654,23 @@ mod tests {
             Some("Clarence Williams III")
         );
         assert_eq!(leading_name("John Q."), Some("John Q."));
+    }
+
+    #[test]
+    fn a_nationality_before_a_persons_name_goes_but_a_companys_stays() {
+        assert_eq!(strip_descriptors("Bangladeshi F.I. Manik"), "F.I. Manik");
+        assert_eq!(
+            strip_descriptors("Israeli Guy Davidi and Italian Emad Burnat"),
+            "Guy Davidi and Emad Burnat"
+        );
+        assert_eq!(
+            strip_descriptors("American International Pictures"),
+            "American International Pictures"
+        );
+        // One word after it is no name: a part ("as a Canadian Mountie").
+        assert_eq!(strip_descriptors("Canadian Mountie"), "Canadian Mountie");
+        // A nationality that is also a given name.
+        assert_eq!(strip_descriptors("French Stewart"), "French Stewart");
     }
 
     #[test]

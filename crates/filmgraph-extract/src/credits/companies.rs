@@ -10,6 +10,12 @@ const COMPANY_WORDS: &[&str] = &[
     "Studio",
     "Entertainment",
     "Productions",
+    // Other languages' words for a production company.
+    "Produktion",
+    "Produktions",
+    "Producciones",
+    "Produzioni",
+    "Produções",
     "Foundation",
     "Production",
     "Company",
