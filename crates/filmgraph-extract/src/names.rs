@@ -238,7 +238,10 @@ pub fn leading_name(s: &str) -> Option<&str> {
         if !PARTICLES.contains(&core_trim) {
             end = word_start + core_trim.len();
         }
-        if possessive || punct_after || words >= 6 {
+        // "directed by Paul Nihipali Jr. Producers are …": a suffix with its
+        // period ends the name, whatever follows.
+        let suffix = words > 1 && matches!(core_trim, "Jr." | "Sr.");
+        if possessive || punct_after || suffix || words >= 6 {
             // "Robert Downey, Jr."
             if !possessive && !run_on && core.ends_with(',') && core_trim.len() + 1 == core.len() {
                 if let Some(len) = suffix_after(&s[word_start + core.len()..]) {
@@ -605,6 +608,12 @@ mod tests {
             Some("Guinn 'Big Boy' Williams")
         );
         assert_eq!(leading_name("Pat O'Brien and Joan"), Some("Pat O'Brien"));
+        // A suffix ends the name; a stage name may begin with one.
+        assert_eq!(
+            leading_name("Paul Nihipali Jr. Producers are Joseph Bar"),
+            Some("Paul Nihipali Jr.")
+        );
+        assert_eq!(leading_name("Jr. NTR, Trisha"), Some("Jr. NTR"));
         // An opening quote with no close: the name ends before it.
         assert_eq!(leading_name("Tom \"the"), Some("Tom"));
     }
