@@ -219,6 +219,19 @@ pub fn leading_name(s: &str) -> Option<&str> {
         if words == 0 && HONORIFICS.contains(&core_trim) {
             return leading_name(&s[pos.min(s.len())..]);
         }
+        // "directed by Ari Folman The film …": a sentence run on without its
+        // full stop ("Alfred the Great" has it in lower case).
+        if words > 0 && core_trim == "The" {
+            break;
+        }
+        // "directed by Nitin KakkarThe film …", "Q.The": run on without a
+        // space either.
+        if let Some(head) = core_trim.strip_suffix("The") {
+            if head.ends_with(|c: char| c.is_lowercase() || c == '.') && is_name_word(head) {
+                end = word_start + head.len();
+                break;
+            }
+        }
         // "Master P. The film …": a sentence run on after an initial.
         if words > 0 && NOT_NAMES.contains(&core_trim) && s[..word_start].trim_end().ends_with('.')
         {
@@ -416,7 +429,7 @@ const ROLE_NOUNS: &str = "filmmakers?|film-makers?|writer/directors?|writer-dire
 /// Trades that describe a person before a name ("violinist Fiona Pears"),
 /// but never before a comma: "as the lead astronaut, Susan Shaw as …" is a
 /// part, then the next actor.
-const TRADE_NOUNS: &str = "violinists?|pianists?|guitarists?|bassists?|drummers?|cellists?|saxophonists?|trumpeters?|vocalists?|magicians?|illusionists?|chefs?|painters?|sculptors?|choreographers?|ballerinas?|skaters?|surfers?|golfers?|swimmers?|gymnasts?|entertainers?|ventriloquists?|impressionists?|bloggers?|politicians?|activists?|astronauts?";
+const TRADE_NOUNS: &str = "makers?|professors?|veterans?|students?|violinists?|pianists?|guitarists?|bassists?|drummers?|cellists?|saxophonists?|trumpeters?|vocalists?|magicians?|illusionists?|chefs?|painters?|sculptors?|choreographers?|ballerinas?|skaters?|surfers?|golfers?|swimmers?|gymnasts?|entertainers?|ventriloquists?|impressionists?|bloggers?|politicians?|activists?|astronauts?";
 
 static ROLE_NOUN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(&format!("(?:(?:{ROLE_NOUNS}),?|{TRADE_NOUNS}) [A-Z]"))
@@ -614,6 +627,12 @@ mod tests {
             Some("Paul Nihipali Jr.")
         );
         assert_eq!(leading_name("Jr. NTR, Trisha"), Some("Jr. NTR"));
+        // A sentence run on without its full stop, or its space.
+        assert_eq!(leading_name("Ari Folman The film is"), Some("Ari Folman"));
+        assert_eq!(
+            leading_name("Nitin KakkarThe film is"),
+            Some("Nitin Kakkar")
+        );
         // An opening quote with no close: the name ends before it.
         assert_eq!(leading_name("Tom \"the"), Some("Tom"));
     }

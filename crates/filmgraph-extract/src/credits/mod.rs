@@ -256,7 +256,7 @@ fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segme
                     .filter(|full| full.contains(' '))
                     .or_else(|| shared_surname(segment, name, &names[i + 1..]))
                     .unwrap_or_else(|| name.to_string());
-                if is_company(&name) {
+                if is_company(&name) || company_word_after(segment, names[i]) {
                     break;
                 }
                 for &p in preds {
@@ -438,4 +438,21 @@ fn with_after_other_verb(before: &str) -> bool {
                 // "Faruk Zafar in the lead role, following with Priyal Patil, …"
                 | "following"
         )
+}
+
+/// Whether `name` in `segment` is followed by a company's word in lower
+/// case, so that it names a company: "a documentary film by ESPN films".
+fn company_word_after(segment: &str, name: &str) -> bool {
+    let Some(at) = segment.find(name) else {
+        return false;
+    };
+    let next = segment[at + name.len()..]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(['.', ',', ';']);
+    matches!(
+        next,
+        "films" | "film" | "pictures" | "productions" | "studios" | "studio" | "entertainment"
+    )
 }

@@ -53,11 +53,52 @@ pub(super) fn writer_of_work_before(text: &str, at: usize) -> bool {
         .and_then(|quoted| quoted.rfind(['"', '“']).map(|open| &quoted[..open]));
     let head = titled.map_or(head.as_str(), str::trim_end);
     // Not "story" untitled: "The film's story, written by X" is the film's.
-    LITERARY
-        .iter()
-        .filter(|w| titled.is_some() || **w != " story")
-        .chain(&[" novels", " books", " musical", " song", " songs", " play"])
-        .any(|w| head.ends_with(w))
+    let works = || {
+        LITERARY
+            .iter()
+            .filter(|w| titled.is_some() || **w != " story")
+            .chain(&[
+                " novels", " books", " stories", " plays", " poems", " musical", " song", " songs",
+                " play",
+            ])
+    };
+    works().any(|w| head.ends_with(w)) || works().any(|w| titled_work_before(&text[..at], w))
+}
+
+/// Whether `head` ends with a work's kind and then its title, in capitals:
+/// "the 1985 book Reversal of Fortune: Inside the von Bülow Case, ".
+fn titled_work_before(head: &str, kind: &str) -> bool {
+    let lower = head.to_lowercase();
+    let Some(at) = lower.rfind(&format!("{kind} ")) else {
+        return false;
+    };
+    // The same bytes: lower-casing keeps ASCII lengths, and a kind is ASCII.
+    let Some(title) = head.get(at + kind.len() + 1..) else {
+        return false;
+    };
+    let title = title.trim_end().trim_end_matches(',');
+    !title.is_empty()
+        && title.split_whitespace().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "of" | "the"
+                        | "a"
+                        | "an"
+                        | "in"
+                        | "on"
+                        | "and"
+                        | "to"
+                        | "for"
+                        | "at"
+                        | "von"
+                        | "van"
+                        | "de"
+                        | "du"
+                        | "la"
+                        | "le"
+                )
+        })
 }
 
 /// Whether the cue at `at` follows a phrase naming another work in the same
@@ -170,6 +211,8 @@ mod tests {
         let t = "It features the song \"Deadfall\" written by the band Snit";
         assert!(writer_of_work_before(t, t.find("written").unwrap()));
         let t = "based on the short story “The Birds” written by Daphne du Maur";
+        assert!(writer_of_work_before(t, t.find("written").unwrap()));
+        let t = "adapted from the 1985 book Reversal of Fortune: Inside the von Bülow Case, written by law professor Alan Dersh";
         assert!(writer_of_work_before(t, t.find("written").unwrap()));
         let t = "The film \"Deadfall\" written by John Mac";
         assert!(!writer_of_work_before(t, t.find("written").unwrap()));
