@@ -95,6 +95,14 @@ impl<'a> Context<'a> {
 
     /// `Pierret` -> `Guillaume Pierret` when exactly one known person has that
     /// surname (or given name); a full known name resolves to itself.
+    /// The film's year, once read ("Lost Bullet is a 2020 film").
+    pub fn film_year(&self) -> Option<&str> {
+        self.facts
+            .iter()
+            .find(|f| f.predicate == filmgraph_model::Predicate::Year && f.subject == self.film)
+            .map(|f| f.object.as_str())
+    }
+
     pub fn resolve_person(&self, name: &str) -> Option<String> {
         if self.people.iter().any(|p| p == name) {
             return Some(name.to_string());

@@ -149,7 +149,7 @@ fn ends_sentence(text: &str, start: usize, dot: usize, end: usize) -> bool {
 /// two sentences glued together ("produced by Fran Ganguzza.The documentary
 /// follows ...", as abstracts joined from paragraphs have them). The word
 /// before ends in two small letters and is no abbreviation, web address or
-/// dotted name; a capitalised word follows. "Mr.Smith", "ASP.NET",
+/// dotted name, or is a year; a capitalised word follows. "Mr.Smith", "ASP.NET",
 /// "Node.js" and "www.imdb.Com" do not split.
 fn glued(text: &str, start: usize, dot: usize, end: usize) -> bool {
     if end != dot + 1 || text.as_bytes()[dot] != b'.' {
@@ -169,11 +169,14 @@ fn glued(text: &str, start: usize, dot: usize, end: usize) -> bool {
         .unwrap_or("")
         .trim_end_matches(['?', '!']);
     let tail: Vec<char> = word.chars().rev().take(2).collect();
+    // "… on October 3, 2008.The movie shares …": a year ends a sentence too.
+    let year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
     starts_word
-        && tail.len() == 2
-        && tail.iter().all(|c| c.is_lowercase())
-        && !word.contains(['.', '/', '@', ':'])
-        && !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+        && (year
+            || tail.len() == 2
+                && tail.iter().all(|c| c.is_lowercase())
+                && !word.contains(['.', '/', '@', ':'])
+                && !ABBREVIATIONS.contains(&word.to_lowercase().as_str()))
 }
 
 #[cfg(test)]
@@ -227,7 +230,12 @@ mod tests {
                 "A Film based on the Novel."
             ]
         );
+        assert_eq!(
+            sentences("It opened on October 3, 2008.The movie shares a plot."),
+            ["It opened on October 3, 2008.", "The movie shares a plot."]
+        );
         for one in [
+            "It costs 3.5 million and ran 1.Then 2.5 more.",
             "It stars Mr.Bean and runs on ASP.NET in Node.js today.",
             "It stars Mr.A and more.",
             "See www.imdb.Com for it.",

@@ -80,6 +80,8 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     // Roles of cues with no names of their own: "starring, directed, and
     // produced by Clint Eastwood" credits him with all three.
     let mut carried: Vec<Role> = Vec::new();
+    // Where the last cue about a work of another year ends.
+    let mut other_work_end: Option<usize> = None;
     for (n, &(cue_start, cue_end, cue_role)) in cues.iter().enumerate() {
         let seg_end = cues.get(n + 1).map_or(text.len(), |c| c.0);
         let segment = clause(text[cue_end..seg_end].trim_start_matches([' ', ',', ':']));
@@ -113,8 +115,17 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         if role != Role::Stop {
             previous = Some(role);
         }
+        // "the 1959 Western Warlock, directed by Edward Dmytryk and starring
+        // Henry Fonda": the other work's credits go on after "and".
+        let other_year = other_years_work(ctx.film_year(), &text[..cue_start])
+            || other_work_end.is_some_and(|end| {
+                let between = &text[end..cue_start];
+                between.ends_with(" and ") && !between.contains([',', ';'])
+            });
+        other_work_end = other_year.then_some(cue_end);
         if role == Role::Stop
             || about_other_work(text, cue_start)
+            || other_year
             || writer_of_work_before(text, cue_start)
             || negated(&text[..cue_start])
         {
@@ -455,4 +466,27 @@ fn company_word_after(segment: &str, name: &str) -> bool {
         next,
         "films" | "film" | "pictures" | "productions" | "studios" | "studio" | "entertainment"
     )
+}
+
+/// Whether the cue follows a work of another year than the film's, named
+/// just before it: "similarities with the 1959 Western Warlock, directed by
+/// Edward Dmytryk", "adapted into the 1967 film noir classic Point Blank,
+/// directed by John Boorman". The film's own year is the film's ("The 2008
+/// film, directed by …"), and so is a clause after its source ("based on
+/// the 1941 James Hilton novel of the same title, directed by Mervyn
+/// LeRoy"), and so a clause after what it is a sequel to ("the sequel
+/// to the 1984 film The Karate Kid, starring Ralph Macchio").
+fn other_years_work(film_year: Option<&str>, before: &str) -> bool {
+    static YEAR_WORK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::pattern::compile(
+            r"(?-u:\b)(?:with|into|in|like|than) the (?P<year>1[89]\d\d|20\d\d) (?:[a-z-]+ ){0,3}[A-Z][^,;()]{0,60}, $",
+        )
+        .expect("year work pattern")
+    });
+    let Some(year) = film_year else {
+        return false;
+    };
+    YEAR_WORK
+        .captures(before)
+        .is_some_and(|c| &c["year"] != year)
 }
