@@ -227,8 +227,24 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             }
             continue;
         }
-        for r in std::iter::once(role).chain(std::mem::take(&mut carried)) {
-            credit(ctx, s, &film, r, segment);
+        // "directed by and starring Larry Semon, Lucille Carlisle, Monty
+        // Banks, …": a cast list that shares its cue with the director; the
+        // direction is the first name's alone. (A list of writers is often
+        // all of them: "written by and starring Andy Samberg, Taccone, and
+        // Schaffer".)
+        let roles: Vec<Role> = std::iter::once(role)
+            .chain(std::mem::take(&mut carried))
+            .collect();
+        let directs = |r: &Role| matches!(r, Role::People(p) if p.contains(&Director));
+        let first_directs = roles.contains(&Role::Cast)
+            && roles.iter().any(directs)
+            && name_list(segment).len() > 2;
+        for r in roles {
+            let names = match split_list(segment).first() {
+                Some(&(a, b)) if first_directs && directs(&r) => &segment[a..b],
+                _ => segment,
+            };
+            credit(ctx, s, &film, r, names);
         }
         // "stars Dylan Walsh as a man living in the town in which he grew
         // up, Danny DeVito as …": a part described past a stop word, then
