@@ -9,7 +9,9 @@
 //!   (one comparison per bit of code length). Here the next 10 bits index a
 //!   table that gives the symbol and its length at once; only codes longer
 //!   than 10 bits (rare: the encoder keeps them for rare symbols) take the
-//!   bit-by-bit way.
+//!   bit-by-bit way. The bits come from a register topped up four bytes at
+//!   a time ([`BitBuffer`]), so a code's lookup waits on a shift, not on a
+//!   load from memory behind the length of the code before it.
 //! - **The Burrows–Wheeler inversion on many stretches at once.** Undoing
 //!   the transform follows a chain of up to 900,000 dependent reads at
 //!   random places in a 3.6 MB array: each waits for the one before, so the
