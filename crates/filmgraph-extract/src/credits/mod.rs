@@ -487,7 +487,8 @@ fn company_word_after(segment: &str, name: &str) -> bool {
 /// Whether the cue follows a work of another year than the film's, named
 /// just before it: "similarities with the 1959 Western Warlock, directed by
 /// Edward Dmytryk", "adapted into the 1967 film noir classic Point Blank,
-/// directed by John Boorman". The film's own year is the film's ("The 2008
+/// directed by John Boorman", "a remake of the 1972 film of the same name,
+/// directed by Michael Winner". The film's own year is the film's ("The 2008
 /// film, directed by …"), and so is a clause after its source ("based on
 /// the 1941 James Hilton novel of the same title, directed by Mervyn
 /// LeRoy"), and so a clause after what it is a sequel to ("the sequel
@@ -495,7 +496,7 @@ fn company_word_after(segment: &str, name: &str) -> bool {
 fn other_years_work(film_year: Option<&str>, before: &str) -> bool {
     static YEAR_WORK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         crate::pattern::compile(
-            r"(?-u:\b)(?:with|into|in|like|than) the (?P<year>1[89]\d\d|20\d\d) (?:[a-z-]+ ){0,3}[A-Z][^,;()]{0,60}, $",
+            r"(?-u:\b)(?:with|into|in|like|than|remake of) the (?P<year>1[89]\d\d|20\d\d) (?:[a-z-]+ ){0,3}[A-Z][^,;()]{0,60}, $",
         )
         .expect("year work pattern")
     });
