@@ -93,8 +93,6 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// `Pierret` -> `Guillaume Pierret` when exactly one known person has that
-    /// surname (or given name); a full known name resolves to itself.
     /// The film's year, once read ("Lost Bullet is a 2020 film").
     pub fn film_year(&self) -> Option<&str> {
         self.facts
@@ -103,6 +101,8 @@ impl<'a> Context<'a> {
             .map(|f| f.object.as_str())
     }
 
+    /// `Pierret` -> `Guillaume Pierret` when exactly one known person has that
+    /// surname (or given name); a full known name resolves to itself.
     pub fn resolve_person(&self, name: &str) -> Option<String> {
         if self.people.iter().any(|p| p == name) {
             return Some(name.to_string());

@@ -490,24 +490,26 @@ pub fn strip_descriptors(segment: &str) -> std::borrow::Cow<'_, str> {
     // "veteran Dasari Narayana Rao", "veteran Coronation Street actor Brian
     // Capron": a word of praise or seniority goes first.
     let segment = ADJECTIVE.replace_all(segment, "$next");
-    let segment = match segment {
-        std::borrow::Cow::Borrowed(seg) => without_nationality(seg),
-        std::borrow::Cow::Owned(seg) => {
-            std::borrow::Cow::Owned(without_nationality(&seg).into_owned())
-        }
-    };
+    let segment = then(segment, without_nationality);
     // The description needs a role noun: without one, nothing to strip (a
     // literal search, much cheaper than the whole pattern).
     if !ROLE_NOUN.is_match(&segment) {
         return segment;
     }
-    match segment {
-        std::borrow::Cow::Borrowed(seg) => DESCRIPTOR.replace_all(seg, without_description),
-        std::borrow::Cow::Owned(seg) => std::borrow::Cow::Owned(
-            DESCRIPTOR
-                .replace_all(&seg, without_description)
-                .into_owned(),
-        ),
+    then(segment, |seg| {
+        DESCRIPTOR.replace_all(seg, without_description)
+    })
+}
+
+/// `step` applied to `text`, borrowing from the original where neither
+/// changed it.
+fn then<'a>(
+    text: std::borrow::Cow<'a, str>,
+    step: impl for<'b> Fn(&'b str) -> std::borrow::Cow<'b, str>,
+) -> std::borrow::Cow<'a, str> {
+    match text {
+        std::borrow::Cow::Borrowed(t) => step(t),
+        std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(step(&t).into_owned()),
     }
 }
 

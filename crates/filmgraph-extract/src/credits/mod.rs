@@ -117,7 +117,7 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         }
         // "the 1959 Western Warlock, directed by Edward Dmytryk and starring
         // Henry Fonda": the other work's credits go on after "and".
-        let other_year = other_years_work(ctx.film_year(), &text[..cue_start])
+        let other_year = other_years_work(ctx, &text[..cue_start])
             || other_work_end.is_some_and(|end| {
                 let between = &text[end..cue_start];
                 between.ends_with(" and ") && !between.contains([',', ';'])
@@ -487,23 +487,25 @@ fn company_word_after(segment: &str, name: &str) -> bool {
 /// Whether the cue follows a work of another year than the film's, named
 /// just before it: "similarities with the 1959 Western Warlock, directed by
 /// Edward Dmytryk", "adapted into the 1967 film noir classic Point Blank,
-/// directed by John Boorman", "a remake of the 1972 film of the same name,
-/// directed by Michael Winner". The film's own year is the film's ("The 2008
+/// directed by John Boorman", "a remake of the 2008 Swedish film Let the
+/// Right One In, directed by Tomas Alfredson". The film's own year is the
+/// film's ("The 2008
 /// film, directed by …"), and so is a clause after its source ("based on
 /// the 1941 James Hilton novel of the same title, directed by Mervyn
 /// LeRoy"), and so a clause after what it is a sequel to ("the sequel
 /// to the 1984 film The Karate Kid, starring Ralph Macchio").
-fn other_years_work(film_year: Option<&str>, before: &str) -> bool {
+fn other_years_work(ctx: &Context<'_>, before: &str) -> bool {
     static YEAR_WORK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         crate::pattern::compile(
             r"(?-u:\b)(?:with|into|in|like|than|remake of) the (?P<year>1[89]\d\d|20\d\d) (?:[a-z-]+ ){0,3}[A-Z][^,;()]{0,60}, $",
         )
         .expect("year work pattern")
     });
-    let Some(year) = film_year else {
+    // The pattern ends at a comma just before the cue: most cues have none.
+    if !before.ends_with(", ") {
         return false;
-    };
+    }
     YEAR_WORK
         .captures(before)
-        .is_some_and(|c| &c["year"] != year)
+        .is_some_and(|c| ctx.film_year().is_some_and(|year| &c["year"] != year))
 }

@@ -62,21 +62,28 @@ pub(super) fn writer_of_work_before(text: &str, at: usize) -> bool {
                 " play",
             ])
     };
-    works().any(|w| head.ends_with(w)) || works().any(|w| titled_work_before(&text[..at], w))
+    if works().any(|w| head.ends_with(w)) {
+        return true;
+    }
+    // Folding ASCII letters only keeps every byte where it was.
+    let before = &text[..at];
+    let lower = before.to_ascii_lowercase();
+    works().any(|w| titled_work_before(before, &lower, w))
 }
 
-/// Whether `head` ends with a work's kind and then its title, in capitals:
-/// "the 1985 book Reversal of Fortune: Inside the von Bülow Case, ".
-fn titled_work_before(head: &str, kind: &str) -> bool {
-    let lower = head.to_lowercase();
-    let Some(at) = lower.rfind(&format!("{kind} ")) else {
+/// Whether `head` (`lower` is it in ASCII lower case) ends with a work's
+/// kind and then its title, in capitals: "the 1985 book Reversal of
+/// Fortune: Inside the von Bülow Case, ".
+fn titled_work_before(head: &str, lower: &str, kind: &str) -> bool {
+    let Some(at) = lower
+        .match_indices(kind)
+        .map(|(at, _)| at)
+        .filter(|&at| lower[at + kind.len()..].starts_with(' '))
+        .last()
+    else {
         return false;
     };
-    // The same bytes: lower-casing keeps ASCII lengths, and a kind is ASCII.
-    let Some(title) = head.get(at + kind.len() + 1..) else {
-        return false;
-    };
-    let title = title.trim_end().trim_end_matches(',');
+    let title = head[at + kind.len() + 1..].trim_end().trim_end_matches(',');
     !title.is_empty()
         && title.split_whitespace().all(|w| {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())

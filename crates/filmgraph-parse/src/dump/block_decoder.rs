@@ -598,13 +598,9 @@ impl<'a> BitBuffer<'a> {
     fn new(reader: &Bits<'a>) -> Self {
         let byte = (reader.pos >> 3) as usize;
         let skip = (reader.pos & 7) as u32;
-        let word = match reader.data.get(byte..byte + 4) {
-            Some(four) => u32::from_be_bytes(four.try_into().unwrap_or([0; 4])),
-            None => tail_word(reader.data, byte),
-        };
         BitBuffer {
             data: reader.data,
-            buf: u64::from(word) << (32 + skip),
+            buf: u64::from(word_at(reader.data, byte)) << (32 + skip),
             held: 32 - skip,
             next: byte + 4,
         }
@@ -614,11 +610,7 @@ impl<'a> BitBuffer<'a> {
     #[inline(always)]
     fn refill(&mut self) {
         if self.held < 32 {
-            let word = match self.data.get(self.next..self.next + 4) {
-                Some(four) => u32::from_be_bytes(four.try_into().unwrap_or([0; 4])),
-                None => tail_word(self.data, self.next),
-            };
-            self.buf |= u64::from(word) << (32 - self.held);
+            self.buf |= u64::from(word_at(self.data, self.next)) << (32 - self.held);
             self.held += 32;
             self.next += 4;
         }
@@ -636,7 +628,16 @@ impl<'a> BitBuffer<'a> {
     }
 }
 
-/// Four bytes from `byte` on, zeros past the end of `data`.
+/// The four bytes from `byte` on, big-endian; zeros past the end of `data`.
+#[inline(always)]
+fn word_at(data: &[u8], byte: usize) -> u32 {
+    match data.get(byte..byte + 4) {
+        Some(four) => u32::from_be_bytes(four.try_into().unwrap_or([0; 4])),
+        None => tail_word(data, byte),
+    }
+}
+
+/// [`word_at`] where fewer than four bytes are left.
 #[cold]
 fn tail_word(data: &[u8], byte: usize) -> u32 {
     let mut four = [0u8; 4];
