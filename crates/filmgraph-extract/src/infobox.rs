@@ -4,9 +4,10 @@
 //! wikitext parameter names (`director`, `production_companies`, `studio`).
 
 use crate::context::{quals, Context};
+use crate::currency::find_money;
 use crate::lexicon;
 use crate::names;
-use crate::quantities::{currency_before, find_amounts, find_dates, minutes};
+use crate::quantities::{find_dates, minutes};
 use filmgraph_model::{InfoboxField, Predicate};
 
 /// What kind of value a key holds.
@@ -73,13 +74,36 @@ fn items(value: &str, split_and: bool) -> Vec<&str> {
             }
         } else {
             out.extend(
-                line.split([',', ';'])
+                split_outside_brackets(line)
                     .map(str::trim)
                     .filter(|s| !s.is_empty()),
             );
         }
     }
     out
+}
+
+/// `line` cut at its commas and semicolons, except those in brackets:
+/// "20th Century Fox (United States, Canada, and Japan)" is one item. A
+/// line whose brackets do not pair is cut at every comma.
+fn split_outside_brackets(line: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0i32;
+    let paired = line.chars().try_fold(0i32, |depth, c| match c {
+        '(' | '[' => Some(depth + 1),
+        ')' | ']' => (depth > 0).then(|| depth - 1),
+        _ => Some(depth),
+    }) == Some(0);
+    line.split(move |c: char| {
+        if !paired {
+            return matches!(c, ',' | ';');
+        }
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ => {}
+        }
+        matches!(c, ',' | ';') && depth <= 0
+    })
 }
 
 /// An item that is only links side by side, "[[Edward Furlong]]
@@ -128,7 +152,9 @@ fn with_corporate_suffixes<'v>(value: &'v str, items: Vec<&'v str>) -> Vec<&'v s
     let offset = |s: &str| crate::context::offset_in(value, s);
     let mut out: Vec<&'v str> = Vec::with_capacity(items.len());
     for item in items {
-        let form = FORMS.contains(&item.trim_end_matches([',', ';']).trim());
+        // "Inc. (United States)": the form, then a note on where.
+        let bare = item.split_once(" (").map_or(item, |(form, _)| form);
+        let form = FORMS.contains(&bare.trim_end_matches([',', ';']).trim());
         match out.last_mut() {
             Some(last) if form => {
                 let start = offset(last);
@@ -349,31 +375,9 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
             }
         }
         Kind::Money(p) => {
-            // A range "$10–12 million" gives two bounds; one amount gives one.
-            let amounts = find_amounts(value);
-            let first_currency = amounts
-                .first()
-                .and_then(|a| currency_before(&value[..a.start]));
-            for (i, a) in amounts.iter().enumerate().take(2) {
-                // "$10–12 million": the upper bound shares the lower's currency.
-                let currency = currency_before(&value[..a.start]).or(first_currency);
-                let bound = match (amounts.len(), i) {
-                    (1, _) => None,
-                    (_, 0) => Some("lower"),
-                    _ => Some("upper"),
-                };
-                let mut v = a.value.clone();
-                // "$10–12 million": the scale of the upper bound applies to both.
-                if i == 0 && amounts.len() == 2 && v.len() <= 3 {
-                    let scale = amounts[1].value.len()
-                        - value[amounts[1].start..amounts[1].end]
-                            .chars()
-                            .filter(char::is_ascii_digit)
-                            .count();
-                    v.push_str(&"0".repeat(scale));
-                }
-                let q = quals([("currency", currency), ("bound", bound)]);
-                ctx.infobox_fact(field, p, &v, q);
+            for money in find_money(value) {
+                let q = quals([("currency", money.currency), ("bound", money.bound)]);
+                ctx.infobox_fact(field, p, &money.value, q);
             }
         }
         Kind::BasedOn => {
@@ -453,6 +457,20 @@ mod tests {
         assert_eq!(
             with_corporate_suffixes(value, items(value, false)),
             ["Madison Productions, Inc.", "Gold Key"]
+        );
+        // Notes in brackets stay with their company, commas and all.
+        let value = "Buena Vista Pictures Distribution, Inc. (United States), \
+                     20th Century Fox (United States, Canada, and Japan)";
+        let companies: Vec<&str> = with_corporate_suffixes(value, items(value, false))
+            .into_iter()
+            .map(clean_item)
+            .collect();
+        assert_eq!(
+            companies,
+            [
+                "Buena Vista Pictures Distribution, Inc.",
+                "20th Century Fox"
+            ]
         );
         assert_eq!(without_post_nominals("Nic Knowland BSC"), "Nic Knowland");
         assert_eq!(

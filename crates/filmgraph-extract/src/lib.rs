@@ -13,6 +13,7 @@ mod awards;
 mod cast;
 mod context;
 mod credits;
+mod currency;
 mod infobox;
 mod lead;
 mod lexicon;

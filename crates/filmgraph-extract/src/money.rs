@@ -2,7 +2,8 @@
 //! budget", "grossed over US$1.2 billion worldwide", "a budget of €5 million".
 
 use crate::context::{quals, Context, Sentence};
-use crate::quantities::{currency_before, find_amounts};
+use crate::currency::currency_before;
+use crate::quantities::find_amounts;
 use filmgraph_model::Predicate;
 
 /// Words that make an amount a gross.

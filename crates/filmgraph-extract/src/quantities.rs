@@ -71,7 +71,9 @@ fn ym(y: u32, m: u32) -> Option<String> {
 }
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(r"(?i)(?-u:\b)(?P<num>\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*|-)(?P<scale>million|billion|thousand|crores?|lakhs?)?(?-u:\b)")
+    // A currency code may be glued to the number ("CAD2,000,000"): the
+    // match then begins at the code, and the caller checks it is one.
+    crate::pattern::compile(r"(?i)(?:(?-u:\b)|(?P<code>[A-Z]{3}))(?P<num>\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*|-)(?P<scale>million|billion|thousand|crores?|lakhs?)?(?-u:\b)")
         .expect("amount pattern")
 });
 
@@ -84,31 +86,66 @@ pub struct AmountMatch {
     pub end: usize,
 }
 
-/// Every number in `text`: `37 million` -> `37000000`, `1.2 billion`,
-/// `12,500`, `40 crores`, `15,00,000` (grouped in lakhs). Years are numbers too; callers decide what a number means.
-pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
+/// A number as written: its digits (a decimal point kept, group commas
+/// dropped), the factor of its scale word if it has one, and where it is
+/// (`start` at its first digit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RawAmount {
+    pub num: String,
+    pub factor: Option<u64>,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl RawAmount {
+    /// Digits only, scaled by its own scale word or else `factor`: `None`
+    /// where that leaves a fraction ("1.5" with no scale is no count).
+    pub fn scaled_by(&self, factor: Option<u64>) -> Option<String> {
+        scaled(&self.num, self.factor.or(factor).unwrap_or(1))
+    }
+}
+
+/// Every number in `text` as written (see [`find_amounts`]).
+pub(crate) fn raw_amounts(text: &str) -> Vec<RawAmount> {
     AMOUNT
         .captures_iter(text)
         .filter_map(|c| {
             let whole = c.get(0)?;
-            let num = c.name("num")?.as_str().replace(',', "");
+            let num = c.name("num")?;
+            if let Some(code) = c.name("code") {
+                // Glued to letters, a number counts only after a currency code.
+                crate::currency::code(code.as_str())?;
+            }
             // "40 crores", "15 lakhs": plurals of the Indian scales.
-            let scale = c
-                .name("scale")
-                .map(|m| m.as_str().to_lowercase().trim_end_matches('s').to_string());
-            let factor: u64 = match scale.as_deref() {
-                Some("thousand") => 1_000,
-                Some("lakh") => 100_000,
-                Some("million") => 1_000_000,
-                Some("crore") => 10_000_000,
-                Some("billion") => 1_000_000_000,
-                _ => 1,
-            };
-            let value = scaled(&num, factor)?;
-            Some(AmountMatch {
-                value,
-                start: whole.start(),
+            let factor =
+                c.name("scale")
+                    .map(|m| match m.as_str().to_lowercase().trim_end_matches('s') {
+                        "thousand" => 1_000,
+                        "lakh" => 100_000,
+                        "million" => 1_000_000,
+                        "crore" => 10_000_000,
+                        _ => 1_000_000_000,
+                    });
+            Some(RawAmount {
+                num: num.as_str().replace(',', ""),
+                factor,
+                start: num.start(),
                 end: whole.end(),
+            })
+        })
+        .collect()
+}
+
+/// Every number in `text`: `37 million` -> `37000000`, `1.2 billion`,
+/// `12,500`, `40 crores`, `15,00,000` (grouped in lakhs). Years are numbers too; callers decide what a number means.
+pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
+    raw_amounts(text)
+        .into_iter()
+        .filter_map(|a| {
+            Some(AmountMatch {
+                value: a.scaled_by(None)?,
+                start: a.start,
+                end: a.end,
             })
         })
         .collect()
@@ -128,37 +165,6 @@ fn scaled(num: &str, factor: u64) -> Option<String> {
         frac.parse::<u64>().ok()? * 10u64.pow((digits_of_factor - frac.len()) as u32)
     };
     Some((int.checked_mul(factor)? + frac_value).to_string())
-}
-
-/// Currency of an amount from the symbol or code before it.
-pub fn currency_before(text: &str) -> Option<&'static str> {
-    let t = text.trim_end();
-    let table: &[(&str, &str)] = &[
-        ("US$", "USD"),
-        ("USD", "USD"),
-        ("CA$", "CAD"),
-        ("C$", "CAD"),
-        ("A$", "AUD"),
-        ("AU$", "AUD"),
-        ("NZ$", "NZD"),
-        ("HK$", "HKD"),
-        ("$", "USD"),
-        ("€", "EUR"),
-        ("EUR", "EUR"),
-        ("£", "GBP"),
-        ("GBP", "GBP"),
-        ("¥", "JPY"),
-        ("JP¥", "JPY"),
-        ("₹", "INR"),
-        ("Rs.", "INR"),
-        ("₩", "KRW"),
-        ("FRF", "FRF"),
-        ("F", "FRF"),
-    ];
-    table
-        .iter()
-        .find(|(sym, _)| t.ends_with(sym))
-        .map(|(_, code)| *code)
 }
 
 static MINUTES: LazyLock<Regex> = LazyLock::new(|| {
@@ -205,12 +211,14 @@ mod tests {
         assert_eq!(find_amounts("₹40 crores")[0].value, "400000000");
         assert_eq!(find_amounts("₹15 lakhs")[0].value, "1500000");
         assert_eq!(find_amounts("15,00,000 units")[0].value, "1500000");
+        // A currency code glued to the number; other letters are not one.
+        let cad = find_amounts("CAD2,000,000");
+        assert_eq!((cad[0].value.as_str(), cad[0].start), ("2000000", 3));
+        assert!(find_amounts("T2000 robots").is_empty());
     }
 
     #[test]
     fn currencies_and_minutes() {
-        assert_eq!(currency_before("US$"), Some("USD"));
-        assert_eq!(currency_before("est. €"), Some("EUR"));
         assert_eq!(minutes("92 minutes"), Some(92));
         assert_eq!(minutes("1 hour 32 minutes"), Some(92));
         assert_eq!(minutes("105 min."), Some(105));

@@ -406,7 +406,7 @@ pub fn extract_audience(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         return;
     };
     // Money is box office, not audience.
-    if crate::quantities::currency_before(&text[..amount.start]).is_some() {
+    if crate::currency::currency_before(&text[..amount.start]).is_some() {
         return;
     }
     let measure = match verb_m.as_str().to_lowercase().as_str() {
