@@ -105,6 +105,8 @@ pub struct Money {
     pub currency: Option<&'static str>,
     /// `lower` or `upper` for the bounds of a range.
     pub bound: Option<&'static str>,
+    /// Where the amount (or its range) ends in the text.
+    pub end: usize,
 }
 
 /// The amounts of an infobox's budget or box office value.
@@ -138,6 +140,7 @@ pub fn find_money(text: &str) -> Vec<Money> {
                             value,
                             currency,
                             bound: Some(bound),
+                            end: b.end,
                         });
                     }
                 }
@@ -151,6 +154,7 @@ pub fn find_money(text: &str) -> Vec<Money> {
                     value,
                     currency: own_currency,
                     bound: None,
+                    end: a.end,
                 });
             }
         }

@@ -83,6 +83,25 @@ fn items(value: &str, split_and: bool) -> Vec<&str> {
     out
 }
 
+/// The region a note in brackets just after a gross names: "(domestic)",
+/// "(worldwide)", "(US)", "(North America)", "(France)".
+fn gross_note_region(after: &str) -> Option<&str> {
+    let note = after
+        .trim_start()
+        .strip_prefix('(')?
+        .split_once(')')?
+        .0
+        .trim();
+    let lower = note.to_lowercase();
+    match lower.as_str() {
+        "us" | "u.s." | "usa" | "united states" => return Some("United States"),
+        "uk" | "u.k." | "united kingdom" => return Some("United Kingdom"),
+        "international" => return Some("international"),
+        _ => {}
+    }
+    crate::money::gross_region(&lower).or_else(|| lexicon::is_country(note).then_some(note))
+}
+
 /// `line` cut at its commas and semicolons, except those in brackets:
 /// "20th Century Fox (United States, Canada, and Japan)" is one item. A
 /// line whose brackets do not pair is cut at every comma.
@@ -376,7 +395,15 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
         }
         Kind::Money(p) => {
             for money in find_money(value) {
-                let q = quals([("currency", money.currency), ("bound", money.bound)]);
+                // "$400 million (domestic)": a gross taken somewhere.
+                let region = (p == Predicate::BoxOffice)
+                    .then(|| gross_note_region(&value[money.end..]))
+                    .flatten();
+                let q = quals([
+                    ("currency", money.currency),
+                    ("bound", money.bound),
+                    ("region", region),
+                ]);
                 ctx.infobox_fact(field, p, &money.value, q);
             }
         }

@@ -92,18 +92,7 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         };
         // Where and when a partial gross was taken.
         let around = head(&after, 45);
-        let region = [
-            ("worldwide", "worldwide"),
-            ("north america", "North America"),
-            ("united states and canada", "North America"),
-            ("domestic", "North America"),
-            ("internationally", "international"),
-            ("overseas", "international"),
-            ("other territories", "international"),
-        ]
-        .iter()
-        .find(|(w, _)| around.contains(w))
-        .map(|(_, r)| *r);
+        let region = gross_region(around);
         let period = [
             "opening weekend",
             "opening day",
@@ -125,6 +114,24 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         ]);
         ctx.sentence_fact(s, &film, predicate, &amount.value, q);
     }
+}
+
+/// Where a partial gross was taken, from the lower-cased words near it:
+/// `worldwide`, `North America` ("domestic", "in the United States and
+/// Canada"), `international` ("internationally", "overseas").
+pub(crate) fn gross_region(lower: &str) -> Option<&'static str> {
+    [
+        ("worldwide", "worldwide"),
+        ("north america", "North America"),
+        ("united states and canada", "North America"),
+        ("domestic", "North America"),
+        ("internationally", "international"),
+        ("overseas", "international"),
+        ("other territories", "international"),
+    ]
+    .iter()
+    .find(|(w, _)| lower.contains(w))
+    .map(|(_, r)| *r)
 }
 
 /// The last `n` bytes of `s` (or fewer, at a character boundary).
