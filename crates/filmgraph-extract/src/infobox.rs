@@ -173,7 +173,8 @@ fn with_corporate_suffixes<'v>(value: &'v str, items: Vec<&'v str>) -> Vec<&'v s
     for item in items {
         // "Inc. (United States)": the form, then a note on where.
         let bare = item.split_once(" (").map_or(item, |(form, _)| form);
-        let form = FORMS.contains(&bare.trim_end_matches([',', ';']).trim());
+        let bare = bare.trim_end_matches([',', ';']).trim();
+        let form = FORMS.iter().any(|f| f.eq_ignore_ascii_case(bare));
         match out.last_mut() {
             Some(last) if form => {
                 let start = offset(last);
@@ -298,20 +299,12 @@ fn clean_item(item: &str) -> &str {
     let s = s.trim_end_matches([',', ';']).trim();
     // "Jr.", "Inc.", "Ltd.", "S.A.": the period is the abbreviation's.
     let last = s.rsplit(' ').next().unwrap_or(s);
-    let abbreviation = matches!(
-        last,
-        "Jr."
-            | "Sr."
-            | "Inc."
-            | "Bros."
-            | "Co."
-            | "Ltd."
-            | "Corp."
-            | "Pty."
-            | "Pvt."
-            | "Cie."
-            | "Assn."
-    ) || last.trim_end_matches('.').contains('.');
+    const ABBREVIATIONS: &[&str] = &[
+        "Jr.", "Sr.", "Inc.", "Bros.", "Co.", "Ltd.", "Corp.", "Pty.", "Pvt.", "Cie.", "Assn.",
+        "Ent.", "Comm.", "Prod.", "Prods.", "Int.", "Intl.", "Dist.",
+    ];
+    let abbreviation = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last))
+        || last.trim_end_matches('.').contains('.');
     if abbreviation {
         s
     } else {
@@ -349,9 +342,11 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
         Kind::Companies(p) => {
             for item in with_corporate_suffixes(value, items(value, false)) {
                 let name = clean_item(without_label(item));
-                if name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                    && !is_placeholder(name)
-                {
+                // "de Passe Entertainment", "crackAjack Movie Company": a
+                // name may start in lower case where a capital follows.
+                let named = name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || name.starts_with(char::is_lowercase) && name.contains(char::is_uppercase);
+                if named && !is_placeholder(name) {
                     ctx.infobox_fact(field, p, name, Default::default());
                 }
             }
@@ -499,6 +494,11 @@ mod tests {
                 "20th Century Fox"
             ]
         );
+        let value = "Bandai Visual Co, Ltd., Ozla Pictures, inc.";
+        assert_eq!(
+            with_corporate_suffixes(value, items(value, false)),
+            ["Bandai Visual Co, Ltd.", "Ozla Pictures, inc."]
+        );
         assert_eq!(without_post_nominals("Nic Knowland BSC"), "Nic Knowland");
         assert_eq!(
             without_post_nominals("Roger Deakins, ASC, BSC"),
@@ -521,6 +521,8 @@ mod tests {
             "Els Films de la Rambla S.A."
         );
         assert_eq!(clean_item("Lucasfilm Ltd."), "Lucasfilm Ltd.");
+        assert_eq!(clean_item("Ozla Pictures, inc."), "Ozla Pictures, inc.");
+        assert_eq!(clean_item("PolyGram Filmed Ent."), "PolyGram Filmed Ent.");
         assert_eq!(clean_item("Alan Smithee."), "Alan Smithee");
     }
 
