@@ -83,6 +83,14 @@ fn items(value: &str, split_and: bool) -> Vec<&str> {
     out
 }
 
+/// What follows a note in brackets that is only a date ("(1990-03-16)"),
+/// where `text` starts with one.
+fn bracketed_date(text: &str) -> Option<&str> {
+    let (inner, rest) = text.trim_start().strip_prefix('(')?.split_once(')')?;
+    let dates = find_dates(inner);
+    (dates.len() == 1 && inner.trim() == &inner[dates[0].start..dates[0].end]).then_some(rest)
+}
+
 /// The region a note in brackets just after a gross names: "(domestic)",
 /// "(worldwide)", "(US)", "(North America)", "(France)".
 fn gross_note_region(after: &str) -> Option<&str> {
@@ -210,10 +218,44 @@ fn is_venue(place: &str) -> bool {
         "Bowl",
         "Stadium",
         "Club",
+        "Fest",
     ];
-    place
-        .split_whitespace()
-        .any(|w| WORDS.contains(&w.trim_end_matches(['.', ','])))
+    // Festivals named by their short names in release lists: "(Sundance)",
+    // "(TIFF)", "(Cannes)".
+    const FESTIVALS: &[&str] = &[
+        "Sundance",
+        "TIFF",
+        "Cannes",
+        "Venice",
+        "SXSW",
+        "Berlinale",
+        "Tribeca",
+        "Telluride",
+        "Toronto",
+        "Locarno",
+        "Busan",
+        "Rotterdam",
+        "Karlovy Vary",
+        "San Sebastián",
+        "Sitges",
+        "Slamdance",
+        "NYFF",
+        "AFI",
+        "BFI",
+        "IFFR",
+        "IFFI",
+        "MIFF",
+        "Annecy",
+        "Hot Docs",
+        "Fantasia",
+        "Raindance",
+        "Deauville",
+        "MIFED",
+    ];
+    FESTIVALS.contains(&place)
+        || place
+            .split_whitespace()
+            .any(|w| WORDS.contains(&w.trim_end_matches(['.', ','])))
 }
 
 /// Two names joined by a dash, the credit of a pair: "B. Lenin—C. S.
@@ -365,8 +407,20 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
         }
         Kind::Release => {
             for line in value.lines() {
-                for date in find_dates(line) {
-                    let after = &line[date.end..];
+                let dates = find_dates(line);
+                for (i, date) in dates.iter().enumerate() {
+                    // "March 16, 1990 (1990-03-16)": the ISO copy a rendered
+                    // {{Film date}} shows after a date is no other date.
+                    let copy = i > 0
+                        && line[dates[i - 1].end..date.start].trim() == "("
+                        && line[date.end..].trim_start().starts_with(')');
+                    if copy {
+                        continue;
+                    }
+                    let mut after = &line[date.end..];
+                    while let Some(rest) = bracketed_date(after) {
+                        after = rest;
+                    }
                     let place = after
                         .trim_start()
                         .strip_prefix('(')
