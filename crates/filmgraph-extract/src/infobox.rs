@@ -69,7 +69,7 @@ fn items(value: &str, split_and: bool) -> Vec<&str> {
             continue;
         }
         if split_and {
-            for (s, e) in names::split_list(line) {
+            for (s, e) in bands_whole(line, names::split_list(line)) {
                 out.extend(line[s..e].split(" / ").map(str::trim));
             }
         } else {
@@ -108,6 +108,27 @@ fn gross_note_region(after: &str) -> Option<&str> {
         _ => {}
     }
     crate::money::gross_region(&lower).or_else(|| lexicon::is_country(note).then_some(note))
+}
+
+/// The items of a list with bands made whole again: "Tom Petty and the
+/// Heartbreakers", "Hank Shocklee and The Bomb Squad" are one credit, not a
+/// person and a "the" (the spans are items of `line`).
+fn bands_whole(line: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
+        let item = &line[start..end];
+        let band = ["the ", "The "].iter().any(|the| {
+            item.strip_prefix(the)
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        });
+        match out.last_mut() {
+            Some(last) if band && matches!(line[last.1..start].trim(), "and" | "&") => {
+                last.1 = end;
+            }
+            _ => out.push((start, end)),
+        }
+    }
+    out
 }
 
 /// `line` cut at its commas and semicolons, except those in brackets:
@@ -517,6 +538,14 @@ mod tests {
     fn items_split_lists_and_lines() {
         assert_eq!(items("A B, C D and E F", true), ["A B", "C D", "E F"]);
         assert_eq!(items("A B\nC D", true), ["A B", "C D"]);
+        assert_eq!(
+            items("Ray Colcord, Tom Petty and the Heartbreakers", true),
+            ["Ray Colcord", "Tom Petty and the Heartbreakers"]
+        );
+        assert_eq!(
+            items("Hank Shocklee and The Bomb Squad", true),
+            ["Hank Shocklee and The Bomb Squad"]
+        );
         assert_eq!(
             items("Simon and Schuster, Inoxy Films", false),
             ["Simon and Schuster", "Inoxy Films"]
