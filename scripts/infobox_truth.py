@@ -39,7 +39,8 @@ PEOPLE = {
 }
 MONEY = {"Budget": "budget", "Box office": "box_office"}
 ORDER = ["Directed by", "Produced by", "Screenplay by", "Written by", "Starring",
-         "Narrated by", "Music by", "Cinematography", "Edited by", "Productioncompany ",
+         "Based on", "Narrated by", "Music by", "Cinematography", "Edited by",
+         "Productioncompany ",
          "Productioncompanies ", "Distributed by", "Release date", "Running time",
          "Country", "Language", "Budget", "Box office"]
 
@@ -117,7 +118,7 @@ def article(record):
         if key in record and record[key]:
             # Money is one amount split into items by the scrape ("$55",
             # "million"): its items are joined with spaces.
-            sep = " " if key in MONEY else ", "
+            sep = " " if key in MONEY or key == "Based on" else ", "
             lines.append(f"- {key.strip()}: {rendered(record[key], sep)}")
     lines += ["", f"{title} is a {record.get('year', '')} film.", ""]
     return "\n".join(lines)
@@ -135,6 +136,16 @@ def gold(record):
         m = re.search(r"(\d+)\s*min", " ".join(str(v) for v in as_list(record["Running time"])))
         if m:
             out["duration_minutes"].add(m.group(1))
+    if "Based on" in record:
+        # "The Three Musketeers", "by", "Alexandre Dumas": the work, then its
+        # author (the author is scored as "work | author").
+        text = rendered(record["Based on"], " ")
+        work, _, author = text.partition(" by ")
+        work = re.sub(r"\s*\([^)]*\)\s*$", "", work).strip()
+        if work:
+            out["based_on"].add(work)
+        if work and author:
+            out["based_on_author"].add(f"{work} | {author.strip()}")
     if "Release date" in record:
         text = " ".join(str(v) for v in as_list(record["Release date"]))
         out["release_date"].update(re.findall(r"\b\d{4}-\d\d-\d\d\b", text))
@@ -173,9 +184,12 @@ def main():
         for line in out.stdout.splitlines():
             fact = json.loads(line)
             got[fact["subject"]][fact["predicate"]].add(fact["object"])
+            author = fact.get("qualifiers", {}).get("author")
+            if fact["predicate"] == "based_on" and author:
+                got[fact["subject"]]["based_on_author"].add(f"{fact['object']} | {author}")
 
     predicates = sorted(set(PEOPLE.values()) | set(MONEY.values())
-                        | {"duration_minutes", "release_date"})
+                        | {"duration_minutes", "release_date", "based_on", "based_on_author"})
     totals = {p: [0, 0, 0] for p in predicates}
     errors = []
     for title, record in by_title.items():
@@ -215,6 +229,8 @@ def record_value(record, predicate):
         if p == predicate and key in record:
             return record[key]
     return {"duration_minutes": record.get("Running time", ""),
+            "based_on": record.get("Based on", ""),
+            "based_on_author": record.get("Based on", ""),
             "release_date": record.get("Release date", "")}.get(predicate, "")
 
 

@@ -495,6 +495,15 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
                 }
                 None => (value.trim(), None),
             };
+            // "Other People's Money (play)", "The Eye (Jian gui)": a note
+            // on the kind or the original title, not part of the title.
+            let mut work = work;
+            while let Some(open) = work.strip_suffix(')').and_then(|w| w.rfind('(')) {
+                if open == 0 {
+                    break;
+                }
+                work = work[..open].trim_end();
+            }
             // "the novel": the work of the film's own title.
             let generic = work.strip_prefix("the ").is_some_and(|kind| {
                 matches!(
