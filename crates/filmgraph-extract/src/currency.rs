@@ -127,38 +127,36 @@ pub fn find_money(text: &str) -> Vec<Money> {
     while i < raw.len() && out.len() < MAX_AMOUNTS {
         let a = &raw[i];
         let own_currency = currency_before(&text[..a.start]);
-        let restated = restates(&text[..a.start]);
-        if let Some(b) = raw
+        let range_end = raw
             .get(i + 1)
-            .filter(|b| is_range_gap(&text[a.end..b.start]))
-        {
-            if !restated && (out.is_empty() || own_currency.is_some()) {
-                if let (Some(low), Some(high)) = (a.scaled_by(b.factor), b.scaled_by(None)) {
-                    let currency = own_currency.or_else(|| currency_before(&text[..b.start]));
-                    for (value, bound) in [(low, "lower"), (high, "upper")] {
-                        out.push(Money {
-                            value,
-                            currency,
-                            bound: Some(bound),
-                            end: b.end,
-                        });
-                    }
-                }
-            }
-            i += 2;
+            .filter(|b| is_range_gap(&text[a.end..b.start]));
+        i += if range_end.is_some() { 2 } else { 1 };
+        let counts = out.is_empty() || own_currency.is_some();
+        if !counts || restates(&text[..a.start]) {
             continue;
         }
-        if !restated && (out.is_empty() || own_currency.is_some()) {
-            if let Some(value) = a.scaled_by(None) {
-                out.push(Money {
-                    value,
-                    currency: own_currency,
-                    bound: None,
-                    end: a.end,
-                });
+        // (value, bound) of the amount, or of the range's two ends.
+        let (amounts, end, currency) = match range_end {
+            Some(b) => {
+                let currency = own_currency.or_else(|| currency_before(&text[..b.start]));
+                let bounds = match (a.scaled_by(b.factor), b.scaled_by(None)) {
+                    (Some(low), Some(high)) => vec![(low, Some("lower")), (high, Some("upper"))],
+                    _ => Vec::new(),
+                };
+                (bounds, b.end, currency)
             }
-        }
-        i += 1;
+            None => (
+                a.scaled_by(None).map(|v| (v, None)).into_iter().collect(),
+                a.end,
+                own_currency,
+            ),
+        };
+        out.extend(amounts.into_iter().map(|(value, bound)| Money {
+            value,
+            currency,
+            bound,
+            end,
+        }));
     }
     out
 }
@@ -239,28 +237,22 @@ mod tests {
 
     #[test]
     fn ranges_give_both_bounds() {
-        assert_eq!(
-            money("$10–12 million"),
-            range("10000000", "12000000", "USD")
-        );
-        assert_eq!(money("$8–8.5 million"), range("8000000", "8500000", "USD"));
-        assert_eq!(
-            money("$6.5–10 million"),
-            range("6500000", "10000000", "USD")
-        );
-        assert_eq!(
-            money("$80–$85 million"),
-            range("80000000", "85000000", "USD")
-        );
-        assert_eq!(
-            money("$11-$14 million"),
-            range("11000000", "14000000", "USD")
-        );
-        assert_eq!(
-            money("$105 million – $133 million"),
-            range("105000000", "133000000", "USD")
-        );
-        assert_eq!(money("€2 to 3 million"), range("2000000", "3000000", "EUR"));
+        for (text, low, high, currency) in [
+            ("$10–12 million", "10000000", "12000000", "USD"),
+            ("$8–8.5 million", "8000000", "8500000", "USD"),
+            ("$6.5–10 million", "6500000", "10000000", "USD"),
+            ("$80–$85 million", "80000000", "85000000", "USD"),
+            ("$11-$14 million", "11000000", "14000000", "USD"),
+            (
+                "$105 million – $133 million",
+                "105000000",
+                "133000000",
+                "USD",
+            ),
+            ("€2 to 3 million", "2000000", "3000000", "EUR"),
+        ] {
+            assert_eq!(money(text), range(low, high, currency), "{text}");
+        }
     }
 
     #[test]
