@@ -122,7 +122,9 @@ fn bands_whole(line: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
                 .is_some_and(|rest| rest.starts_with(char::is_uppercase))
         });
         match out.last_mut() {
-            Some(last) if band && matches!(line[last.1..start].trim(), "and" | "&") => {
+            Some(last)
+                if band && matches!(line.get(last.1..start).map(str::trim), Some("and" | "&")) =>
+            {
                 last.1 = end;
             }
             _ => out.push((start, end)),

@@ -256,6 +256,16 @@ fn mutated_articles_never_panic() {
         "A sequel, ",
         "2020",
         "37 million",
+        // Infobox money, dates and lists as real infoboxes give them.
+        "\n- Budget: $8–8.5 million (US)",
+        "\n- Box office: CAD2,000,000 (equivalent to $51 million in 2018)",
+        "\n- Release date: March 16, 1990 (1990-03-16) (Sundance)",
+        "\n- Music by: Tom Petty and the Heartbreakers",
+        "\n- Based on: Other People's Money (play) by ",
+        "–$",
+        " to ",
+        "(1990-03-16)",
+        "Inc. (",
     ];
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..1500 {
