@@ -392,16 +392,29 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
     match kind {
         Kind::People(p) => {
             let items = items(value, true);
-            let names = items
+            let names: Vec<&str> = items
                 .iter()
                 .flat_map(|item| adjacent_links(field, item).unwrap_or_else(|| vec![item]))
-                .flat_map(|item| dashed_pair(clean_item(without_label(item))));
-            for name in names {
-                let name = without_post_nominals(name);
+                .flat_map(|item| dashed_pair(clean_item(without_label(item))))
+                .map(without_post_nominals)
+                .collect();
+            for (i, &name) in names.iter().enumerate() {
                 // "(1920, 1921)", "see below": notes, not names.
-                if name.starts_with(char::is_uppercase) && !is_placeholder(name) {
-                    ctx.infobox_fact(field, p, name, Default::default());
+                if !name.starts_with(char::is_uppercase) || is_placeholder(name) {
+                    continue;
                 }
+                // "Joel and Ethan Coen", "Hal and Jim McElroy": a lone given
+                // name shares the surname after it. Not in a cast, where a
+                // lone name is as often a stage name ("Madonna and Sean Penn").
+                let full = (p != Predicate::CastMember)
+                    .then(|| crate::credits::shared_surname(value, name, &names[i + 1..]))
+                    .flatten();
+                ctx.infobox_fact(
+                    field,
+                    p,
+                    full.as_deref().unwrap_or(name),
+                    Default::default(),
+                );
             }
         }
         Kind::Companies(p) => {

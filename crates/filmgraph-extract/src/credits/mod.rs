@@ -357,7 +357,7 @@ fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segme
 /// after `name` in the list. In casts only where the sentence speaks of a
 /// family (see `cast_list`): applied to every cast, gmdb's cast precision
 /// fell (lone title-case names there are mostly stage names).
-pub(super) fn shared_surname(segment: &str, name: &str, following: &[&str]) -> Option<String> {
+pub(crate) fn shared_surname(segment: &str, name: &str, following: &[&str]) -> Option<String> {
     // Title case, part by part: "Joel", "Mary-Kate".
     let is_lone = |n: &str| {
         !n.contains(' ')
