@@ -87,6 +87,23 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         let segment = clause(text[cue_end..seg_end].trim_start_matches([' ', ',', ':']));
         // The cue as its phrase in `CUES` spells it.
         let cue = text[cue_start..cue_end].to_lowercase();
+        // "The film stars A and B, with German film director Robert
+        // Schwentke directing a screenplay by …": the name before
+        // "directing" directs; it is no cast member. Only right after
+        // credits of this film ("… was released in 2018 with X directing"
+        // may speak of a sequel).
+        let after_own_credits = matches!(previous, Some(Role::Cast | Role::People(_)))
+            && other_work_end.is_none()
+            && !about_other_work(text, cue_start)
+            && !negated(&text[..cue_start]);
+        if cue_role == Role::With && after_own_credits {
+            if let Some(director) = directing_after_with(segment) {
+                credit(ctx, s, &film, Role::People(&[Director]), director);
+                previous = Some(Role::With);
+                carried.clear();
+                continue;
+            }
+        }
         let role = match cue_role {
             Role::With
                 if previous == Some(Role::Cast) && !with_after_other_verb(&text[..cue_start]) =>
@@ -348,6 +365,23 @@ fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, role: Role, segme
         Role::Cast => cast_list(ctx, s, film, segment),
         Role::With | Role::Stop => {}
     }
+}
+
+/// The name in "with [descriptors] NAME directing …" (`segment` is what
+/// follows "with"): "with Dean Parisot directing a screenplay by …", "with
+/// German film director Robert Schwentke directing".
+fn directing_after_with(segment: &str) -> Option<&str> {
+    let stripped = crate::names::strip_descriptors(segment);
+    let name = leading_name(&stripped)?;
+    let at = segment.find(name)?;
+    let rest = segment[at + name.len()..].trim_start();
+    ["directing", "co-directing", "helming"]
+        .iter()
+        .any(|verb| {
+            rest.strip_prefix(verb)
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',', '.', ';']))
+        })
+        .then(|| &segment[at..at + name.len()])
 }
 
 /// "directed by Joel and Ethan Coen", "produced by Kevin, Joe, and Nick
