@@ -209,6 +209,21 @@ pub fn leading_name(s: &str) -> Option<&str> {
             None => (core_trim, false),
         };
         let punct_after = core_trim.len() != core.len() || run_on;
+        // "Bosnian-born, Austrian director …", "New Jersey-based television
+        // producer …": a word of origin makes the run a description.
+        if [
+            "-based",
+            "-born",
+            "-raised",
+            "-bred",
+            "-trained",
+            "-educated",
+        ]
+        .iter()
+        .any(|origin| core_trim.ends_with(origin))
+        {
+            return None;
+        }
         // "November 17": a date, not a person named November.
         if words == 0 && MONTHS.contains(&core_trim) {
             let next = s[pos.min(s.len())..].chars().next();
@@ -429,11 +444,20 @@ const ROLE_NOUNS: &str = "filmmakers?|film-makers?|writer/directors?|writer-dire
 /// Trades that describe a person before a name ("violinist Fiona Pears"),
 /// but never before a comma: "as the lead astronaut, Susan Shaw as …" is a
 /// part, then the next actor.
-const TRADE_NOUNS: &str = "frontman|frontwoman|makers?|professors?|veterans?|students?|violinists?|pianists?|guitarists?|bassists?|drummers?|cellists?|saxophonists?|trumpeters?|vocalists?|magicians?|illusionists?|chefs?|painters?|sculptors?|choreographers?|ballerinas?|skaters?|surfers?|golfers?|swimmers?|gymnasts?|entertainers?|ventriloquists?|impressionists?|bloggers?|politicians?|activists?|astronauts?";
+const TRADE_NOUNS: &str = "frontman|frontwoman|auteurs?|makers?|professors?|veterans?|students?|violinists?|pianists?|guitarists?|bassists?|drummers?|cellists?|saxophonists?|trumpeters?|vocalists?|magicians?|illusionists?|chefs?|painters?|sculptors?|choreographers?|ballerinas?|skaters?|surfers?|golfers?|swimmers?|gymnasts?|entertainers?|ventriloquists?|impressionists?|bloggers?|politicians?|activists?|astronauts?";
 
 static ROLE_NOUN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(&format!("(?:(?:{ROLE_NOUNS}),?|{TRADE_NOUNS}) [A-Z]"))
         .expect("role noun pattern")
+});
+
+/// Where a person is from, before their description: "Bosnian-born, ",
+/// "New Jersey-based ", "Oxford-educated ".
+static ORIGIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::pattern::compile(
+        r"(?-u:\b)(?:[A-Z][\w'.]* )*[A-Z][\w'.]*-(?:based|born|raised|bred|trained|educated),? ",
+    )
+    .expect("origin pattern")
 });
 
 /// Words of praise or seniority before a name: "veteran Dasari Narayana Rao".
@@ -477,7 +501,7 @@ fn without_nationality(segment: &str) -> std::borrow::Cow<'_, str> {
 
 static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(&format!(
-        r"(?:(?-u:\b)(?:the|a|an) )?(?:(?-u:\b)[A-Z][\w'-]* )*(?:(?-u:\b)(?:his|her|their) )?(?:(?-u:\b)[a-z][\w-]* (?:and|&) )?(?:(?P<modifier>(?-u:\b)[a-z][\w-]* )?(?-u:\b)(?:(?:{ROLE_NOUNS}),?|{TRADE_NOUNS})|(?P<two>(?-u:\b)[a-z][\w-]* [a-z][\w-]* )(?-u:\b)(?:{ROLE_NOUNS}|{TRADE_NOUNS})) (?P<next>[A-Z])"
+        r"(?:(?-u:\b)(?:the|a|an) )?(?:(?-u:\b)[A-Z][\w'’-]* )*(?:(?-u:\b)(?:his|her|their) )?(?:(?:(?-u:\b)[a-z][\w-]+ )?(?-u:\b)(?:{ROLE_NOUNS}), )*(?:(?-u:\b)[a-z][\w-]* (?:and|&) )?(?:(?P<modifier>(?-u:\b)[a-z][\w-]* )?(?-u:\b)(?:(?:{ROLE_NOUNS}),?|{TRADE_NOUNS})|(?P<two>(?-u:\b)[a-z][\w-]* [a-z][\w-]* )(?-u:\b)(?:{ROLE_NOUNS}|{TRADE_NOUNS})) (?P<next>[A-Z])"
     ))
     .expect("descriptor pattern")
 });
@@ -490,6 +514,15 @@ pub fn strip_descriptors(segment: &str) -> std::borrow::Cow<'_, str> {
     // "veteran Dasari Narayana Rao", "veteran Coronation Street actor Brian
     // Capron": a word of praise or seniority goes first.
     let segment = ADJECTIVE.replace_all(segment, "$next");
+    // "Bosnian-born, Austrian director …": where a person is from is no
+    // part of their name (nor a name: see `leading_name`).
+    let segment = then(segment, |seg| {
+        if seg.contains("-b") || seg.contains("-r") || seg.contains("-t") || seg.contains("-e") {
+            ORIGIN.replace_all(seg, "")
+        } else {
+            std::borrow::Cow::Borrowed(seg)
+        }
+    });
     let segment = then(segment, without_nationality);
     // The description needs a role noun: without one, nothing to strip (a
     // literal search, much cheaper than the whole pattern).
@@ -705,6 +738,26 @@ mod tests {
 
     #[test]
     fn descriptors_go_but_list_connectors_stay() {
+        // Where a person is from, several roles, an owner's relation.
+        for (written, name) in [
+            (
+                "Bosnian-born, Austrian director and producer Nina Kusturica",
+                "Nina Kusturica",
+            ),
+            (
+                "New Jersey-based television producer, reporter and news anchor Bob Bowdon",
+                "Bob Bowdon",
+            ),
+            ("Melbourne auteur Alkinos Tsilimidos", "Alkinos Tsilimidos"),
+            ("Ingram’s wife, actress Alice Terry", "Alice Terry"),
+            (
+                "writer, director and cinematographer Teal Greyhavens",
+                "Teal Greyhavens",
+            ),
+        ] {
+            assert_eq!(strip_descriptors(written), name);
+        }
+        assert_eq!(leading_name("Irish-born filmmaker"), None);
         assert_eq!(
             strip_descriptors("comedian Zach Galifianakis and actress Judy Greer"),
             "Zach Galifianakis and Judy Greer"
