@@ -66,6 +66,29 @@ const COMPANY_WORDS: &[&str] = &[
     "Pixar",
     "HBO",
     "Showtime",
+    "Animations",
+    // "20th Century Fox", "Twentieth Century Fox" ("Fox" alone is a surname).
+    "Century",
+    // Studios known by one word that is no one's name.
+    "RKO",
+    "PRC",
+    "Republic",
+    "Monogram",
+    "TriStar",
+    "Touchstone",
+    "Gaumont",
+    "Pathé",
+    "Toho",
+    "Shochiku",
+    "Nikkatsu",
+    "Daiei",
+    "Mosfilm",
+    "Lenfilm",
+    "UFA",
+    "A24",
+    "Blumhouse",
+    "Amblin",
+    "Aardman",
 ];
 
 pub fn is_company(name: &str) -> bool {
@@ -134,6 +157,10 @@ mod tests {
         assert!(is_company("Universal-International"));
         assert!(!is_company("Jean-Paul Belmondo"));
         assert!(!is_company("Walter F. Parkes"));
+        assert!(is_company("20th Century Fox"));
+        assert!(is_company("Aardman Animations"));
+        assert!(is_company("RKO"));
+        assert!(!is_company("Michael J. Fox"));
         assert_eq!(
             company_or_person("Columbia Pictures and others"),
             Some("Columbia Pictures")
