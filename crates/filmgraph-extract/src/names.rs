@@ -454,6 +454,15 @@ static ROLE_NOUN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
         .expect("role noun pattern")
 });
 
+/// A description by its owner: "Michelle Pfeiffer's production company, "
+/// before the company's name, "Ingram's wife, " before hers.
+static OWNER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::pattern::compile(&format!(
+        r"(?-u:\b)(?:[A-Z][\w.'’-]* )*[A-Z][\w.'’-]*['’]s (?:[a-z][\w-]* )?(?:{ROLE_NOUNS}),? (?P<next>[A-Z])"
+    ))
+    .expect("owner pattern")
+});
+
 /// Where a person is from, before their description: "Bosnian-born, ",
 /// "New Jersey-based ", "Oxford-educated ".
 static ORIGIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -517,6 +526,15 @@ pub fn strip_descriptors(segment: &str) -> std::borrow::Cow<'_, str> {
     // "veteran Dasari Narayana Rao", "veteran Coronation Street actor Brian
     // Capron": a word of praise or seniority goes first.
     let segment = ADJECTIVE.replace_all(segment, "$next");
+    // "actress Michelle Pfeiffer's production company, Via Rosa
+    // Productions": the owner goes with the description, whole.
+    let segment = then(segment, |seg| {
+        if seg.contains("'s ") || seg.contains("’s ") {
+            OWNER.replace_all(seg, "$next")
+        } else {
+            std::borrow::Cow::Borrowed(seg)
+        }
+    });
     // "Bosnian-born, Austrian director …": where a person is from is no
     // part of their name (nor a name: see `leading_name`).
     let segment = then(segment, |seg| {
@@ -753,6 +771,11 @@ mod tests {
             ),
             ("Melbourne auteur Alkinos Tsilimidos", "Alkinos Tsilimidos"),
             ("Ingram’s wife, actress Alice Terry", "Alice Terry"),
+            (
+                "actress Michelle Pfeiffer's production company, Via Rosa Productions",
+                "Via Rosa Productions",
+            ),
+            ("Pat O'Malley's wife, Lillian Hall", "Lillian Hall"),
             (
                 "writer, director and cinematographer Teal Greyhavens",
                 "Teal Greyhavens",
