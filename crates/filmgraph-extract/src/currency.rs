@@ -65,13 +65,10 @@ pub fn code(text: &str) -> Option<&'static str> {
 /// end of a longer word (`FROM` is no `RM`).
 pub fn currency_before(text: &str) -> Option<&'static str> {
     let t = text.trim_end();
-    // "CAD$", "USD $": a code before a dollar sign says which dollar.
-    if let Some(head) = t.strip_suffix('$') {
-        if let Some(c) = last_word(head.trim_end()).and_then(code) {
-            return Some(c);
-        }
-    }
-    if let Some(c) = last_word(t).and_then(code) {
+    // "CAD", and "CAD$", "USD $": a code before a dollar sign says which
+    // dollar.
+    let before_dollar = t.strip_suffix('$').map_or(t, str::trim_end);
+    if let Some(c) = last_word(before_dollar).and_then(code) {
         return Some(c);
     }
     SYMBOLS

@@ -83,23 +83,22 @@ fn items(value: &str, split_and: bool) -> Vec<&str> {
     out
 }
 
-/// What follows a note in brackets that is only a date ("(1990-03-16)"),
-/// where `text` starts with one.
-fn bracketed_date(text: &str) -> Option<&str> {
-    let (inner, rest) = text.trim_start().strip_prefix('(')?.split_once(')')?;
-    let dates = find_dates(inner);
-    (dates.len() == 1 && inner.trim() == &inner[dates[0].start..dates[0].end]).then_some(rest)
+/// The note in brackets `text` starts with (spaces before it aside), and
+/// what follows it: `(inner, rest)`.
+fn leading_note(text: &str) -> Option<(&str, &str)> {
+    text.trim_start().strip_prefix('(')?.split_once(')')
+}
+
+/// Whether a note in brackets is only a date: "1990-03-16".
+fn is_only_date(note: &str) -> bool {
+    let dates = find_dates(note);
+    dates.len() == 1 && note.trim() == &note[dates[0].start..dates[0].end]
 }
 
 /// The region a note in brackets just after a gross names: "(domestic)",
 /// "(worldwide)", "(US)", "(North America)", "(France)".
 fn gross_note_region(after: &str) -> Option<&str> {
-    let note = after
-        .trim_start()
-        .strip_prefix('(')?
-        .split_once(')')?
-        .0
-        .trim();
+    let note = leading_note(after)?.0.trim();
     let lower = note.to_lowercase();
     match lower.as_str() {
         "us" | "u.s." | "usa" | "united states" => return Some("United States"),
@@ -443,25 +442,22 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
         }
         Kind::Release => {
             for line in value.lines() {
-                let dates = find_dates(line);
-                for (i, date) in dates.iter().enumerate() {
-                    // "March 16, 1990 (1990-03-16)": the ISO copy a rendered
-                    // {{Film date}} shows after a date is no other date.
-                    let copy = i > 0
-                        && line[dates[i - 1].end..date.start].trim() == "("
-                        && line[date.end..].trim_start().starts_with(')');
-                    if copy {
+                // Where the notes read after the last date end: "March 16,
+                // 1990 (1990-03-16) (US)", the ISO copy a rendered {{Film
+                // date}} shows after a date, is no other date and no region.
+                let mut read_to = 0;
+                for date in find_dates(line) {
+                    if date.start < read_to {
                         continue;
                     }
                     let mut after = &line[date.end..];
-                    while let Some(rest) = bracketed_date(after) {
+                    while let Some((_, rest)) =
+                        leading_note(after).filter(|(note, _)| is_only_date(note))
+                    {
                         after = rest;
                     }
-                    let place = after
-                        .trim_start()
-                        .strip_prefix('(')
-                        .and_then(|r| r.split_once(')'))
-                        .map(|(r, _)| r.trim());
+                    read_to = line.len() - after.len();
+                    let place = leading_note(after).map(|(note, _)| note.trim());
                     // "(Kennedy Center)", "(Sundance Film Festival)": where
                     // it was shown, not a region.
                     let (region, venue) = match place {

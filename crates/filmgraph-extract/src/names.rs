@@ -214,17 +214,7 @@ pub fn leading_name(s: &str) -> Option<&str> {
         let punct_after = core_trim.len() != core.len() || run_on;
         // "Bosnian-born, Austrian director …", "New Jersey-based television
         // producer …": a word of origin makes the run a description.
-        if [
-            "-based",
-            "-born",
-            "-raised",
-            "-bred",
-            "-trained",
-            "-educated",
-        ]
-        .iter()
-        .any(|origin| core_trim.ends_with(origin))
-        {
+        if ORIGINS.iter().any(|origin| core_trim.ends_with(origin)) {
             return None;
         }
         // "November 17": a date, not a person named November.
@@ -463,12 +453,25 @@ static OWNER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     .expect("owner pattern")
 });
 
+/// The endings of words that say where a person is from: "Bosnian-born",
+/// "New Jersey-based".
+const ORIGINS: &[&str] = &[
+    "-based",
+    "-born",
+    "-raised",
+    "-bred",
+    "-trained",
+    "-educated",
+];
+
 /// Where a person is from, before their description: "Bosnian-born, ",
 /// "New Jersey-based ", "Oxford-educated ".
 static ORIGIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    crate::pattern::compile(
-        r"(?-u:\b)(?:[A-Z][\w'.]* )*[A-Z][\w'.]*-(?:based|born|raised|bred|trained|educated),? ",
-    )
+    let endings: Vec<&str> = ORIGINS.iter().map(|o| &o[1..]).collect();
+    crate::pattern::compile(&format!(
+        r"(?-u:\b)(?:[A-Z][\w'.]* )*[A-Z][\w'.]*-(?:{}),? ",
+        endings.join("|")
+    ))
     .expect("origin pattern")
 });
 
@@ -538,7 +541,7 @@ pub fn strip_descriptors(segment: &str) -> std::borrow::Cow<'_, str> {
     // "Bosnian-born, Austrian director …": where a person is from is no
     // part of their name (nor a name: see `leading_name`).
     let segment = then(segment, |seg| {
-        if seg.contains("-b") || seg.contains("-r") || seg.contains("-t") || seg.contains("-e") {
+        if ORIGINS.iter().any(|origin| seg.contains(origin)) {
             ORIGIN.replace_all(seg, "")
         } else {
             std::borrow::Cow::Borrowed(seg)

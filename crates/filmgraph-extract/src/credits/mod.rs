@@ -92,11 +92,12 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         // "directing" directs; it is no cast member. Only right after
         // credits of this film ("… was released in 2018 with X directing"
         // may speak of a sequel).
-        let after_own_credits = matches!(previous, Some(Role::Cast | Role::People(_)))
+        if cue_role == Role::With
+            && matches!(previous, Some(Role::Cast | Role::People(_)))
             && other_work_end.is_none()
             && !about_other_work(text, cue_start)
-            && !negated(&text[..cue_start]);
-        if cue_role == Role::With && after_own_credits {
+            && !negated(&text[..cue_start])
+        {
             if let Some(director) = directing_after_with(segment) {
                 credit(ctx, s, &film, Role::People(&[Director]), director);
                 previous = Some(Role::With);

@@ -203,26 +203,30 @@ mod tests {
 
     #[test]
     fn the_writer_of_the_work_just_named() {
-        let t = "adapted from Flashfire, the 19th Parker novel, written by Donald West";
-        assert!(writer_of_work_before(t, t.find("written").unwrap()));
-        let t = "songs from the stage musical, all written by Maury Yes";
-        assert!(writer_of_work_before(t, t.find("written").unwrap()));
-        let t = "the film has three original songs, also written by Yes";
-        assert!(writer_of_work_before(t, t.find("written").unwrap()));
-        let t = "a 2013 thriller film directed by Taylor Hack and written by John Mac";
-        assert!(!writer_of_work_before(t, t.find("written").unwrap()));
-        let t = "a 2013 drama film, written by John Mac";
-        assert!(!writer_of_work_before(t, t.find("written").unwrap()));
-        let t = "The film's story, written by John Mac";
-        assert!(!writer_of_work_before(t, t.find("written").unwrap()));
-        let t = "It features the song \"Deadfall\" written by the band Snit";
-        assert!(writer_of_work_before(t, t.find("written").unwrap()));
-        let t = "based on the short story “The Birds” written by Daphne du Maur";
-        assert!(writer_of_work_before(t, t.find("written").unwrap()));
-        let t = "adapted from the 1985 book Reversal of Fortune: Inside the von Bülow Case, written by law professor Alan Dersh";
-        assert!(writer_of_work_before(t, t.find("written").unwrap()));
-        let t = "The film \"Deadfall\" written by John Mac";
-        assert!(!writer_of_work_before(t, t.find("written").unwrap()));
+        for (text, of_the_work) in [
+            (
+                "adapted from Flashfire, the 19th Parker novel, written by Donald West",
+                true,
+            ),
+            ("songs from the stage musical, all written by Maury Yes", true),
+            ("the film has three original songs, also written by Yes", true),
+            (
+                "a 2013 thriller film directed by Taylor Hack and written by John Mac",
+                false,
+            ),
+            ("a 2013 drama film, written by John Mac", false),
+            ("The film's story, written by John Mac", false),
+            ("It features the song \"Deadfall\" written by the band Snit", true),
+            ("based on the short story “The Birds” written by Daphne du Maur", true),
+            (
+                "adapted from the 1985 book Reversal of Fortune: Inside the von Bülow Case, written by law professor Alan Dersh",
+                true,
+            ),
+            ("The film \"Deadfall\" written by John Mac", false),
+        ] {
+            let at = text.find("written").unwrap();
+            assert_eq!(writer_of_work_before(text, at), of_the_work, "{text}");
+        }
     }
 
     #[test]
