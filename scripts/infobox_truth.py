@@ -13,7 +13,9 @@ Prints a table a predicate (gold items, extracted, right, P, R, F1) and,
 with --errors, the misses and extras of one predicate. The gold is the
 record's own items, cleaned the way a reader would: footnote marks (`[1]`)
 and bracketed notes (`(US)`, `(Score)`) dropped; money is the first amount
-in the value (a range gives its lower bound), in digits.
+in the value (a range gives its lower bound), in digits. A country under
+another name of its ("USA", "U.S.", "UK") is scored as the one name the
+graph gives it ("United States").
 """
 import argparse, collections, json, os, re, subprocess, sys, tempfile
 
@@ -45,6 +47,14 @@ ORDER = ["Directed by", "Produced by", "Screenplay by", "Written by", "Starring"
          "Country", "Language", "Budget", "Box office"]
 
 FOOTNOTE = re.compile(r"\[\s*(?:\d+|[a-z]|(?:note|nb) \d+|citation needed)\s*\]", re.I)
+
+
+COUNTRY_NAMES = {
+    "United States of America": "United States", "USA": "United States",
+    "U.S.A.": "United States", "U.S.A": "United States", "US": "United States",
+    "U.S.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
+    "Great Britain": "United Kingdom", "USSR": "Soviet Union", "U.S.S.R.": "Soviet Union",
+}
 
 
 def as_list(value):
@@ -128,7 +138,10 @@ def gold(record):
     out = collections.defaultdict(set)
     for key, predicate in PEOPLE.items():
         if key in record:
-            out[predicate].update(clean_items(record[key]))
+            items = clean_items(record[key])
+            if predicate == "country_of_origin":
+                items = [COUNTRY_NAMES.get(item, item) for item in items]
+            out[predicate].update(items)
     for key, predicate in MONEY.items():
         if key in record:
             out[predicate].update(money(record[key]))

@@ -98,15 +98,11 @@ fn is_only_date(note: &str) -> bool {
 /// The region a note in brackets just after a gross names: "(domestic)",
 /// "(worldwide)", "(US)", "(North America)", "(France)".
 fn gross_note_region(after: &str) -> Option<&str> {
-    let note = leading_note(after)?.0.trim();
-    let lower = note.to_lowercase();
-    match lower.as_str() {
-        "us" | "u.s." | "usa" | "united states" => return Some("United States"),
-        "uk" | "u.k." | "united kingdom" => return Some("United Kingdom"),
-        "international" => return Some("international"),
-        _ => {}
+    let note = lexicon::canonical_region(leading_note(after)?.0.trim());
+    if lexicon::is_country(note) || note == "international" {
+        return Some(note);
     }
-    crate::money::gross_region(&lower).or_else(|| lexicon::is_country(note).then_some(note))
+    crate::money::gross_region(&note.to_lowercase())
 }
 
 /// The items of a list with bands made whole again: "Tom Petty and the
@@ -431,9 +427,14 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
         Kind::Plain(p) => {
             for item in items(value, true) {
                 let name = clean_item(item);
-                if name.is_empty() {
+                // "[", "/": pieces of markup, not values.
+                if !name.chars().any(char::is_alphanumeric) {
                     continue;
                 }
+                let name = match p {
+                    Predicate::CountryOfOrigin => lexicon::canonical_region(name),
+                    _ => name,
+                };
                 if p == Predicate::OriginalLanguage && ctx.language.is_none() {
                     ctx.language = lexicon::language_code(name).map(str::to_string);
                 }
@@ -462,7 +463,7 @@ fn read_field(ctx: &mut Context<'_>, field: &InfoboxField, kind: Kind) {
                     // it was shown, not a region.
                     let (region, venue) = match place {
                         Some(p) if is_venue(p) => (None, Some(p)),
-                        p => (p, None),
+                        p => (p.map(lexicon::canonical_region), None),
                     };
                     let q = quals([("region", region), ("venue", venue)]);
                     ctx.infobox_fact(field, Predicate::ReleaseDate, &date.iso, q);

@@ -116,12 +116,6 @@ const LANGUAGES: &[(&str, &str)] = &[
 
 /// Countries that do not appear as a nationality's country above.
 const EXTRA_COUNTRIES: &[&str] = &[
-    "United States of America",
-    "USA",
-    "US",
-    "U.S.",
-    "UK",
-    "U.K.",
     "Northern Ireland",
     "Monaco",
     "Malta",
@@ -145,6 +139,35 @@ const EXTRA_COUNTRIES: &[&str] = &[
     "Bahamas",
 ];
 
+/// Other names of countries, and the name the graph gives each: one
+/// country, one name, whatever the article wrote ("USA", "U.S.", "UK").
+const COUNTRY_ALIASES: &[(&str, &str)] = &[
+    ("United States of America", "United States"),
+    ("USA", "United States"),
+    ("U.S.A.", "United States"),
+    ("U.S.A", "United States"),
+    ("US", "United States"),
+    ("U.S.", "United States"),
+    ("UK", "United Kingdom"),
+    ("U.K.", "United Kingdom"),
+    ("Great Britain", "United Kingdom"),
+    ("USSR", "Soviet Union"),
+    ("U.S.S.R.", "Soviet Union"),
+];
+
+/// The graph's name of a country or region as written: "USA", "U.S." and
+/// "United States of America" are "United States"; "Worldwide" is
+/// "worldwide". Any other name is kept as written.
+pub fn canonical_region(name: &str) -> &str {
+    if let Some((_, canonical)) = COUNTRY_ALIASES.iter().find(|(alias, _)| *alias == name) {
+        return canonical;
+    }
+    ["worldwide", "international"]
+        .into_iter()
+        .find(|w| w.eq_ignore_ascii_case(name))
+        .unwrap_or(name)
+}
+
 /// `French` -> `France`; also accepts multi-word nationalities (`South Korean`).
 pub fn country_of_nationality(adjective: &str) -> Option<&'static str> {
     NATIONS
@@ -162,8 +185,11 @@ pub fn is_nationality(word: &str) -> bool {
     country_of_nationality(word).is_some()
 }
 
+/// Whether `name` is a country's, or another name of one ("USA").
 pub fn is_country(name: &str) -> bool {
-    NATIONS.iter().any(|(_, c, ..)| *c == name) || EXTRA_COUNTRIES.contains(&name)
+    NATIONS.iter().any(|(_, c, ..)| *c == name)
+        || EXTRA_COUNTRIES.contains(&name)
+        || COUNTRY_ALIASES.iter().any(|(alias, _)| *alias == name)
 }
 
 /// ISO 639-1 code of a language name (`French` -> `fr`) or of a nationality
@@ -329,6 +355,23 @@ pub const NEGATIVE: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn other_names_of_a_country_are_one_name() {
+        for (written, canonical) in [
+            ("USA", "United States"),
+            ("U.S.", "United States"),
+            ("United States of America", "United States"),
+            ("UK", "United Kingdom"),
+            ("Great Britain", "United Kingdom"),
+            ("Worldwide", "worldwide"),
+            ("France", "France"),
+            ("New York City", "New York City"),
+        ] {
+            assert_eq!(canonical_region(written), canonical, "{written}");
+        }
+        assert!(is_country("U.S.A.") && is_country("USSR"));
+    }
 
     #[test]
     fn nationalities_and_languages() {

@@ -71,7 +71,9 @@ pub fn extract_locations(ctx: &mut Context<'_>, s: &Sentence<'_>) {
                 continue;
             };
             let (country, regions) = match rest.split_last() {
-                Some((last, middle)) if lexicon::is_country(last) => (Some(*last), middle),
+                Some((last, middle)) if lexicon::is_country(last) => {
+                    (Some(lexicon::canonical_region(last)), middle)
+                }
                 _ => (None, rest),
             };
             let region = regions.first().copied();
@@ -112,7 +114,8 @@ pub fn extract_coproduction(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     for (a, b) in crate::names::split_list(list) {
         let item = list[a..b].trim().trim_start_matches("the ");
         if lexicon::is_country(item) {
-            ctx.sentence_fact(s, &film, Predicate::CountryOfOrigin, item, quals([]));
+            let country = lexicon::canonical_region(item);
+            ctx.sentence_fact(s, &film, Predicate::CountryOfOrigin, country, quals([]));
         }
     }
 }

@@ -183,6 +183,7 @@ fn release_qualifiers(clause: &str) -> filmgraph_model::Qualifiers {
             .filter_map(|c| c.name("r"))
             .map(|m| m.as_str())
             .find(|r| lexicon::is_country(r))
+            .map(lexicon::canonical_region)
     };
     quals([("region", region), ("platform", platform), ("venue", venue)])
 }
