@@ -54,7 +54,9 @@ const NOT_NAMES: &[&str] = &[
     "Director",
     "Producer",
     "Actor",
+    "Actors",
     "Actress",
+    "Actresses",
     "Writer",
     "Film",
     "Sir",
@@ -526,6 +528,9 @@ static DESCRIPTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 /// Lynch". A list's connector is no modifier: "comedian Zach Galifianakis and
 /// actress Judy Greer" keeps "Zach Galifianakis and".
 pub fn strip_descriptors(segment: &str) -> std::borrow::Cow<'_, str> {
+    // "Actors Paul Hogan and Linda Kozlowski reprise …": a trade at the
+    // start of a sentence is capitalised too.
+    let segment = leading_trade(segment).map_or(segment, |len| &segment[len..]);
     // "veteran Dasari Narayana Rao", "veteran Coronation Street actor Brian
     // Capron": a word of praise or seniority goes first.
     let segment = ADJECTIVE.replace_all(segment, "$next");
@@ -556,6 +561,37 @@ pub fn strip_descriptors(segment: &str) -> std::borrow::Cow<'_, str> {
     then(segment, |seg| {
         DESCRIPTOR.replace_all(seg, without_description)
     })
+}
+
+/// The length of a capitalised trade that starts `segment` before a name,
+/// with its space: "Actors Paul Hogan", "Director Joel Coen" (no words of
+/// kinship or rank: "Mother Teresa", "Father Brown" are names; no plural
+/// that starts a company's name: "Producers Releasing Corporation",
+/// "Directors Guild of America").
+fn leading_trade(segment: &str) -> Option<usize> {
+    const TRADES: &[&str] = &[
+        "Actor",
+        "Actors",
+        "Actress",
+        "Actresses",
+        "Director",
+        "Producer",
+        "Writer",
+        "Screenwriter",
+        "Filmmaker",
+        "Comedian",
+        "Comedians",
+        "Singer",
+        "Singers",
+        "Rapper",
+        "Musician",
+        "Composer",
+        "Cinematographer",
+        "Novelist",
+        "Playwright",
+    ];
+    let (first, rest) = segment.split_once(' ')?;
+    (TRADES.contains(&first) && rest.starts_with(char::is_uppercase)).then_some(first.len() + 1)
 }
 
 /// `step` applied to `text`, borrowing from the original where neither
@@ -632,7 +668,13 @@ fn without_description(c: &regex::Captures<'_>) -> String {
         // Bobby Farrelly" -> "Corrente and Peter and Bobby Farrelly").
         let before_second = match second {
             "the" | "a" | "an" if two.is_some() => Some(first.len() + 1),
-            "of" | "for" | "to" | "by" | "with" | "from" | "and" | "or" | "as" if two.is_some() => {
+            // "the lead protagonist while newcomers Vidhisha Srivatsav":
+            // a clause's first word ends the one before.
+            "of" | "for" | "to" | "by" | "with" | "from" | "and" | "or" | "as" | "while"
+            | "whereas" | "whilst" | "but" | "who" | "whom" | "whose" | "which" | "that"
+            | "where" | "when"
+                if two.is_some() =>
+            {
                 Some(first.len() + second.len() + 2)
             }
             _ => None,

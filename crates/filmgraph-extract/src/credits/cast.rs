@@ -225,6 +225,16 @@ pub(super) fn cast_before(
     if names.contains(&film) {
         return false;
     }
+    // "A and B reprise their roles as C and D, respectively", "A and B
+    // play, respectively, C and D"
+    if names.len() > 1 {
+        if let Some(parts) = respective_parts(after, names.len()) {
+            for (name, part) in names.into_iter().zip(parts) {
+                credit_cast(ctx, s, film, name, part);
+            }
+            return true;
+        }
+    }
     let character = match names.as_slice() {
         // "X stars as Y", "X portrays Y", "X plays Y"
         [_] => {
@@ -257,21 +267,51 @@ pub(super) fn cast_before(
 /// A cast list with optional characters: "A as B, C as D and E".
 pub(super) fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, segment: &str) {
     let segment = strip_cast_preamble(segment);
-    // "A and B as C and D, respectively"
-    if let Some((actors, roles)) = segment
-        .split_once(", respectively")
-        .and_then(|(pairs, _)| pairs.split_once(" as "))
-    {
-        let actors = name_list(actors);
-        let roles: Vec<&str> = split_list(roles)
-            .into_iter()
-            .map(|(a, b)| &roles[a..b])
-            .collect();
-        if actors.len() == roles.len() {
-            for (actor, role) in actors.into_iter().zip(roles) {
-                credit_cast(ctx, s, film, actor, character_name(role));
+    // "A and B as C and D, respectively"; "A as C, and B and D as their
+    // children E and F, respectively": the last actors named before the
+    // last "as" play its parts in turn, and those before are a list.
+    if let Some((pairs, _)) = segment.split_once(" respectively") {
+        if let Some((head, roles)) = pairs.rsplit_once(" as ") {
+            let roles = roles.trim_end().trim_end_matches(',');
+            let parts = list_items(roles);
+            let mut actors = list_items(head);
+            // "A, B and C, reprising their roles as …"
+            while actors
+                .last()
+                .is_some_and(|a| a.starts_with(char::is_lowercase))
+            {
+                actors.pop();
             }
-            return;
+            let first = actors
+                .len()
+                .checked_sub(parts.len())
+                .filter(|_| parts.len() > 1);
+            let last = actors.len().saturating_sub(1);
+            let named = first.and_then(|first| {
+                actors[first..]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        let name = leading_name(item)?;
+                        // "… and B reprising their roles as": the last
+                        // name may be followed by its verb.
+                        let rest = item.strip_prefix(name)?.trim_start();
+                        let verb = first + i == last && rest.starts_with(char::is_lowercase);
+                        (rest.is_empty() || verb).then_some(name)
+                    })
+                    .collect::<Option<Vec<&str>>>()
+                    .map(|names| (first, names))
+            });
+            if let Some((first, names)) = named {
+                if first > 0 {
+                    let start = actors[first].as_ptr() as usize - head.as_ptr() as usize;
+                    cast_list(ctx, s, film, &head[..start]);
+                }
+                for (name, part) in names.into_iter().zip(parts) {
+                    credit_cast(ctx, s, film, name, character_name(part));
+                }
+                return;
+            }
         }
     }
     let mut cast: Vec<CastItem<'_>> = Vec::new();
@@ -605,6 +645,112 @@ fn character_name(role: &str) -> Option<&str> {
     }
     let start: usize = words[..first_cap].iter().map(|w| w.len() + 1).sum();
     leading_name(&role[start..])
+}
+
+/// "Betty and Moody Mahmoody are played by Sally Field and Alfred Molina,
+/// respectively", "The role of Jane is played by Emma Stone": the parts are
+/// named before the verb, the actors after it (`before` is the sentence up
+/// to "played by", `segment` what follows it). False, crediting no one,
+/// where the parts and the actors do not pair up.
+pub(super) fn passive_cast(
+    ctx: &mut Context<'_>,
+    s: &Sentence<'_>,
+    film: &str,
+    before: &str,
+    segment: &str,
+) -> bool {
+    let before = before.trim_end();
+    let Some(subject) = [" is", " are", " was", " were"]
+        .iter()
+        .find_map(|verb| before.strip_suffix(verb))
+    else {
+        return false;
+    };
+    let subject = subject.rsplit([',', ';', ':']).next().unwrap_or(subject);
+    let parts: Option<Vec<&str>> = list_items(subject.trim())
+        .into_iter()
+        .map(|item| {
+            // "The main characters Betty Mahmoody": the words after the
+            // description.
+            let name = after_description(item)?;
+            character_name(name)
+                .filter(|n| n.starts_with(char::is_uppercase) && !n.starts_with("The "))
+        })
+        .collect();
+    let names = name_list(segment.split(" respectively").next().unwrap_or(segment));
+    let Some(parts) = parts else {
+        return false;
+    };
+    let paired =
+        parts.len() == names.len() && (names.len() == 1 || segment.contains("respectively"));
+    if !paired {
+        return false;
+    }
+    for (name, part) in names.into_iter().zip(parts) {
+        credit_cast(ctx, s, film, name, Some(part));
+    }
+    true
+}
+
+/// A part's name after its description: "The main characters Betty
+/// Mahmoody" -> "Betty Mahmoody", "Real-life athletes Gerry Bertier" ->
+/// "Gerry Bertier", "the role of Jane" -> "Jane"; a name's own particles
+/// stay ("Ludwig van Beethoven"). `None` where the description names no
+/// part ("The leader of the Cenobites").
+fn after_description(item: &str) -> Option<&str> {
+    const PARTICLES: &[&str] = &[
+        "van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "bin",
+        "ibn", "al", "el", "y", "dos", "das",
+    ];
+    const ROLE: &[&str] = &["role", "part", "character", "roles", "parts", "characters"];
+    let words: Vec<&str> = item.split(' ').collect();
+    let article = ["The", "A", "An", "His", "Her", "Their", "Its"].contains(&words[0]);
+    let last_lower = words
+        .iter()
+        .enumerate()
+        .rposition(|(i, w)| w.starts_with(char::is_lowercase) && !(i > 0 && PARTICLES.contains(w)))
+        .or(article.then_some(0));
+    let Some(last) = last_lower else {
+        return Some(item);
+    };
+    // "the leader of the Cenobites": of whom, not who.
+    if let Some(of) = words[..=last].iter().rposition(|w| *w == "of") {
+        if of == 0 || !ROLE.contains(&words[of - 1]) {
+            return None;
+        }
+    }
+    let start: usize = words[..=last].iter().map(|w| w.len() + 1).sum();
+    item.get(start..).filter(|rest| !rest.is_empty())
+}
+
+/// The items of a list, "and" dropped: "A, B and C" -> "A", "B", "C".
+fn list_items(text: &str) -> Vec<&str> {
+    split_list(text)
+        .into_iter()
+        .map(|(a, b)| text[a..b].trim().trim_start_matches("and ").trim())
+        .collect()
+}
+
+/// The parts `n` actors named before their verb play in turn, from what
+/// follows the verb: "reprise their roles as C and D, respectively", "star
+/// as C and D, respectively", "play, respectively, C and D, …".
+fn respective_parts(after: &str, n: usize) -> Option<Vec<Option<&str>>> {
+    let after = after.trim_start_matches(',').trim_start();
+    let parts: Vec<&str> = if let Some(rest) = after.strip_prefix("respectively, ") {
+        let items = list_items(rest);
+        items.get(..n)?.to_vec()
+    } else {
+        let (before, _) = after.split_once(" respectively")?;
+        let before = before.trim_end().trim_end_matches(',');
+        let roles = match before.rsplit_once(" as ") {
+            Some((_, roles)) => roles,
+            None => before.strip_prefix("as ")?,
+        };
+        let items = list_items(roles);
+        (items.len() == n).then_some(items)?
+    };
+    let parts: Vec<Option<&str>> = parts.into_iter().map(character_name).collect();
+    parts.iter().all(Option::is_some).then_some(parts)
 }
 
 /// "the voices of A, B" / "an ensemble cast that includes A, B" -> "A, B".

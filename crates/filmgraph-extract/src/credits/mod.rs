@@ -16,13 +16,13 @@ pub use names_then_role::{extract_names_served, extract_own_role, extract_who_al
 use crate::context::{quals, Context, Sentence};
 use crate::names::{leading_name, name_list, split_list};
 use cast::{
-    acts_no_part, cast_before, cast_had, cast_list, later_parts, names_come_first,
+    acts_no_part, cast_before, cast_had, cast_list, later_parts, names_come_first, passive_cast,
     strip_cast_preamble,
 };
 use companies::company_or_person;
 use cues::find_cues;
 use filmgraph_model::Predicate;
-use other_work::{about_other_work, writer_of_work_before};
+use other_work::{about_other_work, on_stage, writer_of_work_before};
 
 /// What a cue credits the names after it with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +46,8 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let mut cues = find_cues(text);
     // "Star Wars is a 1977 …", "Star Trek Into Darkness": a cue word inside
     // the film's own title is a word of it.
-    if let Some(title) = ctx.title_span(text) {
+    let title_span = ctx.title_span(text);
+    if let Some(title) = title_span.clone() {
         cues.retain(|c| !title.contains(&c.0));
     }
     // "The cast includes A and B reprising their roles as C and D,
@@ -143,6 +144,7 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         other_work_end = other_year.then_some(cue_end);
         if role == Role::Stop
             || about_other_work(text, cue_start)
+            || role == Role::Cast && on_stage(&text[..cue_start], title_span.clone())
             || other_year
             || writer_of_work_before(text, cue_start)
             || negated(&text[..cue_start])
@@ -250,6 +252,13 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         // direction is the first name's alone. (A list of writers is often
         // all of them: "written by and starring Andy Samberg, Taccone, and
         // Schaffer".)
+        // "Lino is played by Alban Lenoir": the part goes first.
+        let passive = role == Role::Cast
+            && carried.is_empty()
+            && matches!(cue.as_str(), "played by" | "portrayed by");
+        if passive && passive_cast(ctx, s, &film, &text[..cue_start], segment) {
+            continue;
+        }
         let roles: Vec<Role> = std::iter::once(role)
             .chain(std::mem::take(&mut carried))
             .collect();

@@ -146,6 +146,37 @@ pub(super) fn about_other_work(text: &str, at: usize) -> bool {
     })
 }
 
+/// Whether the sentence before a cast cue opens by setting it on a stage:
+/// "When the play premiered on Broadway … the part of Rebecca was played
+/// by X", "On the Broadway stage, … was played by X", "In the original
+/// production, …". Its cast is the play's. (A stage named later is often
+/// the film's cast's past: "X, who starred in the Broadway production".)
+/// The film's own title (`title`, a range of `before`'s sentence) is no
+/// stage: "On Stage Everybody stars Jack Oakie".
+pub(super) fn on_stage(before: &str, title: Option<std::ops::Range<usize>>) -> bool {
+    const OPENINGS: &[&str] = &["When ", "In ", "On ", "During ", "At "];
+    const STAGE: &[&str] = &[
+        "broadway",
+        "west end",
+        "stage",
+        "the play premiered",
+        "the play opened",
+        "the musical premiered",
+        "the musical opened",
+        "original production",
+    ];
+    let opening = before.split(", ").next().unwrap_or(before);
+    if !OPENINGS.iter().any(|o| opening.trim_start().starts_with(o)) {
+        return false;
+    }
+    let opening = match title.filter(|t| t.end <= opening.len()) {
+        Some(t) => format!("{} {}", &opening[..t.start], &opening[t.end..]),
+        None => opening.to_string(),
+    }
+    .to_lowercase();
+    STAGE.iter().any(|w| opening.contains(w))
+}
+
 /// Whether the words after a marker of another work ("remake of …") end in
 /// a relative clause about that work: "a stage play that ran … November
 /// 15, 1971 and featured X", "Bommarillu, which starred X". Not when the
