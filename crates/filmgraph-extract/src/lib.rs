@@ -61,6 +61,8 @@ pub fn extract(article: &Article) -> Vec<Fact> {
             credits::extract(&mut ctx, s);
             credits::extract_who_also(&mut ctx, s);
             credits::extract_names_served(&mut ctx, s);
+            credits::extract_names_did(&mut ctx, s);
+            credits::extract_role_is(&mut ctx, s);
             credits::extract_own_role(&mut ctx, s);
         }
         if s.in_cast {

@@ -589,6 +589,12 @@ fn leading_trade(segment: &str) -> Option<usize> {
         "Cinematographer",
         "Novelist",
         "Playwright",
+        "Animator",
+        "Cartoonist",
+        "Lyricist",
+        "Choreographer",
+        "Author",
+        "Poet",
     ];
     let (first, rest) = segment.split_once(' ')?;
     (TRADES.contains(&first) && rest.starts_with(char::is_uppercase)).then_some(first.len() + 1)

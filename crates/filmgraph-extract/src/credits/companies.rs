@@ -4,6 +4,9 @@
 /// Words that make a name a company's.
 const COMPANY_WORDS: &[&str] = &[
     "Pictures",
+    "Players",
+    "EuropaCorp",
+    "Robertson-Cole",
     "Films",
     "Film",
     "Studios",
@@ -96,8 +99,8 @@ pub fn is_company(name: &str) -> bool {
         let w = w.trim_end_matches(',');
         COMPANY_WORDS.contains(&w)
             || w.len() > 6 && (w.ends_with("film") || w.ends_with("films"))
-            // "Universal-International"
-            || w.contains('-') && w.split('-').all(|part| COMPANY_WORDS.contains(&part))
+            // "Universal-International", "Famous Players-Lasky"
+            || w.contains('-') && w.split('-').any(|part| COMPANY_WORDS.contains(&part))
     })
 }
 
@@ -155,6 +158,8 @@ mod tests {
         assert!(is_company("Columbia Pictures"));
         assert!(is_company("Inoxy Films"));
         assert!(is_company("Universal-International"));
+        assert!(is_company("Famous Players-Lasky"));
+        assert!(!is_company("Jean-Pierre Jeunet"));
         assert!(!is_company("Jean-Paul Belmondo"));
         assert!(!is_company("Walter F. Parkes"));
         assert!(is_company("20th Century Fox"));

@@ -11,7 +11,9 @@ mod other_work;
 
 pub(crate) use cast::credit_cast;
 pub use companies::{company_name, is_company};
-pub use names_then_role::{extract_names_served, extract_own_role, extract_who_also};
+pub use names_then_role::{
+    extract_names_did, extract_names_served, extract_own_role, extract_role_is, extract_who_also,
+};
 
 use crate::context::{quals, Context, Sentence};
 use crate::names::{leading_name, name_list, split_list};

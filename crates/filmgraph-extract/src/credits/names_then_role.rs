@@ -1,13 +1,14 @@
 //! Sentences that name people before their role: "directed by X, who also
-//! produced", "Trent Reznor served as the film's composer", "This was
-//! Charlie Murphy's last film role".
+//! produced", "Trent Reznor served as the film's composer", "K. Raghavendra
+//! Rao directs the project", "The directors are A and B", "This was Charlie
+//! Murphy's last film role".
 
 use super::cast::credit_cast;
 use super::other_work::about_other_work;
 use crate::context::{quals, Context, Sentence};
 use crate::names::{leading_name, name_list};
 use filmgraph_model::Predicate::{
-    Cinematographer, Composer, Director, Editor, Producer, Screenwriter,
+    self, Cinematographer, Composer, Director, Editor, Producer, ProductionCompany, Screenwriter,
 };
 
 static WHO_ALSO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -129,5 +130,148 @@ pub fn extract_own_role(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             continue;
         }
         credit_cast(ctx, s, &film, name, None);
+    }
+}
+
+static DID_FILM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::pattern::compile(
+        r"(?-u:\b)(?:co-)?(?P<verb>directed|directs|produced|produces|wrote|writes|edited|edits|photographed|composed|composes|scored)(?: and (?:co-)?(?P<verb2>directed|produced|wrote|edited|photographed))? (?P<obj>the (?:film|movie|picture|project|screenplay|script|score|music)|its (?:screenplay|script|score|music))(?-u:\b)",
+    )
+    .expect("did the film")
+});
+
+/// The role a verb of making gives, with what was made: "wrote the
+/// screenplay" is a writer's, "composed the score" a composer's; "composed
+/// the film" is no one's.
+fn made(verb: &str, object: &str) -> Option<Predicate> {
+    let music = object.ends_with("score") || object.ends_with("music");
+    let writing = object.ends_with("screenplay") || object.ends_with("script");
+    match verb {
+        "composed" | "composes" | "scored" => {
+            (music || verb == "scored" && !writing).then_some(Composer)
+        }
+        "wrote" | "writes" if music => Some(Composer),
+        _ if music => None,
+        "wrote" | "writes" => Some(Screenwriter),
+        _ if writing => None,
+        "directed" | "directs" => Some(Director),
+        "produced" | "produces" => Some(Producer),
+        "edited" | "edits" => Some(Editor),
+        "photographed" => Some(Cinematographer),
+        _ => None,
+    }
+}
+
+/// "K. Raghavendra Rao directs the project", "Spielberg directed the film
+/// from a screenplay by …", "Hans Zimmer composed the score": the names are
+/// the clause's subject, the object the film itself ("the film", not "the
+/// film Jaws" or "the film's sequel").
+pub fn extract_names_did(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    let film = ctx.film.clone();
+    let text = s.text;
+    for c in DID_FILM.captures_iter(text) {
+        let (Some(whole), Some(object)) = (c.get(0), c.name("obj")) else {
+            continue;
+        };
+        let after = &text[whole.end()..];
+        if after.starts_with(['\'', '’']) || after.trim_start().starts_with(char::is_uppercase) {
+            continue;
+        }
+        // "wrote the film score": the noun after "the film" is what was
+        // made; "produced the film version of …", "the film rights": no
+        // making of this film.
+        let next = after
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let object = match next {
+            "score" | "music" | "soundtrack" => "the score",
+            "version" | "adaptation" | "rights" | "series" | "trailer" | "poster" | "sequel"
+            | "remake" | "industry" | "company" | "studio" | "festival" | "songs" | "song"
+            | "theme" | "novelization" => continue,
+            _ => object.as_str(),
+        };
+        // The subject: from the clause's start to the verb.
+        let before = &text[..whole.start()];
+        let clause_start = before.rfind([',', ';', ':']).map_or(0, |at| at + 1);
+        let subject = before[clause_start..].trim();
+        let subject = ["and ", "while ", "but ", "whereas "]
+            .iter()
+            .find_map(|w| subject.strip_prefix(w))
+            .unwrap_or(subject);
+        let subject = ["also", "later", "himself", "herself", "then"]
+            .iter()
+            .find_map(|w| subject.strip_suffix(w))
+            .unwrap_or(subject)
+            .trim_end();
+        // "Animator Frank Tashlin wrote the script"
+        let stripped = crate::names::strip_descriptors(subject);
+        let subject = stripped.as_ref();
+        let names = name_list(subject);
+        // Every word of the subject belongs to a name: "The success of the
+        // book that Smith wrote …" names no maker.
+        let covered: usize = names.iter().map(|n| n.len()).sum();
+        if names.is_empty()
+            || covered + 6 * names.len() < subject.len()
+            || names.contains(&film.as_str())
+            || about_other_work(text, whole.start())
+            || super::negated(before)
+        {
+            continue;
+        }
+        let verbs = [c.name("verb"), c.name("verb2")];
+        let roles: Vec<Predicate> = verbs
+            .iter()
+            .flatten()
+            .filter_map(|v| made(v.as_str(), object))
+            .collect();
+        for name in &names {
+            // "RKO Radio Pictures produced the film": a company makes it.
+            if super::companies::is_company(name) {
+                if roles.contains(&Producer) {
+                    ctx.sentence_fact(s, &film, ProductionCompany, name, quals([]));
+                }
+                continue;
+            }
+            let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
+            for &role in &roles {
+                ctx.sentence_fact(s, &film, role, &name, quals([]));
+            }
+        }
+    }
+}
+
+static ROLE_IS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::pattern::compile(
+        r"^(?:The|Its) (?:film's |movie's )?(?P<role>directors?|producers?|screenwriters?|composers?|cinematographers?|editors?) (?:is|are|was|were) (?P<names>[^;:]+)",
+    )
+    .expect("role is")
+});
+
+/// "The directors are Julio Médem, Laurent Cantet and Elia Suleiman", "The
+/// film's composer is Hans Zimmer": the role first, the names after a
+/// copula, at the start of a sentence.
+pub fn extract_role_is(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    let Some(c) = ROLE_IS.captures(s.text.trim_start()) else {
+        return;
+    };
+    let predicate = match c["role"].trim_end_matches('s') {
+        "producer" => Producer,
+        "composer" => Composer,
+        "cinematographer" => Cinematographer,
+        "editor" => Editor,
+        "screenwriter" => Screenwriter,
+        _ => Director,
+    };
+    let film = ctx.film.clone();
+    let names_text = &c["names"];
+    // "The director is a former journalist": a description, no name.
+    if leading_name(names_text).is_none_or(|n| !names_text.starts_with(n)) {
+        return;
+    }
+    for name in name_list(names_text) {
+        let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
+        ctx.sentence_fact(s, &film, predicate, &name, quals([]));
     }
 }
