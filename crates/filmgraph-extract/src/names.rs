@@ -231,7 +231,23 @@ pub fn leading_name(s: &str) -> Option<&str> {
         }
         // "directed by Ari Folman The film …": a sentence run on without its
         // full stop ("Alfred the Great" has it in lower case).
-        if words > 0 && core_trim == "The" {
+        // "directed by Michele Placido It is based on …", "Sathya It also
+        // stars": a pronoun that a verb follows starts the next sentence
+        // ("Jeana He," is a name).
+        let verb_next = || {
+            let next = s[pos.min(s.len())..].split(' ').next().unwrap_or("");
+            next.starts_with(char::is_lowercase)
+                && !matches!(next, "and" | "or" | "as" | "in" | "with" | "of")
+                // The list was cut before the verb: "Sathya It" + "also
+                // stars" ("He" is a surname too: "Jeana He").
+                || next.is_empty() && core_trim != "He"
+        };
+        if words > 0
+            && (core_trim == "The"
+                || !punct_after
+                    && matches!(core_trim, "It" | "He" | "She" | "They" | "This")
+                    && verb_next())
+        {
             break;
         }
         // "directed by Nitin KakkarThe film …", "Q.The": run on without a
@@ -763,6 +779,13 @@ mod tests {
             Some("Catherine Zeta-Jones")
         );
         assert_eq!(leading_name("Ben O'Toole"), Some("Ben O'Toole"));
+        assert_eq!(
+            leading_name("Michele Placido It is based on"),
+            Some("Michele Placido")
+        );
+        assert_eq!(leading_name("Jeana He, Jason Chan"), Some("Jeana He"));
+        assert_eq!(leading_name("Jeana He and Jason Chan"), Some("Jeana He"));
+        assert_eq!(leading_name("Sathya It"), Some("Sathya"));
         assert_eq!(
             leading_name("Robert Downey Jr. and"),
             Some("Robert Downey Jr.")

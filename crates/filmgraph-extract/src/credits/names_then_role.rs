@@ -205,6 +205,15 @@ pub fn extract_names_did(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             .find_map(|w| subject.strip_suffix(w))
             .unwrap_or(subject)
             .trim_end();
+        // "Sandler's production company Happy Madison": named a company.
+        let named_company = |name: &str| {
+            subject.find(name).is_some_and(|at| {
+                let before = subject[..at].trim_end().trim_end_matches(',');
+                ["company", "companies", "studio", "banner"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+            })
+        };
         // "Animator Frank Tashlin wrote the script"
         let stripped = crate::names::strip_descriptors(subject);
         let subject = stripped.as_ref();
@@ -228,7 +237,7 @@ pub fn extract_names_did(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             .collect();
         for name in &names {
             // "RKO Radio Pictures produced the film": a company makes it.
-            if super::companies::is_company(name) {
+            if super::companies::is_company(name) || named_company(name) {
                 if roles.contains(&Producer) {
                     ctx.sentence_fact(s, &film, ProductionCompany, name, quals([]));
                 }
