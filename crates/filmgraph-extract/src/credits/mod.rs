@@ -443,6 +443,15 @@ pub(super) fn group_name(segment: &str) -> Option<&str> {
         .map_or(0, |n| n.len());
     let name = leading_name(&rest[number..])?;
     let name = &rest[..number + name.len()];
+    // "the Coen brothers", "the Dardenne brothers": a family named by its
+    // surname, as its own page is titled.
+    let after = &rest[name.len()..];
+    for kin in [" brothers", " sisters"] {
+        if after.starts_with(kin) && !after[kin.len()..].starts_with(|c: char| c.is_alphanumeric())
+        {
+            return rest.get(..name.len() + kin.len());
+        }
+    }
     if !name.ends_with('s') {
         return None;
     }
