@@ -164,6 +164,25 @@ pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
                 | "international"
                 | "and"
                 | "co-production"
+                // "the second film by …", "the first featured film": its
+                // place among a maker's films, no genre.
+                | "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "seventh"
+                | "eighth"
+                | "ninth"
+                | "tenth"
+                | "last"
+                | "final"
+                | "latest"
+                | "featured"
+                | "full-length"
+                | "feature-length"
+                | "debut"
         )
     }) {
         genre_words.remove(0);

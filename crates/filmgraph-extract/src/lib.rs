@@ -63,6 +63,8 @@ pub fn extract(article: &Article) -> Vec<Fact> {
             credits::extract_names_served(&mut ctx, s);
             credits::extract_names_did(&mut ctx, s);
             credits::extract_role_is(&mut ctx, s);
+            credits::extract_film_by_director(&mut ctx, s);
+            credits::extract_with_as_role(&mut ctx, s);
             credits::extract_own_role(&mut ctx, s);
         }
         if s.in_cast {

@@ -12,7 +12,8 @@ mod other_work;
 pub(crate) use cast::credit_cast;
 pub use companies::{company_name, is_company};
 pub use names_then_role::{
-    extract_names_did, extract_names_served, extract_own_role, extract_role_is, extract_who_also,
+    extract_film_by_director, extract_names_did, extract_names_served, extract_own_role,
+    extract_role_is, extract_who_also, extract_with_as_role,
 };
 
 use crate::context::{quals, Context, Sentence};

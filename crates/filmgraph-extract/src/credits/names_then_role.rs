@@ -284,3 +284,173 @@ pub fn extract_role_is(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         ctx.sentence_fact(s, &film, predicate, &name, quals([]));
     }
 }
+
+static FILM_BY_DIRECTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::pattern::compile(
+        r"(?-u:\b)(?:film|debut|feature|movie|documentary|picture)(?: [a-z][\w-]*){0,3} (?:by|from|of) (?:the |a |an )?(?P<desc>(?:[\w’'-]+,? ){0,5}?)(?:director|filmmaker|film-maker)(?:[/-][a-z][\w -]*?)?,? (?P<name>\p{Lu}[^,;()]*)",
+    )
+    .expect("film by director")
+});
+
+/// "a 2009 Philippine film by renowned Filipino director Auraeus Solito",
+/// "the debut from director Marek Losey", "the second film by
+/// director-screenwriter Kang Hyeong-cheol": the film is a director's, in a
+/// sentence about the film itself.
+pub fn extract_film_by_director(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    let text = s.text;
+    if !text.contains("director") && !text.contains("film-maker") && !text.contains("filmmaker") {
+        return;
+    }
+    let Some(c) = FILM_BY_DIRECTOR.captures(text) else {
+        return;
+    };
+    let whole = c.get(0).map_or(0..0, |m| m.range());
+    // "the film of the same name by director X", "an earlier film by
+    // director X": another film's.
+    let between = &text[whole.start..c.name("desc").map_or(whole.end, |d| d.start())];
+    const OTHER: &[&str] = &[
+        "same", "name", "earlier", "previous", "next", "later", "last", "other", "original",
+    ];
+    let desc = c.name("desc").map_or("", |d| d.as_str());
+    // The words just before "film" too: "an earlier film by director X".
+    let lead_in: Vec<&str> = text[..whole.start].split(' ').rev().take(4).collect();
+    let other = between
+        .split(' ')
+        .chain(lead_in)
+        .any(|w| OTHER.contains(&w));
+    // The description is of a director, in lower-case words or a
+    // nationality ("renowned and critically acclaimed Filipino"): not a
+    // film about one ("directed by Jon Ronson about the film director X"),
+    // nor another kind of director ("music director Koti"), nor another
+    // film's ("Step Up 3D director Jon M. Chu").
+    const ABOUT: &[&str] = &[
+        "about",
+        "on",
+        "for",
+        "with",
+        "featuring",
+        "voice",
+        "parody",
+        "tribute",
+        "homage",
+        "life",
+    ];
+    const OTHER_DIRECTORS: &[&str] = &[
+        "music",
+        "art",
+        "casting",
+        "dance",
+        "fight",
+        "action",
+        "stunt",
+        "photography",
+        "musical",
+    ];
+    // "The film was edited by leading Iranian filmmaker X", "a film
+    // written by director X": a director in another role.
+    let other_role = |w: &str| {
+        w == "written"
+            || w == "shot"
+            || w.ends_with("ed") && !matches!(w, "directed" | "co-directed" | "helmed")
+    };
+    let not_a_director = between
+        .split([' ', ','])
+        .any(|w| ABOUT.contains(&w) || other_role(w))
+        || desc.split([' ', ',']).any(|w| {
+            ABOUT.contains(&w)
+                || OTHER_DIRECTORS.contains(&w)
+                || matches!(w, "by" | "of" | "from" | "who" | "which")
+                || w.starts_with(char::is_uppercase) && !crate::lexicon::is_nationality(w)
+        });
+    if other
+        || not_a_director
+        || desc.contains("'s ")
+        || desc.contains("’s ")
+        || !ctx.names_film(text)
+        || about_other_work(text, whole.start)
+    {
+        return;
+    }
+    let Some(name) = leading_name(&c["name"]) else {
+        return;
+    };
+    // The name ends its phrase: "director Marek Losey, grandson of …", not
+    // "director, La Fémis graduate Kamen Kalev".
+    let after = c["name"][name.len()..].trim_start();
+    let ends = after.is_empty()
+        || after.starts_with(['.', ',', ';', '(', '['])
+        || ["and ", "in ", "who", "with "]
+            .iter()
+            .any(|w| after.starts_with(w));
+    if !c["name"].starts_with(name) || !ends {
+        return;
+    }
+    let film = ctx.film.clone();
+    let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
+    ctx.sentence_fact(s, &film, Director, &name, quals([]));
+}
+
+static WITH_AS_ROLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::pattern::compile(
+        r"(?-u:\b)(?:with|With) (?P<name>\p{Lu}[^,;()]*?) as (?:the )?(?:film's )?(?P<role>director|co-director|screenwriter|writer|producer|co-producer|composer|cinematographer|editor)(?-u:\b)",
+    )
+    .expect("with X as role")
+});
+
+/// "It was produced by Arenafilm in Australia, with Robert Connolly as
+/// director and David Williamson as screenwriter": a name, then its role.
+pub fn extract_with_as_role(ctx: &mut Context<'_>, s: &Sentence<'_>) {
+    if !s.text.contains(" as ") || !ctx.names_film(s.text) {
+        return;
+    }
+    let film = ctx.film.clone();
+    let mut rest_from = 0;
+    let mut found: Vec<(String, Predicate)> = Vec::new();
+    for c in WITH_AS_ROLE.captures_iter(s.text) {
+        found.extend(with_as_role(&c["name"], &c["role"]));
+        rest_from = c.get(0).map_or(rest_from, |m| m.end());
+        // "… and David Williamson as screenwriter": the list goes on.
+        let mut rest = &s.text[rest_from..];
+        while let Some(more) = rest
+            .strip_prefix(" and ")
+            .or_else(|| rest.strip_prefix(", "))
+        {
+            let Some((name, after)) = more.split_once(" as ") else {
+                break;
+            };
+            let role: String = after
+                .trim_start_matches("the ")
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '-')
+                .collect();
+            let before = found.len();
+            found.extend(with_as_role(name, &role));
+            if found.len() == before {
+                break;
+            }
+            let used = more.len() - after.len() + after.find(&role).unwrap_or(0) + role.len();
+            rest = &more[used.min(more.len())..];
+        }
+    }
+    for (name, role) in found {
+        let name = ctx.resolve_person(&name).unwrap_or(name);
+        ctx.sentence_fact(s, &film, role, &name, quals([]));
+    }
+}
+
+/// The person and role of "X as director" (`None` unless `name` is all
+/// name and `role` a crew role).
+fn with_as_role(name: &str, role: &str) -> Option<(String, Predicate)> {
+    let name = name.trim();
+    let person = leading_name(name).filter(|n| *n == name)?;
+    let predicate = match role {
+        "director" | "co-director" => Director,
+        "screenwriter" | "writer" => Screenwriter,
+        "producer" | "co-producer" => Producer,
+        "composer" => Composer,
+        "cinematographer" => Cinematographer,
+        "editor" => Editor,
+        _ => return None,
+    };
+    Some((person.to_string(), predicate))
+}
