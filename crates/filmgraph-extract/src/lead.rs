@@ -187,6 +187,8 @@ pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
     }) {
         genre_words.remove(0);
     }
+    // "a long-feature film": the head's own prefix is no genre.
+    genre_words.retain(|w| !w.ends_with('-'));
     let genre = genre_words.join(" ");
     let genre_ok = !genre.is_empty()
         && genre_words.len() <= 4

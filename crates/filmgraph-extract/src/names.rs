@@ -462,6 +462,15 @@ static ROLE_NOUN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
         .expect("role noun pattern")
 });
 
+/// A compound of trades before a name: "cinematographer-turned-director ",
+/// "director-actors " (the last trade is kept).
+static COMPOUND_ROLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::pattern::compile(&format!(
+        r"(?-u:\b)[a-z]+-(?:turned-)?(?P<role>(?:{ROLE_NOUNS}) )(?-u:\b)"
+    ))
+    .expect("compound role pattern")
+});
+
 /// A description by its owner: "Michelle Pfeiffer's production company, "
 /// before the company's name, "Ingram's wife, " before hers.
 static OWNER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -564,6 +573,15 @@ pub fn strip_descriptors(segment: &str) -> std::borrow::Cow<'_, str> {
     let segment = then(segment, |seg| {
         if ORIGINS.iter().any(|origin| seg.contains(origin)) {
             ORIGIN.replace_all(seg, "")
+        } else {
+            std::borrow::Cow::Borrowed(seg)
+        }
+    });
+    // "cinematographer-turned-director K.V.Guhan", "Cuban director-actors
+    // Jorge Perugorría": a compound of trades is its last trade.
+    let segment = then(segment, |seg| {
+        if seg.contains('-') {
+            COMPOUND_ROLE.replace_all(seg, "$role")
         } else {
             std::borrow::Cow::Borrowed(seg)
         }
