@@ -62,7 +62,15 @@ pub(super) fn names_come_first(cue: &str, segment: &str) -> bool {
         || cue.starts_with("makes")
         || matches!(
             cue,
-            "appear" | "appears" | "appeared" | "portrays" | "plays" | "play" | "played" | "acts"
+            "appear"
+                | "appears"
+                | "appeared"
+                | "portrays"
+                | "plays"
+                | "play"
+                | "played"
+                | "acts"
+                | "will play"
         )
         || (matches!(
             cue,
@@ -335,6 +343,11 @@ pub(super) fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, seg
     }
     for (n, &(a, b)) in items.iter().enumerate().skip(skip) {
         let item = segment[a..b].trim_start_matches("and ");
+        // "written by Curtis Jackson starring himself, Val Kilmer and …":
+        // the one named before, already credited where he was.
+        if matches!(item.trim(), "himself" | "herself" | "themselves") {
+            continue;
+        }
         let Some(name) = leading_name(item) else {
             if let Some(group) = group_in_list(ctx, item) {
                 credit_cast(ctx, s, film, group, None);
@@ -467,7 +480,8 @@ fn item_goes_on(rest: &str) -> bool {
     if rest.is_empty() || rest.starts_with(['(', '"', '“']) {
         return true;
     }
-    if rest.starts_with("as ") {
+    // "with Ravi Babu himself, Sindhura Gadde and …"
+    if rest.starts_with("as ") || matches!(rest, "himself" | "herself") {
         return true;
     }
     if let Some(role) = rest.strip_prefix("in ") {

@@ -105,6 +105,12 @@ const CUES: &[(&str, Role)] = &[
     ("in cameos", Role::With),
     ("opposite", Role::With),
     ("supporting roles from", Role::Cast),
+    ("supporting roles by", Role::Cast),
+    ("voice acting from", Role::Cast),
+    ("voice acting by", Role::Cast),
+    ("voice work from", Role::Cast),
+    // "Prasanna and Vimal … will play lead roles": the names come first.
+    ("will play", Role::Cast),
     ("supporting performances from", Role::Cast),
     // "X, Y and Z rounded out the cast": the names come first.
     ("made a cameo appearance", Role::Cast),
