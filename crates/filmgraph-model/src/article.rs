@@ -195,7 +195,15 @@ impl Paragraph {
             match i.checked_sub(1) {
                 Some(i) => {
                     let (t, s) = self.anchors[i];
-                    (s + (pos - t)).min(self.span.end)
+                    let mut at = s + (pos - t);
+                    // Within its run: no further than where the next run
+                    // starts in the input, when that is further on.
+                    if let Some(&(_, next)) = self.anchors.get(i + 1) {
+                        if next >= s {
+                            at = at.min(next);
+                        }
+                    }
+                    at.min(self.span.end)
                 }
                 None => self.span.start,
             }

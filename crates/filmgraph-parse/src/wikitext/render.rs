@@ -112,8 +112,18 @@ impl<'a> Renderer<'a> {
         self.brk();
     }
 
+    /// Text the input does not hold as such, standing for it at `span`.
     pub fn synth(&mut self, s: &str, span: Span) {
-        self.out.synth(s, span);
+        let ascii = self
+            .doc
+            .src
+            .get(span.start..span.end)
+            .is_none_or(str::is_ascii);
+        if ascii {
+            self.out.synth(s, span);
+        } else {
+            self.out.synth_pinned(s, span);
+        }
     }
 
     pub fn node(&mut self, node: &Node) {
