@@ -170,6 +170,13 @@ const CUES: &[(&str, Role)] = &[
     ("composed by", Role::People(&[Composer])),
     ("scored by", Role::People(&[Composer])),
     ("cinematography by", Role::People(&[Cinematographer])),
+    ("cinematography is by", Role::People(&[Cinematographer])),
+    ("cinematography was by", Role::People(&[Cinematographer])),
+    ("music is by", Role::People(&[Composer])),
+    ("music was by", Role::People(&[Composer])),
+    ("editing by", Role::People(&[Editor])),
+    ("editing is by", Role::People(&[Editor])),
+    ("editing was by", Role::People(&[Editor])),
     ("photographed by", Role::People(&[Cinematographer])),
     ("edited by", Role::People(&[Editor])),
     ("co-edited by", Role::People(&[Editor])),
@@ -421,6 +428,15 @@ fn no_cue_here(text: &str, lower: &str, i: usize, phrase: &str, role: Role) -> b
         // "features a score by Jack Nitzsche played by John Lee Hooker, …":
         // music is played by musicians, not parts by actors.
         "played by" => played_music(before),
+        // "the lyrics were written by Na. Muthukumar": songs' words, no
+        // screenplay.
+        "written by" | "written" | "co-written" | "penned by" => {
+            // In lower case: "Song of the Drifter" is a title.
+            let clause = before.rsplit([',', ';']).next().unwrap_or(before);
+            ["lyrics", "lyric", "songs", "song", "Lyrics", "Songs"]
+                .iter()
+                .any(|w| clause.split_whitespace().any(|x| x == *w))
+        }
         _ => false,
     };
     // "the play's story": a noun's possessive, no verb.

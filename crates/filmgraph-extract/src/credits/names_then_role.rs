@@ -54,7 +54,7 @@ pub fn extract_who_also(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 
 static NAMES_SERVED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(
-        r"(?:^|[;:] )(?P<names>[A-Z][^;:()]*?) (?:(?:is|are|was|were) (?:among |one of |also )?the (?:film's|movie's)|served as (?:the film's |the movie's )?(?:a |the )?|(?P<returns>(?:returns|returned|return) as (?:a |the )?)) ?(?:co-)?(?P<role>producers?|composers?|cinematographers?|editors?|screenwriters?|directors?)(?-u:\b)(?P<rest>[^;]*)",
+        r"(?:^|[;:] )(?P<names>[A-Z][^;:()]*?) (?:(?:is|are|was|were) (?:among |one of |also )?the (?:film's|movie's)|(?P<music>(?:is|was) the (?:film's )?music director)|served as (?:the film's |the movie's )?(?:a |the )?|(?P<returns>(?:returns|returned|return) as (?:a |the )?)) ?(?:co-)?(?P<role>producers?|composers?|cinematographers?|editors?|screenwriters?|directors?)?(?-u:\b)(?P<rest>[^;]*)",
     )
     .expect("names served")
 });
@@ -85,10 +85,17 @@ fn names_served(ctx: &mut Context<'_>, s: &Sentence<'_>, clause: &str) {
         .any(|p| rest.starts_with(p));
     // "John Davis returns as producer": he made the earlier films and this.
     let returns = c.name("returns").is_some();
-    if !possessive && !on_film && !returns {
+    // "V. Harikrishna is the music director": of the film the article is
+    // about; in Indian cinema the music director writes its songs.
+    let music = c.name("music").is_some();
+    if !possessive && !on_film && !returns && !music {
         return;
     }
-    let role = c["role"].trim_end_matches('s');
+    let role = match c.name("role") {
+        _ if music => "composer",
+        Some(role) => role.as_str().trim_end_matches('s'),
+        None => return,
+    };
     let predicate = match role {
         "producer" => Producer,
         "composer" => Composer,
@@ -253,7 +260,7 @@ pub fn extract_names_did(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 
 static ROLE_IS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(
-        r"^(?:The|Its) (?:film's |movie's )?(?P<role>directors?|producers?|screenwriters?|composers?|cinematographers?|editors?) (?:is|are|was|were) (?P<names>[^;:]+)",
+        r"^(?:The|Its) (?:film's |movie's )?(?P<role>music directors?|directors?|producers?|screenwriters?|composers?|cinematographers?|editors?) (?:is|are|was|were) (?P<names>[^;:]+)",
     )
     .expect("role is")
 });
@@ -266,6 +273,8 @@ pub fn extract_role_is(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         return;
     };
     let predicate = match c["role"].trim_end_matches('s') {
+        // In Indian cinema the music director writes the film's songs.
+        "music director" => Composer,
         "producer" => Producer,
         "composer" => Composer,
         "cinematographer" => Cinematographer,
