@@ -455,7 +455,7 @@ const ROLE_NOUNS: &str = "filmmakers?|film-makers?|writer/directors?|writer-dire
 /// Trades that describe a person before a name ("violinist Fiona Pears"),
 /// but never before a comma: "as the lead astronaut, Susan Shaw as …" is a
 /// part, then the next actor.
-const TRADE_NOUNS: &str = "frontman|frontwoman|auteurs?|makers?|professors?|veterans?|students?|violinists?|pianists?|guitarists?|bassists?|drummers?|cellists?|saxophonists?|trumpeters?|vocalists?|magicians?|illusionists?|chefs?|painters?|sculptors?|choreographers?|ballerinas?|skaters?|surfers?|golfers?|swimmers?|gymnasts?|entertainers?|ventriloquists?|impressionists?|bloggers?|politicians?|activists?|astronauts?";
+const TRADE_NOUNS: &str = "frontman|frontwoman|auteurs?|makers?|professors?|veterans?|students?|violinists?|pianists?|guitarists?|bassists?|drummers?|cellists?|saxophonists?|trumpeters?|vocalists?|magicians?|illusionists?|chefs?|painters?|sculptors?|choreographers?|ballerinas?|skaters?|surfers?|golfers?|swimmers?|gymnasts?|entertainers?|ventriloquists?|impressionists?|bloggers?|politicians?|activists?|astronauts?|developers?";
 
 static ROLE_NOUN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(&format!("(?:(?:{ROLE_NOUNS}),?|{TRADE_NOUNS}) [A-Z]"))
