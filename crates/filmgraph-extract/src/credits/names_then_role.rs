@@ -92,17 +92,12 @@ fn names_served(ctx: &mut Context<'_>, s: &Sentence<'_>, clause: &str) {
         return;
     }
     let role = match c.name("role") {
-        _ if music => "composer",
-        Some(role) => role.as_str().trim_end_matches('s'),
+        _ if music => "music director",
+        Some(role) => role.as_str(),
         None => return,
     };
-    let predicate = match role {
-        "producer" => Producer,
-        "composer" => Composer,
-        "cinematographer" => Cinematographer,
-        "editor" => Editor,
-        "screenwriter" => Screenwriter,
-        _ => Director,
+    let Some(predicate) = crew_role(role) else {
+        return;
     };
     let names = name_list(&c["names"]);
     // Every word of the subject must belong to a name: "The film's success
@@ -272,15 +267,8 @@ pub fn extract_role_is(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     let Some(c) = ROLE_IS.captures(s.text.trim_start()) else {
         return;
     };
-    let predicate = match c["role"].trim_end_matches('s') {
-        // In Indian cinema the music director writes the film's songs.
-        "music director" => Composer,
-        "producer" => Producer,
-        "composer" => Composer,
-        "cinematographer" => Cinematographer,
-        "editor" => Editor,
-        "screenwriter" => Screenwriter,
-        _ => Director,
+    let Some(predicate) = crew_role(&c["role"]) else {
+        return;
     };
     let film = ctx.film.clone();
     let names_text = &c["names"];
@@ -452,14 +440,21 @@ pub fn extract_with_as_role(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 fn with_as_role(name: &str, role: &str) -> Option<(String, Predicate)> {
     let name = name.trim();
     let person = leading_name(name).filter(|n| *n == name)?;
-    let predicate = match role {
+    Some((person.to_string(), crew_role(role)?))
+}
+
+/// The predicate of a crew role's noun, singular or plural: "producers",
+/// "co-director", "music director" (in Indian cinema the music director
+/// writes the film's songs: a composer).
+fn crew_role(noun: &str) -> Option<Predicate> {
+    Some(match noun.trim_end_matches('s') {
         "director" | "co-director" => Director,
+        "music director" => Composer,
         "screenwriter" | "writer" => Screenwriter,
         "producer" | "co-producer" => Producer,
         "composer" => Composer,
         "cinematographer" => Cinematographer,
         "editor" => Editor,
         _ => return None,
-    };
-    Some((person.to_string(), predicate))
+    })
 }
