@@ -132,6 +132,8 @@ fn is_planned(clause: &str, date_start: usize) -> bool {
         "set for",
         "to be released",
         "release date",
+        "meant",
+        "intended",
     ];
     let given_up = before
         .match_indices("original")
@@ -139,7 +141,7 @@ fn is_planned(clause: &str, date_start: usize) -> bool {
         .any(|(at, _)| {
             // The words from "originally" on, into the date ("original 2012
             // release date").
-            let next: String = lower[from + at..].chars().take(30).collect();
+            let next: String = lower[from + at..].chars().take(40).collect();
             plan_words.iter().any(|w| next.contains(w))
         });
     given_up
