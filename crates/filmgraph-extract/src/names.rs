@@ -462,14 +462,75 @@ static ROLE_NOUN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
         .expect("role noun pattern")
 });
 
-/// A compound of trades before a name: "cinematographer-turned-director ",
-/// "director-actors " (the last trade is kept).
-static COMPOUND_ROLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    crate::pattern::compile(&format!(
-        r"(?-u:\b)[a-z]+-(?:turned-)?(?P<role>(?:{ROLE_NOUNS}) )(?-u:\b)"
-    ))
-    .expect("compound role pattern")
-});
+/// `segment` with each compound of trades before a name cut to its last
+/// trade: "cinematographer-turned-director K.V.Guhan" -> "director
+/// K.V.Guhan", "director-actors Jorge" -> "actors Jorge". A plain scan at
+/// each hyphen: most segments have hyphens, few have such compounds.
+fn without_compound_trades(segment: &str) -> std::borrow::Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    for (at, _) in segment.match_indices('-') {
+        let word_start = segment[..at]
+            .char_indices()
+            .rfind(|&(_, c)| !c.is_ascii_lowercase())
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        // A whole lower-case word: not the tail of "Co-stars".
+        let whole_word = !segment[..word_start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        if word_start == at || at < copied || !whole_word {
+            continue;
+        }
+        let after = &segment[at + 1..];
+        let trade_at = after.strip_prefix("turned-").map_or(at + 1, |_| at + 8);
+        let trade = segment[trade_at..].split(' ').next().unwrap_or("");
+        let before_name = segment[trade_at + trade.len()..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+        if before_name && is_role_noun(trade) {
+            let buf = out.get_or_insert_with(|| String::with_capacity(segment.len()));
+            buf.push_str(&segment[copied..word_start]);
+            copied = trade_at;
+        }
+    }
+    match out {
+        Some(mut buf) => {
+            buf.push_str(&segment[copied..]);
+            std::borrow::Cow::Owned(buf)
+        }
+        None => std::borrow::Cow::Borrowed(segment),
+    }
+}
+
+/// Whether `word` is one of [`ROLE_NOUNS`] ("director", "actors").
+fn is_role_noun(word: &str) -> bool {
+    static WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
+        std::sync::LazyLock::new(|| {
+            let mut words = rustc_hash::FxHashSet::default();
+            for alt in ROLE_NOUNS.split('|') {
+                if let Some((base, rest)) = alt.split_once("(?:") {
+                    // "actress(?:es)?", "personalit(?:y|ies)"
+                    let optional = rest.ends_with(")?");
+                    let inner = rest.trim_end_matches('?').trim_end_matches(')');
+                    if optional {
+                        words.insert(base.to_string());
+                    }
+                    for end in inner.split('|') {
+                        words.insert(format!("{base}{end}"));
+                    }
+                } else if let Some(base) = alt.strip_suffix('?') {
+                    // "directors?": the last letter is optional.
+                    words.insert(base.to_string());
+                    words.insert(base[..base.len() - 1].to_string());
+                } else {
+                    words.insert(alt.to_string());
+                }
+            }
+            words
+        });
+    WORDS.contains(word)
+}
 
 /// A description by its owner: "Michelle Pfeiffer's production company, "
 /// before the company's name, "Ingram's wife, " before hers.
@@ -579,13 +640,7 @@ pub fn strip_descriptors(segment: &str) -> std::borrow::Cow<'_, str> {
     });
     // "cinematographer-turned-director K.V.Guhan", "Cuban director-actors
     // Jorge Perugorría": a compound of trades is its last trade.
-    let segment = then(segment, |seg| {
-        if seg.contains('-') {
-            COMPOUND_ROLE.replace_all(seg, "$role")
-        } else {
-            std::borrow::Cow::Borrowed(seg)
-        }
-    });
+    let segment = then(segment, without_compound_trades);
     let segment = then(segment, without_nationality);
     // The description needs a role noun: without one, nothing to strip (a
     // literal search, much cheaper than the whole pattern).
@@ -776,6 +831,32 @@ mod tests {
         );
         // An opening quote with no close: the name ends before it.
         assert_eq!(leading_name("Tom \"the"), Some("Tom"));
+    }
+
+    #[test]
+    fn compounds_of_trades_keep_their_last_trade() {
+        for (segment, cut) in [
+            (
+                "cinematographer-turned-director K.V.Guhan, starring",
+                "director K.V.Guhan, starring",
+            ),
+            (
+                "Cuban director-actors Jorge Perugorría and",
+                "Cuban actors Jorge Perugorría and",
+            ),
+            // Names, a capitalised word's tail, a trade before no name.
+            (
+                "René-Daniel Dubois and Marc-André",
+                "René-Daniel Dubois and Marc-André",
+            ),
+            ("Co-stars Joanna Lumley", "Co-stars Joanna Lumley"),
+            (
+                "a well-known actor-director.",
+                "a well-known actor-director.",
+            ),
+        ] {
+            assert_eq!(without_compound_trades(segment), cut, "{segment}");
+        }
     }
 
     #[test]

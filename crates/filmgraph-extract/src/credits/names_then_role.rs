@@ -54,7 +54,7 @@ pub fn extract_who_also(ctx: &mut Context<'_>, s: &Sentence<'_>) {
 
 static NAMES_SERVED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::pattern::compile(
-        r"(?:^|[;:] )(?P<names>[A-Z][^;:()]*?) (?:(?:is|are|was|were) (?:among |one of |also )?the (?:film's|movie's)|(?P<music>(?:is|was) the (?:film's )?music director)|served as (?:the film's |the movie's )?(?:a |the )?|(?P<returns>(?:returns|returned|return) as (?:a |the )?)) ?(?:co-)?(?P<role>producers?|composers?|cinematographers?|editors?|screenwriters?|directors?)?(?-u:\b)(?P<rest>[^;]*)",
+        r"(?:^|[;:] )(?P<names>[A-Z][^;:()]*?) (?:(?:(?:is|are|was|were) (?:among |one of |also )?the (?:film's|movie's)|served as (?:the film's |the movie's )?(?:a |the )?|(?P<returns>(?:returns|returned|return) as (?:a |the )?)) ?(?:co-)?(?P<role>producers?|composers?|cinematographers?|editors?|screenwriters?|directors?)|(?P<music>(?:is|was) the (?:film's )?music director))(?-u:\b)(?P<rest>[^;]*)",
     )
     .expect("names served")
 });
@@ -264,7 +264,11 @@ static ROLE_IS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
 /// film's composer is Hans Zimmer": the role first, the names after a
 /// copula, at the start of a sentence.
 pub fn extract_role_is(ctx: &mut Context<'_>, s: &Sentence<'_>) {
-    let Some(c) = ROLE_IS.captures(s.text.trim_start()) else {
+    let text = s.text.trim_start();
+    if !text.starts_with("The ") && !text.starts_with("Its ") {
+        return;
+    }
+    let Some(c) = ROLE_IS.captures(text) else {
         return;
     };
     let Some(predicate) = crew_role(&c["role"]) else {
@@ -397,7 +401,8 @@ static WITH_AS_ROLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// "It was produced by Arenafilm in Australia, with Robert Connolly as
 /// director and David Williamson as screenwriter": a name, then its role.
 pub fn extract_with_as_role(ctx: &mut Context<'_>, s: &Sentence<'_>) {
-    if !s.text.contains(" as ") || !ctx.names_film(s.text) {
+    let with = s.text.contains("with ") || s.text.contains("With ");
+    if !with || !s.text.contains(" as ") || !ctx.names_film(s.text) {
         return;
     }
     let film = ctx.film.clone();
