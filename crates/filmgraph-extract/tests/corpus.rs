@@ -266,9 +266,24 @@ fn mutated_articles_never_panic() {
         " to ",
         "(1990-03-16)",
         "Inc. (",
+        // Prose the credit readers of names, parts and roles look for.
+        "é-actor-director Lee ",
+        "-turned-director ",
+        ", respectively",
+        " are played by ",
+        "On stage, ",
+        " directed the film",
+        "The directors are ",
+        " with Ann Lee as director",
+        " himself, ",
+        "It stars ",
     ];
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    for _ in 0..1500 {
+    let rounds: usize = std::env::var("MUTATION_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1500);
+    for _ in 0..rounds {
         let mut s = text.clone().into_bytes();
         for _ in 0..(rng.next() % 12 + 1) {
             let at = (rng.next() as usize) % (s.len() + 1);
