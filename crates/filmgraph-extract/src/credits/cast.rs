@@ -341,6 +341,13 @@ pub(super) fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, seg
         credit_cast(ctx, s, film, act, None);
         skip = 2;
     }
+    // "John DiMaggio and many other voice actors, including Billy West, …":
+    // a description of more of the cast, then its members.
+    let including = |k: usize| {
+        items
+            .get(k)
+            .is_some_and(|&(a, b)| segment[a..b].trim_start().starts_with("including "))
+    };
     for (n, &(a, b)) in items.iter().enumerate().skip(skip) {
         let item = segment[a..b].trim_start_matches("and ");
         // "written by Curtis Jackson starring himself, Val Kilmer and …":
@@ -348,6 +355,18 @@ pub(super) fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, seg
         if matches!(item.trim(), "himself" | "herself" | "themselves") {
             continue;
         }
+        let more_cast = item.starts_with(char::is_lowercase)
+            && including(n + 1)
+            && ["actors", "actresses", "others", "stars", "cast"]
+                .iter()
+                .any(|w| item.split(' ').any(|x| x == *w));
+        if more_cast {
+            continue;
+        }
+        let item = match item.trim_start().strip_prefix("including ") {
+            Some(members) if n > 0 => members,
+            _ => item,
+        };
         let Some(name) = leading_name(item) else {
             if let Some(group) = group_in_list(ctx, item) {
                 credit_cast(ctx, s, film, group, None);
