@@ -808,6 +808,13 @@ pub(super) fn strip_cast_preamble(segment: &str) -> &str {
             "that includes ",
             "that included ",
             "which includes ",
+            "which included ",
+            // "stars an ensemble cast, which includes Jason Bateman, …"
+            "an ensemble cast,",
+            "a large ensemble cast,",
+            " which includes ",
+            " which included ",
+            " including ",
             "including ",
             "includes ",
             "of ",
