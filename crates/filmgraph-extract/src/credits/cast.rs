@@ -53,6 +53,8 @@ pub(super) fn later_parts(
 /// (`cue` in lower case).
 pub(super) fn names_come_first(cue: &str, segment: &str) -> bool {
     cue.starts_with("reprise")
+        || cue.starts_with("have ")
+        || cue == "are in the lead"
         || cue == "reprising"
         || cue == "playing"
         || cue.starts_with("make ")
@@ -222,9 +224,25 @@ pub(super) fn cast_before(
         .map(|(_, last)| last)
         .filter(|last| leading_name(last) == Some(*last));
     // "Canadian rock band Three Days Grace made a cameo appearance"
+    // "All three main cast members, Kristen Stewart, Robert Pattinson, and
+    // Taylor Lautner, reprised their roles": a list set off by commas after
+    // a description of them.
+    let appositive_list = before
+        .strip_suffix(',')
+        .and_then(|b| b.split_once(", "))
+        .filter(|(description, _)| {
+            description.contains(" cast") && !description.contains(|c: char| c.is_ascii_digit())
+        })
+        .map(|(_, list)| (list, name_list(list)))
+        .filter(|(list, names)| {
+            let covered: usize = names.iter().map(|n| n.len()).sum();
+            names.len() > 1 && covered + 6 * names.len() >= list.len()
+        })
+        .map(|(_, names)| names);
     let stripped = crate::names::strip_descriptors(before);
     let Some(names) = appositive
         .map(|name| vec![name])
+        .or(appositive_list)
         .or_else(|| names_before(stripped.as_ref()))
     else {
         return false;

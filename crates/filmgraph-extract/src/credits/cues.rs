@@ -109,8 +109,16 @@ const CUES: &[(&str, Role)] = &[
     ("voice acting from", Role::Cast),
     ("voice acting by", Role::Cast),
     ("voice work from", Role::Cast),
-    // "Prasanna and Vimal … will play lead roles": the names come first.
+    // "Prasanna and Vimal … will play lead roles", "A, B and C also have
+    // prominent roles", "A and B are in the lead": the names come first.
     ("will play", Role::Cast),
+    ("have prominent roles", Role::Cast),
+    ("have supporting roles", Role::Cast),
+    ("have small roles", Role::Cast),
+    ("have minor roles", Role::Cast),
+    ("have cameo roles", Role::Cast),
+    ("have cameos", Role::Cast),
+    ("are in the lead", Role::Cast),
     ("supporting performances from", Role::Cast),
     // "X, Y and Z rounded out the cast": the names come first.
     ("made a cameo appearance", Role::Cast),
