@@ -448,6 +448,14 @@ pub fn name_list(s: &str) -> Vec<&str> {
     out
 }
 
+/// Whether `names` (read from `text` by [`name_list`]) are all that `text`
+/// holds, but for the commas and "and"s between them: "Jason Blum and
+/// Michael Bay", not "The film's success made X and Y".
+pub fn names_cover(text: &str, names: &[&str]) -> bool {
+    let covered: usize = names.iter().map(|n| n.len()).sum();
+    !names.is_empty() && covered + 6 * names.len() >= text.len()
+}
+
 /// Words for what a person or company is, written before their name:
 /// "Japanese American filmmaker Rea Tajiri", "American studio United Artists".
 const ROLE_NOUNS: &str = "filmmakers?|film-makers?|writer/directors?|writer-directors?|directors?|writers?|screenwriters?|authors?|novelists?|playwrights?|producers?|musicians?|puppeteers?|actors?|actress(?:es)?|comedians?|rappers?|singers?|songwriters?|lyricists?|artists?|journalists?|photographers?|cinematographers?|editors?|composers?|members|studios?|company|companies|distributors?|newcomers?|debutants?|debutantes?|débutants?|débutantes?|superstars?|idols?|designers?|brothers|duo|team|partners?|collaborators?|wrestlers?|creators?|cartoonists?|animators?|poets?|dramatists?|critics?|documentarians?|documentarists?|siblings|brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|cousins?|players?|stars?|legends?|icons?|personalit(?:y|ies)|hosts?|personalities|nominees?|winners?|laureates?|bands?|groups?|boxers?|athletes?|commentators?|broadcasters?|announcers?|anchors?|dancers?|presenters?|footballers?|models?|racers?|drivers?";
@@ -505,31 +513,10 @@ fn without_compound_trades(segment: &str) -> std::borrow::Cow<'_, str> {
 
 /// Whether `word` is one of [`ROLE_NOUNS`] ("director", "actors").
 fn is_role_noun(word: &str) -> bool {
-    static WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
-        std::sync::LazyLock::new(|| {
-            let mut words = rustc_hash::FxHashSet::default();
-            for alt in ROLE_NOUNS.split('|') {
-                if let Some((base, rest)) = alt.split_once("(?:") {
-                    // "actress(?:es)?", "personalit(?:y|ies)"
-                    let optional = rest.ends_with(")?");
-                    let inner = rest.trim_end_matches('?').trim_end_matches(')');
-                    if optional {
-                        words.insert(base.to_string());
-                    }
-                    for end in inner.split('|') {
-                        words.insert(format!("{base}{end}"));
-                    }
-                } else if let Some(base) = alt.strip_suffix('?') {
-                    // "directors?": the last letter is optional.
-                    words.insert(base.to_string());
-                    words.insert(base[..base.len() - 1].to_string());
-                } else {
-                    words.insert(alt.to_string());
-                }
-            }
-            words
-        });
-    WORDS.contains(word)
+    static WORD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::pattern::compile(&format!("^(?:{ROLE_NOUNS})$")).expect("role noun word")
+    });
+    WORD.is_match(word)
 }
 
 /// A description by its owner: "Michelle Pfeiffer's production company, "

@@ -5,7 +5,7 @@
 use super::companies::is_company;
 use super::{group_name, shared_surname};
 use crate::context::{quals, Context, Sentence};
-use crate::names::{leading_name, name_list, split_list};
+use crate::names::{leading_name, name_list, names_cover, split_list};
 use filmgraph_model::Predicate::CastMember;
 
 /// The actors named with their parts after a first part and its
@@ -234,10 +234,7 @@ pub(super) fn cast_before(
             description.contains(" cast") && !description.contains(|c: char| c.is_ascii_digit())
         })
         .map(|(_, list)| (list, name_list(list)))
-        .filter(|(list, names)| {
-            let covered: usize = names.iter().map(|n| n.len()).sum();
-            names.len() > 1 && covered + 6 * names.len() >= list.len()
-        })
+        .filter(|(list, names)| names.len() > 1 && names_cover(list, names))
         .map(|(_, names)| names);
     let stripped = crate::names::strip_descriptors(before);
     let Some(names) = appositive

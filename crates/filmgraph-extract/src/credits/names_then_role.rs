@@ -6,7 +6,7 @@
 use super::cast::credit_cast;
 use super::other_work::about_other_work;
 use crate::context::{quals, Context, Sentence};
-use crate::names::{leading_name, name_list};
+use crate::names::{leading_name, name_list, names_cover};
 use filmgraph_model::Predicate::{
     self, Cinematographer, Composer, Director, Editor, Producer, ProductionCompany, Screenwriter,
 };
@@ -102,8 +102,7 @@ fn names_served(ctx: &mut Context<'_>, s: &Sentence<'_>, clause: &str) {
     let names = name_list(&c["names"]);
     // Every word of the subject must belong to a name: "The film's success
     // made X and Y ..." is no list of names.
-    let covered: usize = names.iter().map(|n| n.len()).sum();
-    if names.is_empty() || covered + 6 * names.len() < c["names"].len() {
+    if !names_cover(&c["names"], &names) {
         return;
     }
     for name in names {
@@ -222,9 +221,7 @@ pub fn extract_names_did(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         let names = name_list(subject);
         // Every word of the subject belongs to a name: "The success of the
         // book that Smith wrote …" names no maker.
-        let covered: usize = names.iter().map(|n| n.len()).sum();
-        if names.is_empty()
-            || covered + 6 * names.len() < subject.len()
+        if !names_cover(subject, &names)
             || names.contains(&film.as_str())
             || about_other_work(text, whole.start())
             || super::negated(before)

@@ -299,31 +299,32 @@ impl Out {
     /// Text the input does not hold as such (`US$`, ` minutes`), standing
     /// for the input at `span`.
     pub fn synth(&mut self, s: &str, span: Span) {
-        let Some(first) = s.chars().next() else {
-            return;
-        };
-        self.flush_pending(first);
-        self.anchor(span.start);
-        self.text.push_str(s);
-        // Where the text after it stands, unless more text says otherwise:
-        // an offset inside the synthesized text maps no further than here.
-        self.anchor(span.end);
-        self.cont = None;
-        self.cover(span);
+        self.synthesize(s, span, false);
     }
 
     /// [`Out::synth`] for input that holds more than ASCII at `span`: every
     /// character of `s` stands for the start of `span`, so that no offset
     /// inside `s` maps to the middle of an input character.
     pub fn synth_pinned(&mut self, s: &str, span: Span) {
+        self.synthesize(s, span, true);
+    }
+
+    fn synthesize(&mut self, s: &str, span: Span, pinned: bool) {
         let Some(first) = s.chars().next() else {
             return;
         };
         self.flush_pending(first);
-        for (i, c) in s.char_indices() {
+        if pinned {
+            for (i, c) in s.char_indices() {
+                self.anchor(span.start);
+                self.text.push_str(&s[i..i + c.len_utf8()]);
+            }
+        } else {
             self.anchor(span.start);
-            self.text.push_str(&s[i..i + c.len_utf8()]);
+            self.text.push_str(s);
         }
+        // Where the text after it stands, unless more text says otherwise:
+        // an offset inside the synthesized text maps no further than here.
         self.anchor(span.end);
         self.cont = None;
         self.cover(span);
