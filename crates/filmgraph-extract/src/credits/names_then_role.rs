@@ -46,10 +46,16 @@ pub fn extract_who_also(ctx: &mut Context<'_>, s: &Sentence<'_>) {
             names.extend(name_list(b).into_iter().map(str::to_string));
         }
         for name in names {
-            let name = ctx.resolve_person(&name).unwrap_or(name);
-            ctx.sentence_fact(s, &film, predicate, &name, quals([]));
+            credit(ctx, s, &film, predicate, &name);
         }
     }
+}
+
+/// Credits `name` with `predicate` on `film`, as the fuller name the
+/// article gave the same person where there is one.
+fn credit(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, predicate: Predicate, name: &str) {
+    let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
+    ctx.sentence_fact(s, film, predicate, &name, quals([]));
 }
 
 static NAMES_SERVED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -106,8 +112,7 @@ fn names_served(ctx: &mut Context<'_>, s: &Sentence<'_>, clause: &str) {
         return;
     }
     for name in names {
-        let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
-        ctx.sentence_fact(s, &film, predicate, &name, quals([]));
+        credit(ctx, s, &film, predicate, name);
     }
 }
 
@@ -278,8 +283,7 @@ pub fn extract_role_is(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         return;
     }
     for name in name_list(names_text) {
-        let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
-        ctx.sentence_fact(s, &film, predicate, &name, quals([]));
+        credit(ctx, s, &film, predicate, name);
     }
 }
 
@@ -384,8 +388,7 @@ pub fn extract_film_by_director(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         return;
     }
     let film = ctx.film.clone();
-    let name = ctx.resolve_person(name).unwrap_or_else(|| name.to_string());
-    ctx.sentence_fact(s, &film, Director, &name, quals([]));
+    credit(ctx, s, &film, Director, name);
 }
 
 static WITH_AS_ROLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -432,8 +435,7 @@ pub fn extract_with_as_role(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         }
     }
     for (name, role) in found {
-        let name = ctx.resolve_person(&name).unwrap_or(name);
-        ctx.sentence_fact(s, &film, role, &name, quals([]));
+        credit(ctx, s, &film, role, &name);
     }
 }
 
