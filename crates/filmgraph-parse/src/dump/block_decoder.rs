@@ -15,11 +15,15 @@
 //! - **The Burrows–Wheeler inversion on many stretches at once.** Undoing
 //!   the transform follows a chain of up to 900,000 dependent reads at
 //!   random places in a 3.6 MB array: each waits for the one before, so the
-//!   core mostly waits for memory. The chain is cut at 32 evenly spaced
+//!   core mostly waits for memory. The chain is cut at 256 evenly spaced
 //!   rows and at the original row (the entry that leads into each is
 //!   flagged in a spare bit); the stretches between them are walked side by
-//!   side, so that 32 reads are in flight instead of one, and joined in the
-//!   order the walk met them.
+//!   side, so that many reads are in flight instead of one, and joined in
+//!   the order the walk met them. The walk goes in rounds of a fixed number
+//!   of steps with no bookkeeping inside a round, so that a step is a few
+//!   instructions and the core holds many of them in flight. With 256
+//!   stretches rather than 32, the walk's tail (the last, longest stretches,
+//!   walked with few others beside them) is short.
 //!
 //! Randomised blocks (a bzip2 0.9.0 option no encoder has written since
 //! 1999) are refused with [`BlockError::Randomised`], for the caller to hand
@@ -41,7 +45,9 @@ const MAX_GROUPS: usize = 6;
 const MAX_SELECTORS: usize = 18_002;
 const GROUP_SIZE: u32 = 50;
 /// How many stretches of a block are walked side by side.
-const CHAINS: usize = 32;
+const CHAINS: usize = 256;
+/// Steps each stretch takes between two checks of which have ended.
+const ROUND: usize = 64;
 /// In a row's entry: the next row starts a stretch.
 const SAMPLE_NEXT: u32 = 1 << 31;
 /// A row number (a block has at most 900,000 rows).
@@ -78,7 +84,7 @@ pub(crate) struct BlockDecoder {
     last: Vec<u8>,
     /// For each row of the sorted rotations, the next row (bits 8–27), the
     /// row's first byte (bits 0–7) and whether the next row starts a stretch
-    /// (bit 31).
+    /// (bit 31); then one more entry, for a walk that has ended to wait on.
     forward: Vec<u32>,
     /// The block's stretches, walked side by side.
     stretches: Vec<Vec<u8>>,
@@ -288,8 +294,8 @@ impl BlockDecoder {
         };
         // Every row is written below (the byte counts split 0..len among
         // the byte values), so the array needs no clearing between blocks.
-        if self.forward.len() < len {
-            self.forward.resize(len, 0);
+        if self.forward.len() <= len {
+            self.forward.resize(len + 1, 0);
         }
         let forward = &mut self.forward[..len];
         for (k, &from) in starts.iter().enumerate() {
@@ -306,33 +312,53 @@ impl BlockDecoder {
         }
 
         // Walk the stretches side by side: each step waits on memory, and
-        // steps of different stretches wait together.
+        // steps of different stretches wait together. The walk goes in
+        // rounds of `ROUND` steps of every stretch still walking, each
+        // stretch's bytes into its own line of `round`; a stretch that ends
+        // inside a round is parked on the row past the block, whose entry
+        // leads back to itself, until the round ends.
         let stretches = starts.len();
         self.stretches.resize_with(stretches, Vec::new);
-        let mut ends = [u32::MAX; CHAINS + 1];
-        let mut live = stretches;
-        let mut rows = [0u32; CHAINS + 1];
-        let mut ids = [0usize; CHAINS + 1];
-        for (k, &row) in starts.iter().enumerate() {
-            rows[k] = row as u32;
-            ids[k] = k;
-        }
-        let mut outs: Vec<&mut Vec<u8>> = self.stretches.iter_mut().take(stretches).collect();
-        for out in outs.iter_mut() {
+        for out in &mut self.stretches[..stretches] {
             out.clear();
         }
+        let parked = len as u32;
+        self.forward[len] = SAMPLE_NEXT | (parked << 8);
+        let forward = &self.forward[..=len];
+        let mut ends = vec![u32::MAX; stretches];
+        let mut rows: Vec<u32> = starts.iter().map(|&row| row as u32).collect();
+        let mut ids: Vec<usize> = (0..stretches).collect();
+        let mut taken = vec![ROUND as u32; stretches];
+        let mut round = vec![0u8; stretches * ROUND];
+        let mut live = stretches;
         while live > 0 {
+            for k in 0..ROUND {
+                for w in 0..live {
+                    let row = rows[w];
+                    let step = forward[row as usize];
+                    round[w * ROUND + k] = step as u8;
+                    let next = (step >> 8) & ROW_MASK;
+                    rows[w] = next;
+                    if step & SAMPLE_NEXT != 0 {
+                        if row != parked {
+                            ends[ids[w]] = next;
+                            taken[w] = k as u32 + 1;
+                        }
+                        rows[w] = parked;
+                    }
+                }
+            }
             let mut w = 0;
             while w < live {
-                let step = forward[rows[w] as usize];
-                outs[w].push(step as u8);
-                rows[w] = (step >> 8) & ROW_MASK;
-                if step & SAMPLE_NEXT != 0 {
-                    ends[ids[w]] = rows[w];
+                let used = taken[w] as usize;
+                self.stretches[ids[w]].extend_from_slice(&round[w * ROUND..w * ROUND + used]);
+                if used < ROUND || rows[w] == parked {
                     live -= 1;
                     rows.swap(w, live);
                     ids.swap(w, live);
-                    outs.swap(w, live);
+                    taken.swap(w, live);
+                    round.copy_within(live * ROUND..(live + 1) * ROUND, w * ROUND);
+                    taken[live] = ROUND as u32;
                 } else {
                     w += 1;
                 }

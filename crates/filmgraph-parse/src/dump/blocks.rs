@@ -585,7 +585,8 @@ mod tests {
     /// Data of the shapes that exercise each stage of a block: text; one
     /// byte repeated (runs longer than the first stage's 255); every byte
     /// value; bytes that do not compress; a few symbols with rare others
-    /// (codes longer than the decoder's table); a single byte.
+    /// (codes longer than the decoder's table); a single byte; blocks shorter
+    /// and a little longer than the number of stretches the inversion walks.
     fn shapes() -> Vec<Vec<u8>> {
         let mut x: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = move || xorshift(&mut x);
@@ -613,6 +614,9 @@ mod tests {
             skewed,
             runs,
             vec![7],
+            sample(100),
+            sample(300),
+            sample(700),
         ]
     }
 
