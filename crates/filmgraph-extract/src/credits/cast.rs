@@ -715,6 +715,21 @@ pub(super) fn passive_cast(
         return false;
     };
     let subject = subject.rsplit([',', ';', ':']).next().unwrap_or(subject);
+    // "Henry is played by Rip Torn and his wife Mona by Ellen Burstyn": the
+    // second pair leaves out its verb.
+    if let Some((first, part, second)) = gapped_pair(segment) {
+        let (firsts, seconds) = (name_list(first), name_list(second));
+        if let ([first], Some(&second)) = (firsts.as_slice(), seconds.first()) {
+            let own_part = match list_items(subject.trim()).as_slice() {
+                [item] => after_description(item).and_then(character_name),
+                _ => None,
+            }
+            .filter(|n| n.starts_with(char::is_uppercase) && !n.starts_with("The "));
+            credit_cast(ctx, s, film, first, own_part);
+            credit_cast(ctx, s, film, second, Some(part));
+            return true;
+        }
+    }
     let parts: Option<Vec<&str>> = list_items(subject.trim())
         .into_iter()
         .map(|item| {
@@ -738,6 +753,18 @@ pub(super) fn passive_cast(
         credit_cast(ctx, s, film, name, Some(part));
     }
     true
+}
+
+/// "Rip Torn and his wife Mona by Ellen Burstyn" (after "played by"): the
+/// first actor, the second part ("Mona") and what names its actor.
+fn gapped_pair(segment: &str) -> Option<(&str, &str, &str)> {
+    let (head, second) = segment.split_once(" by ")?;
+    let (first, described) = [", and ", " and ", ", "]
+        .iter()
+        .find_map(|sep| head.rsplit_once(sep))?;
+    let part = character_name(after_description(described.trim())?)?;
+    part.starts_with(char::is_uppercase)
+        .then_some((first.trim(), part, second))
 }
 
 /// A part's name after its description: "The main characters Betty
