@@ -428,6 +428,28 @@ pub(super) fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, seg
                 prev.character = Some(name);
                 break;
             }
+            // "Verne Troyer as his guardian angel, Archimedes, Kevin Bishop
+            // as …": a name alone after a part told by whose it is, with
+            // the next actor and part after it, is that part's name.
+            let whose = prev.character.is_none()
+                && prev_item.split_once(" as ").is_some_and(|(_, role)| {
+                    ["his ", "her ", "their "]
+                        .iter()
+                        .any(|p| role.starts_with(p))
+                });
+            // Commas alone around it: "… as his wife, and Hawn and
+            // Shandling as their best friends" names two actors.
+            let next_has_part = items.get(n + 1).is_some_and(|&(na, nb)| {
+                let next = segment[na..nb].trim_start();
+                next.contains(" as ") && !next.starts_with("and ") && segment[b..na].trim() == ","
+            });
+            let after_comma = segment[prev.span.1..a].trim() == ","
+                && !segment[a..b].trim_start().starts_with("and ");
+            if whose && after_comma && next_has_part && rest.trim_end_matches(['.', ' ']).is_empty()
+            {
+                prev.character = Some(name);
+                continue;
+            }
         }
         let character = in_a_role(rest)
             .strip_prefix("as ")

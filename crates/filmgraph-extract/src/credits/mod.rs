@@ -81,6 +81,8 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
     }
     let film = ctx.film.clone();
     let mut previous: Option<Role> = None;
+    // Where the last cue that credited the cast ends.
+    let mut cast_end = 0;
     // Roles of cues with no names of their own: "starring, directed, and
     // produced by Clint Eastwood" credits him with all three.
     let mut carried: Vec<Role> = Vec::new();
@@ -111,7 +113,11 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         }
         let role = match cue_role {
             Role::With
-                if previous == Some(Role::Cast) && !with_after_other_verb(&text[..cue_start]) =>
+                if previous == Some(Role::Cast)
+                    && !with_after_other_verb(&text[..cue_start])
+                    && !(cue == "with"
+                        && new_clause(&text[cast_end.min(cue_start)..cue_start])
+                        && name_list(segment).len() <= 1) =>
             {
                 Role::Cast
             }
@@ -136,6 +142,9 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         // A stop ends a segment but not the list a later "with" continues.
         if role != Role::Stop {
             previous = Some(role);
+        }
+        if role == Role::Cast {
+            cast_end = cue_end;
         }
         // "the 1959 Western Warlock, directed by Edward Dmytryk and starring
         // Henry Fonda": the other work's credits go on after "and".
@@ -490,6 +499,18 @@ pub(super) fn negated(before: &str) -> bool {
             .rev()
             .take(3)
             .any(|w| matches!(w, "not" | "never" | "without") || w.ends_with("n't"))
+}
+
+/// Whether the text between a cast cue and a "with" starts a clause of its
+/// own subject, so that a single name after the "with" is no cast member:
+/// "stars Thure Lindhardt as Erik, a Danish filmmaker …; while there, he
+/// enters into a relationship with Paul". (A semicolon alone does not:
+/// "starring A, B, and C; with D and E"; nor a list: "as she navigates …,
+/// with Bo Burnham, Alison Brie, … in supporting roles".)
+fn new_clause(between: &str) -> bool {
+    between
+        .split([' ', ',', ';'])
+        .any(|w| matches!(w, "he" | "she" | "they"))
 }
 
 /// Whether "with" follows a verb in -ing of another doing than acting, so
