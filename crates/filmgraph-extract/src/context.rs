@@ -182,6 +182,14 @@ impl<'a> Context<'a> {
         object: &str,
         qualifiers: Qualifiers,
     ) {
+        // "the first movie to feature Turkish, Kurdish, Syriac and English
+        // dialogue": a language or a nationality alone names no one.
+        if predicate.is_person_role()
+            && (crate::lexicon::is_nationality(object)
+                || crate::lexicon::language_code(object).is_some())
+        {
+            return;
+        }
         let mut span = s.paragraph.sentence_span(s.start, s.end);
         let shows = |text: &str, name: &str| {
             // Dates and numbers are normalised; their written form differs.
