@@ -339,6 +339,21 @@ pub(super) fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, seg
     }
     let mut cast: Vec<CastItem<'_>> = Vec::new();
     let items = split_list(segment);
+    // "to feature Turkish, Kurdish, Syriac and English dialogue": a list of
+    // languages, no cast.
+    if let Some(&(a, b)) = items.last() {
+        let last = segment[a..b].trim_start_matches("and ");
+        let rest = leading_name(last).map_or("", |name| last[name.len()..].trim_start());
+        if ["dialogue", "language", "languages", "subtitles"]
+            .iter()
+            .any(|w| {
+                rest.strip_prefix(w)
+                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+            })
+        {
+            return;
+        }
+    }
     let names: Vec<&str> = items
         .iter()
         .map_while(|&(a, b)| leading_name(segment[a..b].trim_start_matches("and ")))
