@@ -59,6 +59,87 @@ const GENRE_HEADS: &[&str] = &[
     "satire",
 ];
 
+/// Words of a company's name that name no company alone.
+const GENERIC_COMPANY_WORDS: &[&str] = &[
+    "TV",
+    "Television",
+    "Film",
+    "Films",
+    "International",
+    "Independent",
+    "Feature",
+    "Features",
+    "Animation",
+    "Animated",
+    "Studio",
+    "Studios",
+    "Cinema",
+    "Network",
+    "Media",
+    "Northern",
+    "Southern",
+];
+
+/// The studio a defining phrase names: a run of capitalised words that ends
+/// on a company's word ("Metro-Goldwyn-Mayer", "Warner Bros.", "RKO Radio
+/// Pictures", "20th Century Fox"); not a colour process ("a Warner Color
+/// feature") or a channel's label ("a Disney Channel Original").
+fn studio_in(np: &str) -> Option<&str> {
+    let words: Vec<(usize, &str)> = np
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    // "20th Century Fox", not "a 15-part Columbia Pictures serial".
+    let ordinal = |w: &str| {
+        let digits = w.trim_start_matches(|c: char| c.is_ascii_digit());
+        digits.len() < w.len() && matches!(digits, "st" | "nd" | "rd" | "th")
+    };
+    let capital = |w: &str| {
+        (w.starts_with(char::is_uppercase) || ordinal(w))
+            // "a Pre-Code Paramount Pictures film", "a Walt Disney-produced film"
+            && w != "Pre-Code"
+            && !w.contains("-produced")
+            && !lexicon::is_nationality(w)
+            && !(w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+            && !w.ends_with("-language")
+            // "a 1952 Technicolor 20th Century Fox film": a colour process
+            // or a screen format, no studio.
+            && !w.to_lowercase().ends_with("color")
+            && !w.to_lowercase().ends_with("colour")
+            && !w.contains("Scope")
+    };
+    let mut k = 0;
+    while k < words.len() {
+        if !capital(words[k].1) {
+            k += 1;
+            continue;
+        }
+        let first = k;
+        while k < words.len() && capital(words[k].1) {
+            k += 1;
+        }
+        let (start, _) = words[first];
+        let (last_at, last) = words[k - 1];
+        let run = &np[start..last_at + last.len()];
+        let ends_on_company =
+            crate::credits::is_company(last) || last == "Fox" && run.contains("Century");
+        // "a TV film", "an Independent Film production": words any company
+        // may bear, naming none; "a Marx Brothers film": a comedy team.
+        let generic = run.split(' ').all(|w| GENERIC_COMPANY_WORDS.contains(&w));
+        let team = last == "Brothers" && run != "Warner Brothers";
+        // "a Dominican Republic film": a country; the studio is "Republic" alone.
+        let country = last == "Republic" && run != "Republic" || lexicon::is_country(run);
+        if ends_on_company && !run.ends_with(',') && !generic && !team && !country {
+            return Some(run);
+        }
+    }
+    None
+}
+
 /// Reads the defining sentence, if `s` is one. Returns whether it was.
 pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
     let Some(c) = DEFINITION
@@ -122,6 +203,11 @@ pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
     }
     if let Some(y) = year {
         ctx.sentence_fact(s, &film, Predicate::Year, y, quals([]));
+    }
+    // "a 1947 Metro-Goldwyn-Mayer musical", "a 1939 Warner Bros. film": the
+    // studio named in the definition made it.
+    if let Some(studio) = studio_in(np) {
+        ctx.sentence_fact(s, &film, Predicate::ProductionCompany, studio, quals([]));
     }
     // The genre is the run of lower-case words written just before the head
     // noun: "a lost 1922 silent film" -> "silent".
