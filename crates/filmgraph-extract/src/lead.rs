@@ -59,6 +59,41 @@ const GENRE_HEADS: &[&str] = &[
     "satire",
 ];
 
+/// Abbreviations whose period does not end the defining phrase.
+const ABBREVIATIONS: &[&str] = &[
+    "Bros.", "U.S.", "U.K.", "Inc.", "Co.", "Corp.", "Ltd.", "St.",
+];
+
+/// `text` with the periods of [`ABBREVIATIONS`] written as `_` (one byte
+/// for one, so offsets stay), where a lower-case word follows.
+fn mask_abbreviations(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut masked: Option<Vec<u8>> = None;
+    for abbr in ABBREVIATIONS {
+        for (at, _) in text.match_indices(abbr) {
+            let end = at + abbr.len();
+            let starts_word = at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric();
+            let lower_next = text[end..]
+                .strip_prefix(' ')
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_lowercase()));
+            if starts_word && lower_next {
+                let bytes = masked.get_or_insert_with(|| text.as_bytes().to_vec());
+                for b in &mut bytes[at..end] {
+                    if *b == b'.' {
+                        *b = b'_';
+                    }
+                }
+            }
+        }
+    }
+    match masked {
+        // Only ASCII periods were replaced by ASCII: still UTF-8.
+        Some(bytes) => {
+            String::from_utf8(bytes).map_or(std::borrow::Cow::Borrowed(text), Into::into)
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 /// Words of a company's name that name no company alone.
 const GENERIC_COMPANY_WORDS: &[&str] = &[
     "TV",
@@ -142,14 +177,20 @@ fn studio_in(np: &str) -> Option<&str> {
 
 /// Reads the defining sentence, if `s` is one. Returns whether it was.
 pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
+    // "a 1933 American pre-Code Warner Bros. musical film": the phrase
+    // stops at a sentence's period, not at an abbreviation's.
+    let masked = mask_abbreviations(s.text);
     let Some(c) = DEFINITION
-        .captures(s.text)
-        .or_else(|| GENRE_DEFINITION.captures(s.text))
+        .captures(&masked)
+        .or_else(|| GENRE_DEFINITION.captures(&masked))
     else {
         return false;
     };
-    let pre = c.name("pre").map_or("", |m| m.as_str());
-    let np = c.name("np").map_or("", |m| m.as_str());
+    // The masked text has the same bytes but for the periods: read the
+    // original at the same places.
+    let part = |name: &str| c.name(name).map_or("", |m| &s.text[m.range()]);
+    let pre = part("pre");
+    let np = part("np");
     // The subject must be the film: its title, or "It"/"The film".
     let words_in_np = np.split_whitespace().count();
     // The defining sentence opens the lead, or names the film by its title:
@@ -168,8 +209,8 @@ pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
         return false;
     }
     // "a 1995 thriller novel": a genre word heads the phrase of another kind of work.
-    let head = c.name("head").map_or("", |m| m.as_str());
-    let after = c.name("after").map_or("", |m| m.as_str().trim());
+    let head = part("head");
+    let after = part("after").trim();
     let np_words: Vec<&str> = np.split_whitespace().collect();
     if NOT_FILMS.contains(&after) || NOT_FILMS.iter().any(|w| np_words.contains(w)) {
         return false;
