@@ -48,7 +48,7 @@ pub fn extract(ctx: &mut Context<'_>, s: &Sentence<'_>) {
         let award = c["award"].trim();
         let award = award
             .split_once(' ')
-            .filter(|(y, _)| y.len() == 4 && y.chars().all(|ch| ch.is_ascii_digit()))
+            .filter(|(y, _)| crate::lexicon::is_year(y))
             .map_or(award, |(_, rest)| rest);
         let year = find_dates(&c[0]).first().map(|d| d.year().to_string());
         let category = c

@@ -115,6 +115,13 @@ const GENERIC_COMPANY_WORDS: &[&str] = &[
     "Southern",
 ];
 
+/// A colour process or a screen format ("Technicolor", "Trucolor",
+/// "CinemaScope"): no studio.
+fn colour_or_format(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower.ends_with("color") || lower.ends_with("colour") || word.contains("Scope")
+}
+
 /// The studio a defining phrase names: a run of capitalised words that ends
 /// on a company's word ("Metro-Goldwyn-Mayer", "Warner Bros.", "RKO Radio
 /// Pictures", "20th Century Fox"); not a colour process ("a Warner Color
@@ -139,13 +146,11 @@ fn studio_in(np: &str) -> Option<&str> {
             && w != "Pre-Code"
             && !w.contains("-produced")
             && !lexicon::is_nationality(w)
-            && !(w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+            && !lexicon::is_year(w)
             && !w.ends_with("-language")
             // "a 1952 Technicolor 20th Century Fox film": a colour process
             // or a screen format, no studio.
-            && !w.to_lowercase().ends_with("color")
-            && !w.to_lowercase().ends_with("colour")
-            && !w.contains("Scope")
+            && !colour_or_format(w)
     };
     let mut k = 0;
     while k < words.len() {
@@ -222,7 +227,7 @@ pub fn extract_definition(ctx: &mut Context<'_>, s: &Sentence<'_>) -> bool {
     let mut nationalities = Vec::new();
     for word in np.split_whitespace() {
         let w = word.trim_matches(|c: char| matches!(c, ',' | '"' | '\''));
-        if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) {
+        if lexicon::is_year(w) {
             year.get_or_insert(w);
             continue;
         }

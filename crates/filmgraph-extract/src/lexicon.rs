@@ -230,6 +230,11 @@ pub const MONTHS: &[&str] = &[
     "December",
 ];
 
+/// Whether `word` is written as a year: four digits.
+pub fn is_year(word: &str) -> bool {
+    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// `June` -> 6; also three-letter forms (`Jun`, `Sept`).
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');

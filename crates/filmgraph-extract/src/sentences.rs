@@ -170,7 +170,7 @@ fn glued(text: &str, start: usize, dot: usize, end: usize) -> bool {
         .trim_end_matches(['?', '!']);
     let tail: Vec<char> = word.chars().rev().take(2).collect();
     // "… on October 3, 2008.The movie shares …": a year ends a sentence too.
-    let year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
+    let year = crate::lexicon::is_year(word);
     starts_word
         && (year
             || tail.len() == 2

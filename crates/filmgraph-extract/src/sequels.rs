@@ -100,13 +100,14 @@ fn work_title(item: &str) -> Option<(&str, Option<&str>)> {
     for prefix in ["film ", "movie ", "sequel "] {
         t = t.strip_prefix(prefix).unwrap_or(t);
     }
-    let is_year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
     let (title, year) = match (t.rsplit_once(" ("), t.rsplit_once(" in ")) {
         (Some((title, rest)), _) if rest.len() == 5 && rest.ends_with(')') => {
             (title, Some(&rest[..4]))
         }
         // "followed by Second Night in 2004"
-        (_, Some((title, y))) if is_year(y.trim_end_matches(['.', ','])) => (title, Some(&y[..4])),
+        (_, Some((title, y))) if crate::lexicon::is_year(y.trim_end_matches(['.', ','])) => {
+            (title, Some(&y[..4]))
+        }
         _ => (t, possessive_year),
     };
     // Stray wiki quotes around a title ("''Second Night''").

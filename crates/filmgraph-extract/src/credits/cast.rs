@@ -428,6 +428,8 @@ pub(super) fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, seg
             }
         }
         let rest = item[name_end..].trim_start();
+        // The name alone, but for a full stop.
+        let bare = rest.trim_end_matches(['.', ' ']).is_empty();
         // "… and Carl Weathers as the champion, Apollo Creed": after the
         // last item, a name alone is the described character's.
         if let Some(prev) = cast.last_mut() {
@@ -438,7 +440,7 @@ pub(super) fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, seg
                 && prev_item
                     .split_once(" as ")
                     .is_some_and(|(_, role)| role.starts_with(char::is_lowercase));
-            let last_bare = n + 1 == items.len() && rest.trim_end_matches(['.', ' ']).is_empty();
+            let last_bare = n + 1 == items.len() && bare;
             if described && last_bare {
                 prev.character = Some(name);
                 break;
@@ -460,8 +462,7 @@ pub(super) fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, seg
             });
             let after_comma = segment[prev.span.1..a].trim() == ","
                 && !segment[a..b].trim_start().starts_with("and ");
-            if whose && after_comma && next_has_part && rest.trim_end_matches(['.', ' ']).is_empty()
-            {
+            if whose && after_comma && next_has_part && bare {
                 prev.character = Some(name);
                 continue;
             }
@@ -484,7 +485,6 @@ pub(super) fn cast_list(ctx: &mut Context<'_>, s: &Sentence<'_>, film: &str, seg
         let name = shared
             .or_else(|| ctx.resolve_person(name))
             .unwrap_or_else(|| name.to_string());
-        let bare = rest.trim_end_matches(['.', ' ']).is_empty();
         cast.push(CastItem {
             name,
             character,
@@ -752,21 +752,6 @@ pub(super) fn passive_cast(
         return false;
     };
     let subject = subject.rsplit([',', ';', ':']).next().unwrap_or(subject);
-    // "Henry is played by Rip Torn and his wife Mona by Ellen Burstyn": the
-    // second pair leaves out its verb.
-    if let Some((first, part, second)) = gapped_pair(segment) {
-        let (firsts, seconds) = (name_list(first), name_list(second));
-        if let ([first], Some(&second)) = (firsts.as_slice(), seconds.first()) {
-            let own_part = match list_items(subject.trim()).as_slice() {
-                [item] => after_description(item).and_then(character_name),
-                _ => None,
-            }
-            .filter(|n| n.starts_with(char::is_uppercase) && !n.starts_with("The "));
-            credit_cast(ctx, s, film, first, own_part);
-            credit_cast(ctx, s, film, second, Some(part));
-            return true;
-        }
-    }
     let parts: Option<Vec<&str>> = list_items(subject.trim())
         .into_iter()
         .map(|item| {
@@ -777,6 +762,20 @@ pub(super) fn passive_cast(
                 .filter(|n| n.starts_with(char::is_uppercase) && !n.starts_with("The "))
         })
         .collect();
+    // "Henry is played by Rip Torn and his wife Mona by Ellen Burstyn": the
+    // second pair leaves out its verb.
+    if let Some((first, part, second)) = gapped_pair(segment) {
+        let (firsts, seconds) = (name_list(first), name_list(second));
+        if let ([first], Some(&second)) = (firsts.as_slice(), seconds.first()) {
+            let own_part = match parts.as_deref() {
+                Some(&[own]) => Some(own),
+                _ => None,
+            };
+            credit_cast(ctx, s, film, first, own_part);
+            credit_cast(ctx, s, film, second, Some(part));
+            return true;
+        }
+    }
     let names = name_list(segment.split(" respectively").next().unwrap_or(segment));
     let Some(parts) = parts else {
         return false;

@@ -352,13 +352,13 @@ impl BlockDecoder {
             while w < live {
                 let used = taken[w] as usize;
                 self.stretches[ids[w]].extend_from_slice(&round[w * ROUND..w * ROUND + used]);
-                if used < ROUND || rows[w] == parked {
+                // A stretch that has ended waits on the parked row.
+                if rows[w] == parked {
                     live -= 1;
                     rows.swap(w, live);
                     ids.swap(w, live);
                     taken.swap(w, live);
                     round.copy_within(live * ROUND..(live + 1) * ROUND, w * ROUND);
-                    taken[live] = ROUND as u32;
                 } else {
                     w += 1;
                 }
